@@ -1,0 +1,72 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the production build (`npm run test:e2e` builds first) on a fresh
+ * embedded database seeded with the demo, in Debian's Chromium (`npx playwright install` cannot
+ * download browsers here). Override the browser with CHROMIUM_PATH.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DATA_DIR = process.env.E2E_DATA_DIR ?? '/tmp/tavolo-e2e';
+// E2E_BASE_URL: run against a server that is already up (no build, no fresh database).
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	outputDir: 'test-results',
+	// The tests share one server and one database; two workers fit the two cores.
+	workers: 2,
+	fullyParallel: false,
+	forbidOnly: Boolean(process.env.CI),
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL,
+		locale: 'it-IT',
+		timezoneId: 'Europe/Rome',
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				viewport: { width: 1280, height: 800 },
+				launchOptions: {
+					executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-dev-shm-usage',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync',
+						'--no-first-run'
+					]
+				}
+			}
+		}
+	],
+	webServer: external
+		? undefined
+		: {
+				command: `rm -rf ${DATA_DIR} && node build/server.js`,
+				url: `${baseURL}/`,
+				env: {
+					DATA_DIR,
+					PORT: String(PORT),
+					HOST: '127.0.0.1',
+					ORIGIN: baseURL,
+					SEED_DEMO: 'true',
+					LOG_LEVEL: 'warn'
+				},
+				reuseExistingServer: false,
+				timeout: 120_000,
+				stdout: 'ignore',
+				stderr: 'pipe'
+			}
+});

@@ -1,0 +1,68 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
+import type { Runtime } from '../src/lib/server/runtime';
+import { createCollabServer, type CollabDependencies, type CollabServer } from './collab';
+
+export type RequestHandler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	next?: () => void
+) => void | Promise<void>;
+
+export interface TavoloServer {
+	server: Server;
+	collab: CollabServer;
+	listen(port: number, host?: string): Promise<number>;
+	close(): Promise<void>;
+}
+
+/**
+ * One HTTP server, one port: SvelteKit's handler for requests, the collaboration endpoint for
+ * upgrades of /collab/*. Tests start it in-process on port 0.
+ */
+/**
+ * The protocol each request really came over, for adapter-node's PROTOCOL_HEADER when no ORIGIN
+ * is configured (server/index.ts). Without it adapter-node takes every request for https, so on
+ * plain http://localhost SvelteKit refuses every form as cross-site and cookies get `Secure`.
+ */
+export const SOCKET_PROTOCOL_HEADER = 'x-tavolo-socket-protocol';
+
+export function createTavoloServer(
+	runtime: Runtime,
+	handler: RequestHandler,
+	/** Collaboration options beyond the runtime (tests: memory persistence, a shared fan-out). */
+	collabOptions: Omit<CollabDependencies, 'runtime'> = {}
+): TavoloServer {
+	const collab = createCollabServer({ ...collabOptions, runtime });
+	const server = createServer((req, res) => {
+		// Always overwritten, so a client cannot claim https over a plain-http socket.
+		req.headers[SOCKET_PROTOCOL_HEADER] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+		void handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+		collab.handleUpgrade(req, socket, head);
+	});
+	return {
+		server,
+		collab,
+		listen(port, host) {
+			return new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, host, () => {
+					server.off('error', reject);
+					const address = server.address();
+					resolve(typeof address === 'object' && address ? address.port : port);
+				});
+			});
+		},
+		async close() {
+			await collab.close();
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
+	};
+}

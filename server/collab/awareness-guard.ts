@@ -1,0 +1,91 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Awareness } from 'y-protocols/awareness';
+import type { Connection } from './connection';
+
+/** Sustained awareness messages per second per socket, and the burst allowed above it. */
+const RATE_PER_SECOND = 30;
+const BURST = 90;
+
+export type GuardedAwareness =
+	{ ok: true; update: Uint8Array | null } | { ok: false; reason: 'awareness flood' };
+
+const buckets = new WeakMap<Connection, { tokens: number; at: number }>();
+
+interface Entry {
+	clientId: number;
+	clock: number;
+	state: unknown;
+}
+
+/**
+ * Presence is bound to the authenticated person (ADR 0071): every state a socket announces
+ * carries `user.id` and `user.name` of the person the server signed in, whatever the client
+ * wrote, so nobody can appear as someone else. Entries for a client id whose state belongs to
+ * another person (its bound `user.id` says whose, on every instance) are dropped: stock
+ * y-websocket clients echo everyone's states back, so such entries are normal and harmless,
+ * and a forged one changes nothing. Only entries that change something (a clock the room has
+ * not seen) count against a generous rate; beyond it the socket is a flood and is closed.
+ */
+export function guardAwareness(
+	awareness: Awareness,
+	connection: Connection,
+	update: Uint8Array,
+	now = Date.now()
+): GuardedAwareness {
+	const { id, name } = connection.actor;
+	const kept = readEntries(update).filter((entry) => {
+		const owner = ownerOf(awareness.getStates().get(entry.clientId));
+		return owner === undefined || owner === id;
+	});
+	const changes = kept.some(
+		(entry) => entry.clock > (awareness.meta.get(entry.clientId)?.clock ?? -1)
+	);
+	if (changes && !takeToken(connection, now)) return { ok: false, reason: 'awareness flood' };
+	if (kept.length === 0) return { ok: true, update: null };
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const entry of kept) {
+		encoding.writeVarUint(encoder, entry.clientId);
+		encoding.writeVarUint(encoder, entry.clock);
+		encoding.writeVarString(encoder, JSON.stringify(bind(entry.state, id, name)));
+	}
+	return { ok: true, update: encoding.toUint8Array(encoder) };
+}
+
+/** The frame was validated by protocol.ts: count, then id, clock and JSON state per client. */
+function readEntries(update: Uint8Array): Entry[] {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	const entries: Entry[] = [];
+	for (let i = 0; i < count; i++) {
+		const clientId = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		entries.push({ clientId, clock, state: JSON.parse(decoding.readVarString(decoder)) });
+	}
+	return entries;
+}
+
+function takeToken(connection: Connection, now: number): boolean {
+	const bucket = buckets.get(connection) ?? { tokens: BURST, at: now };
+	bucket.tokens = Math.min(BURST, bucket.tokens + ((now - bucket.at) / 1000) * RATE_PER_SECOND);
+	bucket.at = now;
+	buckets.set(connection, bucket);
+	if (bucket.tokens < 1) return false;
+	bucket.tokens -= 1;
+	return true;
+}
+
+function ownerOf(state: Record<string, unknown> | undefined): string | undefined {
+	const user = state?.user as { id?: unknown } | undefined;
+	return typeof user?.id === 'string' ? user.id : undefined;
+}
+
+/** `null` removes the client's state; any other state is stamped with who sent it. */
+function bind(state: unknown, id: string, name: string): unknown {
+	if (state === null) return null;
+	const record =
+		typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
+	const user = typeof record.user === 'object' && record.user !== null ? record.user : {};
+	return { ...record, user: { ...user, id, name } };
+}

@@ -1,0 +1,32 @@
+/**
+ * WebSocket close codes the collaboration server uses. Refusals before the upgrade are HTTP
+ * statuses instead (see upgrade.ts); these only end a socket that was already open.
+ *
+ * The stock y-websocket 3 client stops reconnecting on 4400–4499 ("the server decided, retrying
+ * cannot help") and reconnects on anything else, so the ranges carry meaning:
+ * - 44xx: terminal, the user must sign in again or has lost access;
+ * - 4000–4099: "reconnect now", the server wants the client to be authorised again;
+ * - 1xxx: standard codes, the client reconnects with backoff.
+ */
+export const CloseCode = {
+	/** Server shutting down: clients reconnect (to this or another instance). */
+	GoingAway: 1001,
+	/** The message could not be decoded (garbage, truncated varint, unknown type). */
+	InvalidMessage: 1007,
+	/** Presence sent faster than any person moves a cursor: an awareness flood (awareness-guard.ts). */
+	PolicyViolation: 1008,
+	/** Larger than COLLAB_MAX_MESSAGE_BYTES; sent by `ws` itself through `maxPayload`. */
+	MessageTooBig: 1009,
+	/** The update could not be stored (database error): it was not relayed to anyone. */
+	StorageFailed: 1011,
+	/** Too much unsent data queued for a slow client, or the room is full: try again later. */
+	TryAgainLater: 1013,
+	/** The person's access to this document changed (e.g. write → read): reconnect, re-authorise. */
+	AccessChanged: 4001,
+	/** The session ended (sign-out, password change, expiry). */
+	Unauthorized: 4401,
+	/** The person no longer has any access to the document. */
+	Forbidden: 4403
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,29 @@
+import type { Db } from '../../../src/lib/server/db/client';
+import {
+	appendStoredUpdates,
+	compactStoredDocument,
+	loadStoredUpdates
+} from '../../../src/lib/server/documents/store';
+import type { Persistence } from '../persistence';
+import { createGroupCommit } from './group-commit';
+
+interface Row {
+	documentName: string;
+	update: Uint8Array;
+}
+
+/** PostgreSQL (or PGlite) through the document store, with appends group-committed. */
+export function createPostgresPersistence(db: Db): Persistence {
+	const commit = createGroupCommit<Row>({
+		write: (rows) => appendStoredUpdates(db, rows),
+		keyOf: (row) => row.documentName
+	});
+	return {
+		load: (name) => loadStoredUpdates(db, name),
+		append: (name, update) => commit.add({ documentName: name, update }),
+		async compact(name) {
+			await compactStoredDocument(db, name);
+		},
+		close: () => commit.drain()
+	};
+}

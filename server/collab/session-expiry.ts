@@ -1,0 +1,38 @@
+import { and, gt, lte } from 'drizzle-orm';
+import type { AccessInvalidation } from '../../src/lib/server/access/invalidation';
+import type { Db } from '../../src/lib/server/db/client';
+import { session } from '../../src/lib/server/db/schema';
+import type { Logger } from '../../src/lib/server/log/logger';
+
+/**
+ * Sessions that simply run out (no sign-out, nobody removed) end on the WebSocket door too:
+ * every `everyMs` the sessions that expired since the last look are announced as
+ * invalidations of their person, and the access watcher closes that person's sockets whose
+ * session is gone (4401) — the same path as a sign-out, so access is decided in one place.
+ */
+export function watchSessionExpiry(deps: {
+	db: Db;
+	publish(event: AccessInvalidation): void;
+	log: Logger;
+	everyMs: number;
+}): () => void {
+	let since = new Date();
+	let running = false;
+	const timer = setInterval(() => {
+		if (running) return;
+		running = true;
+		const now = new Date();
+		deps.db
+			.selectDistinct({ personId: session.personId })
+			.from(session)
+			.where(and(gt(session.expiresAt, since), lte(session.expiresAt, now)))
+			.then((expired) => {
+				since = now;
+				for (const { personId } of expired) deps.publish({ personId });
+			})
+			.catch((error: unknown) => deps.log.warn({ err: error }, 'session expiry check failed'))
+			.finally(() => (running = false));
+	}, deps.everyMs);
+	timer.unref();
+	return () => clearInterval(timer);
+}

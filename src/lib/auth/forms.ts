@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { ROLE_VALUES } from './roles';
+
+/** Form schemas of accounts and memberships: the actions parse with them, pages show their errors. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+// Trim first: a pasted address often carries a space, and the format check must not see it.
+const email = z
+	.string()
+	.trim()
+	.pipe(z.email({ error: () => m.auth_email_invalid() }).max(254));
+
+const newPassword = z
+	.string()
+	.min(PASSWORD_MIN_LENGTH, {
+		error: () => m.auth_password_too_short({ min: PASSWORD_MIN_LENGTH })
+	})
+	.max(256, { error: () => m.auth_password_too_long() });
+
+const mustMatch = <T extends { password?: string; newPassword?: string; confirmPassword: string }>(
+	form: T
+) => (form.newPassword ?? form.password) === form.confirmPassword;
+const mismatch = { error: () => m.auth_password_mismatch(), path: ['confirmPassword'] };
+
+export const loginForm = z.object({
+	email,
+	password: z
+		.string()
+		.min(1, { error: () => m.auth_password_required() })
+		.max(256),
+	redirectTo: z.string().optional()
+});
+
+export const sessionRequest = loginForm.omit({ redirectTo: true });
+
+export const passwordChangeForm = z
+	.object({
+		currentPassword: z
+			.string()
+			.min(1, { error: () => m.auth_password_required() })
+			.max(256),
+		newPassword,
+		confirmPassword: z.string()
+	})
+	.refine(mustMatch, mismatch);
+
+export const acceptAsNewPersonForm = z
+	.object({
+		name: z
+			.string()
+			.trim()
+			.min(2, { error: () => m.auth_name_required() })
+			.max(120),
+		password: newPassword,
+		confirmPassword: z.string()
+	})
+	.refine(mustMatch, mismatch);
+
+const role = z.enum(ROLE_VALUES, { error: () => m.members_role_invalid() });
+const optionalId = z
+	.union([z.uuid(), z.literal('')])
+	.transform((value) => (value === '' ? null : value));
+
+export const inviteForm = z.object({ email, role, organisationId: optionalId.optional() });
+export const changeRoleForm = z.object({ membershipId: z.uuid(), role });
+export const removeMemberForm = z.object({ membershipId: z.uuid() });
+export const revokeInvitationForm = z.object({ invitationId: z.uuid() });

@@ -1,0 +1,53 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { LiveDocument } from './provider.svelte';
+
+export type SyncState = 'connected' | 'offline' | 'syncing';
+
+/**
+ * Keeps a live document in this browser's IndexedDB (y-indexeddb), so a person who loses the
+ * connection goes on writing and nothing is lost if the tab closes; on reconnect y-websocket
+ * exchanges state vectors and the edits merge. Counts the local changes made while offline, for
+ * "offline, N local changes". Only for proposal text: never for case records (personal data
+ * must not stay on shared computers).
+ */
+export class OfflineDocument {
+	readonly store: IndexeddbPersistence;
+	/** Local changes not yet confirmed by a sync with the server. */
+	pending = $state(0);
+	// Counted outside the rune: updates arrive inside editor effects, which must not read it.
+	private count = 0;
+	state = $state<SyncState>('syncing');
+
+	constructor(private live: LiveDocument) {
+		this.store = new IndexeddbPersistence(live.documentName, live.doc);
+		live.doc.on('update', this.onUpdate);
+		live.provider.on('sync', this.onSync);
+		live.provider.on('status', this.onStatus);
+		this.refresh();
+	}
+
+	private onUpdate = (_update: Uint8Array, origin: unknown) => {
+		// Updates from the provider or IndexedDB are not this person's new work.
+		if (origin === this.live.provider || origin === this.store) return;
+		if (!this.live.provider.wsconnected || !this.live.provider.synced) this.pending = ++this.count;
+	};
+
+	private onSync = (synced: boolean) => {
+		if (synced) this.pending = this.count = 0;
+		this.refresh();
+	};
+
+	private onStatus = () => this.refresh();
+
+	private refresh() {
+		const provider = this.live.provider;
+		this.state = !provider.wsconnected ? 'offline' : provider.synced ? 'connected' : 'syncing';
+	}
+
+	destroy() {
+		this.live.doc.off('update', this.onUpdate);
+		this.live.provider.off('sync', this.onSync);
+		this.live.provider.off('status', this.onStatus);
+		void this.store.destroy();
+	}
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+
+/** Circulate draft minutes with the amendment window (Rome calendar days, inclusive). */
+export const circulateForm = z
+	.object({
+		opensOn: z.iso.date(),
+		closesOn: z.iso.date()
+	})
+	.refine((v) => v.closesOn >= v.opensOn, {
+		path: ['closesOn'],
+		error: () => m.gov_closes_before_opens()
+	});
+
+export const correctionNoteForm = z.object({ text: z.string().trim().min(3).max(4000) });
+
+export const emptyForm = z.object({});

@@ -1,0 +1,19 @@
+import type { SectionStatusValue } from '$lib/proposals/section-status';
+import type { Thread } from './CommentThread.svelte';
+
+/** A section as the canvas page receives it from its load (see server/proposals/canvas-view). */
+export interface CanvasSectionData {
+	id: string;
+	number: string;
+	title: string;
+	guidance: string;
+	kind: 'text' | 'actions';
+	status: SectionStatusValue;
+	locked: boolean;
+	ownerOrganisationIds: string[];
+	chars: number;
+	limitChars: number | null;
+	limitLabel: string | null;
+	mode: 'edit' | 'suggest' | 'read';
+	threads: Thread[];
+}

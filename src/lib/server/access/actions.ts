@@ -1,0 +1,52 @@
+import type { ProjectRole } from '../db/schema';
+
+export const PROJECT_ROLES = [
+	'coordinator',
+	'partner_editor',
+	'facilitator',
+	'steering_member',
+	'case_operator',
+	'observer'
+] as const satisfies readonly ProjectRole[];
+
+/**
+ * Every action the policy knows. Adding a feature means adding its actions here and a row for
+ * each role in ROLE_ACTIONS; the matrix test then demands an expectation for it.
+ */
+export const ACTIONS = [
+	'project.read',
+	'project.update',
+	'member.read',
+	'member.manage',
+	'document.read',
+	'document.write',
+	'call.manage',
+	'template.manage',
+	'proposal.read',
+	'proposal.create',
+	'proposal.edit',
+	'proposal.suggest',
+	'proposal.comment',
+	'proposal.review',
+	'proposal.lock',
+	'proposal.export',
+	'governance.read',
+	'body.manage',
+	'meeting.manage',
+	'minutes.write',
+	'minutes.approve',
+	'decision.propose',
+	'decision.update',
+	'action_item.manage',
+	'case.read_pseudonymous',
+	'case.read_identity',
+	'case.write',
+	'lab.read',
+	'lab.write',
+	'lab.run',
+	'monitoring.read',
+	'monitoring.manage',
+	'audit.read'
+] as const;
+
+export type Action = (typeof ACTIONS)[number];

@@ -1,0 +1,113 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { membership, type ProjectRole } from '../db/schema';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
+import type { Action } from './actions';
+import { ROLE_ACTIONS } from './role-actions';
+
+/** Who acts: the signed-in person (null when anonymous). */
+export interface Actor {
+	id: string;
+	name: string;
+	email: string;
+	isAdmin: boolean;
+}
+
+/** What the action touches. Fields beyond projectId narrow the decision. */
+export interface Resource {
+	projectId: string;
+	/** The organisation a record belongs to (a case): operators see their own organisation's only. */
+	organisationId?: string | null;
+	/** Organisations owning a proposal section: other partners may only suggest there. */
+	ownerOrganisationIds?: readonly string[];
+	/** Locked sections and frozen minutes: nobody writes. */
+	locked?: boolean;
+	/** A governance body's members: when given, only they may write its minutes. */
+	bodyMemberIds?: readonly string[];
+	/** When given, only these people (a body's chair or secretary) may do the action at all. */
+	bodyOfficerIds?: readonly string[];
+}
+
+export interface Grant {
+	role: ProjectRole;
+	organisationId: string | null;
+	/** Who holds the grant; needed where a resource narrows the decision to named people. */
+	personId?: string;
+}
+
+const WRITES_BLOCKED_BY_LOCK = new Set<Action>([
+	'document.write',
+	'proposal.edit',
+	'proposal.suggest',
+	'minutes.write'
+]);
+const OWN_ORGANISATION_ONLY = new Set<Action>(['case.read_identity', 'case.write']);
+const BODY_MEMBERS_ONLY = new Set<Action>(['minutes.write']);
+
+function listed(grant: Grant, people: readonly string[]): boolean {
+	return grant.personId !== undefined && people.includes(grant.personId);
+}
+
+/** The pure rule: may someone holding `grant` do `action` on `resource`? */
+export function decide(grant: Grant | null, action: Action, resource: Resource): boolean {
+	if (!grant || !ROLE_ACTIONS[grant.role].has(action)) return false;
+	if (resource.locked && WRITES_BLOCKED_BY_LOCK.has(action)) return false;
+	if (resource.bodyOfficerIds && !listed(grant, resource.bodyOfficerIds)) return false;
+	if (BODY_MEMBERS_ONLY.has(action) && resource.bodyMemberIds) {
+		return listed(grant, resource.bodyMemberIds);
+	}
+	// Identifying case data needs the record's organisation: a caller that forgets it gets nothing.
+	if (OWN_ORGANISATION_ONLY.has(action)) {
+		return grant.organisationId !== null && grant.organisationId === resource.organisationId;
+	}
+	if (action === 'proposal.edit' && resource.ownerOrganisationIds && grant.role !== 'coordinator') {
+		return (
+			grant.organisationId !== null && resource.ownerOrganisationIds.includes(grant.organisationId)
+		);
+	}
+	return true;
+}
+
+export async function findGrant(
+	db: Db,
+	personId: string,
+	projectId: string
+): Promise<Grant | null> {
+	const [row] = await db
+		.select({
+			role: membership.role,
+			organisationId: membership.organisationId,
+			personId: membership.personId
+		})
+		.from(membership)
+		.where(and(eq(membership.personId, personId), eq(membership.projectId, projectId)))
+		.limit(1);
+	return row ?? null;
+}
+
+export async function can(
+	db: Db,
+	actor: Actor | null,
+	action: Action,
+	resource: Resource
+): Promise<boolean> {
+	if (!actor) return false;
+	return decide(await findGrant(db, actor.id, resource.projectId), action, resource);
+}
+
+/**
+ * Throws unless allowed. A non-member gets NotFound, so projects they are not in do not even
+ * show that they exist; a member without the right gets Forbidden. Returns the grant.
+ */
+export async function authorize(
+	db: Db,
+	actor: Actor | null,
+	action: Action,
+	resource: Resource
+): Promise<Grant> {
+	if (!actor) throw new UnauthorizedError();
+	const grant = await findGrant(db, actor.id, resource.projectId);
+	if (!grant) throw new NotFoundError('project_not_found');
+	if (!decide(grant, action, resource)) throw new ForbiddenError();
+	return grant;
+}

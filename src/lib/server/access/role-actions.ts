@@ -1,0 +1,60 @@
+import type { ProjectRole } from '../db/schema';
+import { ACTIONS, type Action } from './actions';
+
+const READ: Action[] = [
+	'project.read',
+	'member.read',
+	'document.read',
+	'proposal.read',
+	'governance.read',
+	'lab.read',
+	'monitoring.read'
+];
+
+/** What each role may do in its own project. Least privilege: case identities only to operators. */
+export const ROLE_ACTIONS: Record<ProjectRole, ReadonlySet<Action>> = {
+	coordinator: new Set(ACTIONS.filter((a) => a !== 'case.read_identity' && a !== 'case.write')),
+	partner_editor: new Set([
+		...READ,
+		'document.write',
+		'proposal.edit',
+		'proposal.suggest',
+		'proposal.comment',
+		'proposal.export',
+		'decision.propose',
+		'lab.write',
+		// Partners sit in working groups; the body's member list narrows this to its members.
+		'minutes.write'
+	]),
+	facilitator: new Set([
+		...READ,
+		'document.write',
+		'proposal.suggest',
+		'proposal.comment',
+		'proposal.export',
+		'case.read_pseudonymous',
+		'lab.write',
+		'lab.run'
+	]),
+	steering_member: new Set([
+		...READ,
+		'document.write',
+		'proposal.comment',
+		'proposal.export',
+		'minutes.write',
+		// Only a body's chair or secretary, named in the resource, gets past the policy with it.
+		'minutes.approve',
+		'decision.propose',
+		'decision.update',
+		'action_item.manage'
+	]),
+	case_operator: new Set([
+		...READ,
+		'case.read_pseudonymous',
+		'case.read_identity',
+		'case.write',
+		'lab.write'
+	]),
+	// Observers (funders, evaluators) read, and reading includes taking a copy of the proposal.
+	observer: new Set([...READ, 'proposal.export'])
+};

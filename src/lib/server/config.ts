@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * Environment read and validated once. Both doors (SvelteKit and the collab server) use this,
+ * so it must not import `$env/*`.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+	PORT: port.default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	ORIGIN: z.url().optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+		.optional(),
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+		.optional(),
+	SEED_DEMO: z.enum(['true', 'false']).default('true'),
+	COLLAB_MAX_MESSAGE_BYTES: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(8 * 1024 * 1024),
+	COLLAB_ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(30_000),
+	COLLAB_MAX_CLIENTS_PER_DOCUMENT: z.coerce.number().int().positive().default(500),
+	LINK_ACCESSIBILITY: z.string().default('/legal/accessibility'),
+	LINK_PRIVACY: z.string().default('/legal/privacy'),
+	LINK_LEGAL: z.string().default('/legal/notes'),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+export type Config = {
+	port: number;
+	host: string;
+	origin?: string;
+	dataDir: string;
+	databaseUrl?: string;
+	redisUrl?: string;
+	seedDemo: boolean;
+	collab: { maxMessageBytes: number; roomIdleMs: number; maxClientsPerDocument: number };
+	links: { accessibility: string; privacy: string; legal: string };
+	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = schema.safeParse(
+		Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+	);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	const e = parsed.data;
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		origin: e.ORIGIN,
+		dataDir: e.DATA_DIR,
+		databaseUrl: e.DATABASE_URL,
+		redisUrl: e.REDIS_URL,
+		seedDemo: e.SEED_DEMO === 'true',
+		collab: {
+			maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+			roomIdleMs: e.COLLAB_ROOM_IDLE_MS,
+			maxClientsPerDocument: e.COLLAB_MAX_CLIENTS_PER_DOCUMENT
+		},
+		links: { accessibility: e.LINK_ACCESSIBILITY, privacy: e.LINK_PRIVACY, legal: e.LINK_LEGAL },
+		logLevel: e.LOG_LEVEL
+	};
+}

@@ -1,0 +1,47 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { sql } from 'drizzle-orm';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as schema from './schema';
+import type { Database, Db } from './client';
+import { lockDataDir } from './data-dir-lock';
+
+/** Embedded PostgreSQL: one process per folder, so the folder is locked while open. */
+export async function openPglite(dataDir: string): Promise<Database> {
+	const inMemory = dataDir.startsWith('memory://');
+	let release = () => {};
+	let client: PGlite;
+	if (inMemory) {
+		client = new PGlite();
+	} else {
+		const folder = resolve(dataDir);
+		mkdirSync(folder, { recursive: true });
+		release = lockDataDir(folder);
+		try {
+			client = new PGlite(join(folder, 'pglite'));
+			await client.waitReady;
+		} catch (error) {
+			release();
+			throw error;
+		}
+	}
+	const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+	// PGlite is one connection: queries are serialised, so the lock is held by this process alone.
+	return {
+		db,
+		kind: 'pglite',
+		async withAdvisoryLock(key, fn) {
+			await db.execute(sql`select pg_advisory_lock(${key})`);
+			try {
+				return await fn(db);
+			} finally {
+				await db.execute(sql`select pg_advisory_unlock(${key})`);
+			}
+		},
+		async close() {
+			await client.close();
+			release();
+		}
+	};
+}

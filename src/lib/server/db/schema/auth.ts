@@ -1,0 +1,56 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { organisation, person } from './people';
+import { project, projectRole } from './projects';
+
+/** Sessions the Lucia way: the id is the SHA-256 of the token, never the token itself. */
+export const session = pgTable(
+	'session',
+	{
+		id: text().primaryKey(),
+		personId: uuid()
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('session_person_idx').on(t.personId)]
+);
+
+/** Single-use invitation to a project with a role; stored by token hash. */
+export const invitation = pgTable('invitation', {
+	id: id(),
+	tokenHash: text().notNull().unique(),
+	projectId: uuid()
+		.notNull()
+		.references(() => project.id, { onDelete: 'cascade' }),
+	organisationId: uuid().references(() => organisation.id),
+	email: text().notNull(),
+	role: projectRole().notNull(),
+	invitedById: uuid().references(() => person.id),
+	expiresAt: timestamp({ withTimezone: true }).notNull(),
+	acceptedAt: timestamp({ withTimezone: true }),
+	acceptedById: uuid().references(() => person.id),
+	createdAt: createdAt()
+});
+
+/**
+ * A browser where the person has signed in before ("device cookie"). Login throttling counts its
+ * failures on their own, so an attacker guessing from elsewhere never locks the real user out.
+ * Stored by token hash, like sessions.
+ */
+export const trustedDevice = pgTable(
+	'trusted_device',
+	{
+		id: text().primaryKey(),
+		personId: uuid()
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('trusted_device_person_idx').on(t.personId)]
+);
+
+export type Session = typeof session.$inferSelect;
+export type Invitation = typeof invitation.$inferSelect;

@@ -1,0 +1,138 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+	bigserial,
+	customType,
+	date,
+	index,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid,
+	type AnyPgColumn
+} from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { organisation, person } from './people';
+import { project } from './projects';
+import { agendaItem, body, meeting } from './governance';
+
+export const decisionStatus = pgEnum('decision_status', [
+	'proposed',
+	'approved',
+	'in_progress',
+	'done',
+	'rejected',
+	'superseded'
+]);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const decision = pgTable(
+	'decision',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		bodyId: uuid()
+			.notNull()
+			.references(() => body.id, { onDelete: 'cascade' }),
+		meetingId: uuid().references(() => meeting.id, { onDelete: 'set null' }),
+		agendaItemId: uuid().references(() => agendaItem.id, { onDelete: 'set null' }),
+		text: text().notNull(),
+		/** The passage of the minutes the decision was made from. */
+		quote: text().notNull().default(''),
+		status: decisionStatus().notNull().default('proposed'),
+		ownerOrganisationId: uuid().references(() => organisation.id),
+		ownerPersonId: uuid().references(() => person.id),
+		dueOn: date(),
+		supersededById: uuid().references((): AnyPgColumn => decision.id),
+		createdById: uuid().references(() => person.id),
+		createdAt: createdAt(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * Italian stems for whole words, 'simple' lexemes for prefix search of names and acronyms;
+		 * generated, so no write path can forget it.
+		 */
+		search: tsvector().generatedAlwaysAs(
+			(): SQL =>
+				sql`to_tsvector('italian', ${decision.text} || ' ' || ${decision.quote}) || to_tsvector('simple', ${decision.text} || ' ' || ${decision.quote})`
+		)
+	},
+	(t) => [
+		index('decision_project_status_idx').on(t.projectId, t.status, t.createdAt),
+		index('decision_project_body_idx').on(t.projectId, t.bodyId),
+		index('decision_project_due_idx').on(t.projectId, t.dueOn),
+		index('decision_owner_person_idx').on(t.ownerPersonId),
+		index('decision_owner_organisation_idx').on(t.ownerOrganisationId),
+		index('decision_search_idx').using('gin', t.search)
+	]
+);
+
+/** Every status change, append-only: who, when, from what to what, and why. */
+export const decisionStatusChange = pgTable(
+	'decision_status_change',
+	{
+		id: bigserial({ mode: 'number' }).primaryKey(),
+		decisionId: uuid()
+			.notNull()
+			.references(() => decision.id, { onDelete: 'cascade' }),
+		fromStatus: decisionStatus(),
+		toStatus: decisionStatus().notNull(),
+		note: text().notNull().default(''),
+		actorId: uuid().references(() => person.id),
+		at: createdAt()
+	},
+	(t) => [index('decision_status_change_decision_idx').on(t.decisionId, t.at)]
+);
+
+/** What a decision links to, typed but generic: other areas' tables need no foreign key here. */
+export const decisionLinkType = pgEnum('decision_link_type', [
+	'proposal_section',
+	'activity',
+	'partner'
+]);
+
+export const decisionLink = pgTable(
+	'decision_link',
+	{
+		decisionId: uuid()
+			.notNull()
+			.references(() => decision.id, { onDelete: 'cascade' }),
+		targetType: decisionLinkType().notNull(),
+		targetId: uuid().notNull(),
+		label: text().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.decisionId, t.targetType, t.targetId] })]
+);
+
+export const actionItem = pgTable(
+	'action_item',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		meetingId: uuid().references(() => meeting.id, { onDelete: 'set null' }),
+		decisionId: uuid().references(() => decision.id, { onDelete: 'set null' }),
+		title: text().notNull(),
+		ownerPersonId: uuid().references(() => person.id),
+		ownerOrganisationId: uuid().references(() => organisation.id),
+		dueOn: date(),
+		doneAt: timestamp({ withTimezone: true }),
+		doneById: uuid().references(() => person.id),
+		createdById: uuid().references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('action_item_project_idx').on(t.projectId, t.dueOn),
+		index('action_item_owner_idx').on(t.ownerPersonId, t.doneAt)
+	]
+);
+
+export type Decision = typeof decision.$inferSelect;
+export type DecisionStatus = (typeof decisionStatus.enumValues)[number];
+export type DecisionStatusChange = typeof decisionStatusChange.$inferSelect;
+export type DecisionLinkType = (typeof decisionLinkType.enumValues)[number];
+export type ActionItem = typeof actionItem.$inferSelect;

@@ -1,0 +1,73 @@
+/**
+ * A neutral document, independent of the output format: proposals and minutes are turned into
+ * this, and each writer (DOCX, ODT, PDF) renders it. Headings, lists and table header rows are
+ * structure, not looks, so every format can mark them for assistive technology.
+ */
+export interface InlineText {
+	type: 'text';
+	text: string;
+	bold?: boolean;
+	italic?: boolean;
+	underline?: boolean;
+	strike?: boolean;
+	code?: boolean;
+	/** Only http(s) and mailto addresses survive conversion. */
+	link?: string;
+}
+
+export type Inline = InlineText | { type: 'break' };
+
+export type Block =
+	| { type: 'heading'; level: number; content: Inline[] }
+	| { type: 'paragraph'; content: Inline[]; style?: 'note' | 'quote' }
+	| { type: 'list'; ordered: boolean; items: Block[][] }
+	| { type: 'table'; rows: TableRow[] }
+	| { type: 'rule' };
+
+export interface TableRow {
+	/** A header row: repeated on every page and marked as header for screen readers. */
+	header: boolean;
+	cells: TableCell[];
+}
+
+export interface TableCell {
+	header: boolean;
+	colspan: number;
+	rowspan: number;
+	blocks: Block[];
+}
+
+export interface DocumentNote {
+	/** The text the note refers to, quoted. */
+	quoted: string;
+	resolved: boolean;
+	entries: { author: string; at: Date; body: string }[];
+}
+
+export interface DocumentSection {
+	number?: string;
+	title: string;
+	blocks: Block[];
+	/** Shown after the section's text when the export includes comments. */
+	notes?: DocumentNote[];
+}
+
+export interface ExportDocument {
+	title: string;
+	subtitle?: string;
+	/** BCP 47, e.g. it-IT: set on every format so screen readers pick the right voice. */
+	language: string;
+	/** Title-page facts as label/value pairs ("Progetto", "Avviso", "Partner"). */
+	facts: { label: string; value: string }[];
+	sections: DocumentSection[];
+	/** Labels the writers need, already translated. */
+	labels: { contents: string; notes: string; resolved: string; generatedOn: string };
+	generatedAt: Date;
+}
+
+export const plain = (text: string): Inline[] => [{ type: 'text', text }];
+
+/** Plain text of inline content (PDF outline, ODT headings, tests). */
+export function inlineText(content: readonly Inline[]): string {
+	return content.map((part) => (part.type === 'text' ? part.text : '\n')).join('');
+}

@@ -1,0 +1,55 @@
+import { InvalidError } from '../errors';
+import type { ExportDocument } from './document-model';
+import { renderDocx } from './docx';
+import { renderOdt } from './odt';
+import { renderPdf } from './pdf';
+
+/** The export formats, each with what an HTTP response needs. */
+export const EXPORT_FORMATS = {
+	docx: {
+		contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		render: renderDocx
+	},
+	odt: {
+		contentType: 'application/vnd.oasis.opendocument.text',
+		render: async (document: ExportDocument) => renderOdt(document)
+	},
+	pdf: { contentType: 'application/pdf', render: renderPdf }
+} as const;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+export function parseFormat(value: string): ExportFormat {
+	if (Object.hasOwn(EXPORT_FORMATS, value)) return value as ExportFormat;
+	throw new InvalidError('proposal_export_format');
+}
+
+export interface RenderedFile {
+	bytes: Uint8Array;
+	contentType: string;
+	filename: string;
+}
+
+export async function renderFile(
+	format: ExportFormat,
+	document: ExportDocument,
+	basename: string
+): Promise<RenderedFile> {
+	const { contentType, render } = EXPORT_FORMATS[format];
+	return {
+		bytes: await render(document),
+		contentType,
+		filename: `${safeName(basename)}.${format}`
+	};
+}
+
+/** A file name any system accepts: letters, digits, dashes; accents folded. */
+export function safeName(text: string): string {
+	const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+	return (
+		folded
+			.replace(/[^A-Za-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 80) || 'documento'
+	);
+}

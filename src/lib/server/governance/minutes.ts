@@ -1,0 +1,172 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import type { Db } from '../db/client';
+import { meeting, minutesApproval, minutesNote, person } from '../db/schema';
+import { authorize } from '../access/policy';
+import { record } from '../audit/audit';
+import { ConflictError } from '../errors';
+import type { DocumentAccess } from '../documents/registry';
+import { romeToUtc } from '../../governance/rome-time';
+import { amendmentWindowOpen, minutesWriters } from './amendments';
+import { loadBodyAccess } from './body-access';
+import { findMeeting } from './meetings';
+import {
+	approvalRecord,
+	minutesDocumentName,
+	pendingSuggestions,
+	type LiveDocuments
+} from './minutes-document';
+
+/**
+ * The verbale's life: draft (written live) → circulated (members suggest changes during the
+ * window, the chair accepts or rejects them) → approved (stored immutably with its hash, frozen).
+ */
+
+/**
+ * Registry resolver of `minutes:<meetingId>`: members write a draft and suggest during the
+ * amendment window, the chair resolves suggestions; everyone in the project reads.
+ */
+export async function resolveMinutesDocument(
+	db: Db,
+	meetingId: string
+): Promise<DocumentAccess | null> {
+	const [found] = await db
+		.select({
+			bodyId: meeting.bodyId,
+			minutesStatus: meeting.minutesStatus,
+			amendmentOpensAt: meeting.amendmentOpensAt,
+			amendmentClosesAt: meeting.amendmentClosesAt
+		})
+		.from(meeting)
+		.where(eq(meeting.id, meetingId));
+	if (!found) return null;
+	const access = await loadBodyAccess(db, found.bodyId);
+	return {
+		resource: minutesWriters(access, found),
+		read: 'governance.read',
+		write: 'minutes.write'
+	};
+}
+
+/** The secretary (or chair) circulates the draft and opens the amendment window. */
+export async function circulate(
+	{ db, actor }: Ctx,
+	live: LiveDocuments,
+	meetingId: string,
+	window: { opensOn: string; closesOn: string }
+) {
+	const found = await findMeeting(db, meetingId);
+	const access = await loadBodyAccess(db, found.bodyId);
+	await authorize(db, actor, 'minutes.write', {
+		projectId: found.projectId,
+		bodyOfficerIds: access.officerIds
+	});
+	if (found.minutesStatus !== 'draft') throw new ConflictError('gov_minutes_not_draft');
+	await db
+		.update(meeting)
+		.set({
+			minutesStatus: 'circulated',
+			amendmentOpensAt: romeToUtc(window.opensOn, '00:00'),
+			amendmentClosesAt: romeToUtc(window.closesOn, '23:59')
+		})
+		.where(and(eq(meeting.id, meetingId), eq(meeting.minutesStatus, 'draft')));
+	live.invalidate(minutesDocumentName(meetingId));
+	await record(db, {
+		actorId: actor!.id,
+		action: 'minutes.circulate',
+		resourceType: 'meeting',
+		resourceId: meetingId,
+		projectId: found.projectId
+	});
+}
+
+/**
+ * The chair approves: the document's state, its text and the text's SHA-256 are stored once;
+ * the meeting is marked approved so the collaboration server and the API refuse any change.
+ */
+export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId: string) {
+	const found = await findMeeting(db, meetingId);
+	const access = await loadBodyAccess(db, found.bodyId);
+	await authorize(db, actor, 'minutes.approve', {
+		projectId: found.projectId,
+		bodyOfficerIds: access.chairIds
+	});
+	if (found.minutesStatus !== 'circulated') throw new ConflictError('gov_minutes_not_circulated');
+	const doc = await live.read(minutesDocumentName(meetingId));
+	// What is frozen must be one agreed text: no proposal may still be waiting in it.
+	const pending = pendingSuggestions(doc);
+	if (pending > 0) {
+		doc.destroy();
+		throw new ConflictError('gov_minutes_suggestions_pending');
+	}
+	const { state, text, sha256: hash } = approvalRecord(doc);
+	doc.destroy();
+	await db.transaction(async (tx) => {
+		const [updated] = await tx
+			.update(meeting)
+			.set({ minutesStatus: 'approved' })
+			.where(and(eq(meeting.id, meetingId), eq(meeting.minutesStatus, 'circulated')))
+			.returning({ id: meeting.id });
+		if (!updated) throw new ConflictError('gov_minutes_not_circulated');
+		await tx
+			.insert(minutesApproval)
+			.values({ meetingId, state, text, sha256: hash, approvedById: actor!.id });
+	});
+	live.invalidate(minutesDocumentName(meetingId));
+	await record(db, {
+		actorId: actor!.id,
+		action: 'minutes.approve',
+		resourceType: 'meeting',
+		resourceId: meetingId,
+		projectId: found.projectId,
+		detail: { sha256: hash }
+	});
+	return { sha256: hash };
+}
+
+/** Corrections to approved minutes are new notes linked to them, written by the body's members. */
+export async function addCorrection({ db, actor }: Ctx, meetingId: string, text: string) {
+	const found = await findMeeting(db, meetingId);
+	const access = await loadBodyAccess(db, found.bodyId);
+	await authorize(db, actor, 'minutes.write', {
+		projectId: found.projectId,
+		bodyMemberIds: access.memberIds
+	});
+	if (found.minutesStatus !== 'approved') throw new ConflictError('gov_minutes_not_approved');
+	await db.insert(minutesNote).values({ meetingId, authorId: actor!.id, text });
+}
+
+/** Status, window, approval record and correction notes, for the meeting page and the verbale. */
+export async function minutesState({ db, actor }: Ctx, meetingId: string) {
+	const found = await findMeeting(db, meetingId);
+	await authorize(db, actor, 'governance.read', { projectId: found.projectId });
+	const [approval] = await db
+		.select({
+			sha256: minutesApproval.sha256,
+			text: minutesApproval.text,
+			approvedAt: minutesApproval.approvedAt,
+			approvedBy: person.name
+		})
+		.from(minutesApproval)
+		.innerJoin(person, eq(minutesApproval.approvedById, person.id))
+		.where(eq(minutesApproval.meetingId, meetingId));
+	const notes = await db
+		.select({
+			id: minutesNote.id,
+			text: minutesNote.text,
+			author: person.name,
+			createdAt: minutesNote.createdAt
+		})
+		.from(minutesNote)
+		.innerJoin(person, eq(minutesNote.authorId, person.id))
+		.where(eq(minutesNote.meetingId, meetingId))
+		.orderBy(asc(minutesNote.id));
+	return {
+		status: found.minutesStatus,
+		amendmentWindowOpen: amendmentWindowOpen(found),
+		amendmentOpensAt: found.amendmentOpensAt,
+		amendmentClosesAt: found.amendmentClosesAt,
+		approval: approval ?? null,
+		notes
+	};
+}

@@ -1,0 +1,84 @@
+import { m } from '../../paraglide/messages';
+import { formatCents } from '../../format/numbers';
+import type { ActionArea, ActionBlock } from '../../proposals/action-block';
+import { budget, cronoprogramma } from '../../proposals/derive';
+import { plain, type Block, type TableCell } from '../export/document-model';
+
+const cell = (text: string, header = false): TableCell => ({
+	header,
+	colspan: 1,
+	rowspan: 1,
+	blocks: text ? [{ type: 'paragraph', content: plain(text) }] : []
+});
+
+export function areaLabel(area: ActionArea | null): string {
+	if (!area) return '';
+	const labels: Record<ActionArea, () => string> = {
+		educativa: m.proposal_area_educativa,
+		formativa_orientativa: m.proposal_area_formativa_orientativa,
+		esperienziale: m.proposal_area_esperienziale,
+		comunita: m.proposal_area_comunita
+	};
+	return labels[area]();
+}
+
+/**
+ * The action blocks as the export shows them: one table of actions with budget, then the
+ * cronoprogramma derived from their months. Same derivation as the canvas (derive.ts).
+ */
+export function actionTables(
+	blocks: readonly ActionBlock[],
+	durationMonths: number,
+	organisationName: (id: string) => string
+): Block[] {
+	if (blocks.length === 0) return [];
+	const totals = budget(blocks);
+	const header = [
+		m.proposal_export_action(),
+		m.proposal_export_area(),
+		m.proposal_export_targets(),
+		m.proposal_export_territories(),
+		m.proposal_export_responsible(),
+		m.proposal_export_partners(),
+		m.proposal_export_budget()
+	];
+	const actionRows = blocks.map((block) => ({
+		header: false,
+		cells: [
+			cell(block.title),
+			cell(areaLabel(block.area)),
+			cell(block.targets.join(', ')),
+			cell(block.territories.join(', ')),
+			cell(block.responsibleId ? organisationName(block.responsibleId) : ''),
+			cell(block.partnerIds.map(organisationName).join(', ')),
+			cell(formatCents(totals.byAction.get(block.id)?.totalCents ?? 0))
+		]
+	}));
+	const totalRow = {
+		header: false,
+		cells: [
+			cell(m.proposal_export_total(), true),
+			...Array.from({ length: 5 }, () => cell('')),
+			cell(formatCents(totals.total.totalCents), true)
+		]
+	};
+	const months = Array.from({ length: durationMonths }, (_, i) =>
+		cell(m.proposal_export_month({ number: i + 1 }), true)
+	);
+	const crono = cronoprogramma(blocks, durationMonths).map((row) => ({
+		header: false,
+		cells: [cell(row.title), ...row.months.map((on) => cell(on ? 'X' : ''))]
+	}));
+	return [
+		{ type: 'heading', level: 2, content: plain(m.proposal_export_actions()) },
+		{
+			type: 'table',
+			rows: [{ header: true, cells: header.map((h) => cell(h, true)) }, ...actionRows, totalRow]
+		},
+		{ type: 'heading', level: 2, content: plain(m.proposal_export_cronoprogramma()) },
+		{
+			type: 'table',
+			rows: [{ header: true, cells: [cell(m.proposal_export_action(), true), ...months] }, ...crono]
+		}
+	];
+}

@@ -1,0 +1,40 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { proposal, proposalSection, templateSection } from '../db/schema';
+import type { DocumentAccess } from '../documents/registry';
+import { findSections, sectionResource } from './section-lookup';
+
+/**
+ * Live documents of proposals, for the registry. `section:<id>` is writable at the collab level
+ * by whoever may *suggest* (owners and the coordinator may also edit): the editor runs in
+ * suggestion mode for non-owners, see ADR 0051. Locked sections are read-only for everyone.
+ */
+export async function resolveSectionDocument(db: Db, id: string): Promise<DocumentAccess | null> {
+	const [section] = await findSections(db, { sectionId: id });
+	if (!section) return null;
+	return { resource: sectionResource(section), read: 'proposal.read', write: 'proposal.suggest' };
+}
+
+/**
+ * `actions:<proposalId>`: the structured action blocks, owned like the template's actions
+ * section (suggestions make no sense on a budget figure: non-owners read).
+ */
+export async function resolveActionsDocument(db: Db, id: string): Promise<DocumentAccess | null> {
+	const [found] = await db
+		.select({ projectId: proposal.projectId })
+		.from(proposal)
+		.where(eq(proposal.id, id));
+	if (!found) return null;
+	const [actionsSection] = await db
+		.select({ id: proposalSection.id })
+		.from(proposalSection)
+		.innerJoin(templateSection, eq(templateSection.id, proposalSection.templateSectionId))
+		.where(and(eq(proposalSection.proposalId, id), eq(templateSection.kind, 'actions')))
+		.limit(1);
+	const [section] = actionsSection ? await findSections(db, { sectionId: actionsSection.id }) : [];
+	return {
+		resource: section ? sectionResource(section) : { projectId: found.projectId },
+		read: 'proposal.read',
+		write: 'proposal.edit'
+	};
+}

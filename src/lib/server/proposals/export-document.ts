@@ -1,0 +1,108 @@
+import { eq } from 'drizzle-orm';
+import { m } from '../../paraglide/messages';
+import { getLocale } from '../../paraglide/runtime';
+import { formatDate } from '../../format/dates';
+import { isEmptyDocument } from '../../proposals/section-text';
+import { lastMonth } from '../../proposals/derive';
+import type { Ctx } from '../context';
+import { project } from '../db/schema';
+import { authorize } from '../access/policy';
+import { InvalidError } from '../errors';
+import type { DocumentNote, ExportDocument } from '../export/document-model';
+import { blocksFromProseMirror } from '../export/from-prosemirror';
+import { findCallOrThrow } from './calls';
+import { threadsOf } from './comments';
+import { projectPartners } from './partners';
+import { findProposalOrThrow } from './proposals';
+import { readContent } from './proposal-content';
+import { projectDurationMonths } from './project-duration';
+import { actionTables } from './actions-export';
+
+export type ExportProgress = (done: number, total: number) => void;
+
+/**
+ * A proposal as a neutral document: title page (project, call, partners), sections in template
+ * order. A proposal with no text at all is refused with a clear message (nothing to export);
+ * otherwise empty sections say "not written yet", so the document shows what is missing.
+ */
+export async function proposalDocument(
+	ctx: Ctx,
+	input: { proposalId: string; withComments: boolean },
+	progress: ExportProgress = () => {}
+): Promise<ExportDocument> {
+	const found = await findProposalOrThrow(ctx.db, input.proposalId);
+	await authorize(ctx.db, ctx.actor, 'proposal.export', { projectId: found.projectId });
+	const [theCall, [theProject], partners, content, duration] = await Promise.all([
+		findCallOrThrow(ctx.db, found.projectId, found.callId),
+		ctx.db.select().from(project).where(eq(project.id, found.projectId)),
+		projectPartners(ctx.db, found.projectId),
+		readContent(ctx.db, found.id),
+		projectDurationMonths(ctx.db, found.projectId)
+	]);
+	if (content.sections.every((s) => isEmptyDocument(s.json)) && content.blocks.length === 0) {
+		throw new InvalidError('proposal_export_empty');
+	}
+	const threads = input.withComments
+		? await threadsOf(
+				ctx.db,
+				content.sections.map((s) => s.id)
+			)
+		: [];
+	const names = new Map(partners.map((p) => [p.id, p.name]));
+	const organisationName = (id: string) => names.get(id) ?? '—';
+	const total = content.sections.length;
+	const sections = content.sections.map((section, index) => {
+		const blocks = isEmptyDocument(section.json)
+			? [
+					{
+						type: 'paragraph' as const,
+						style: 'note' as const,
+						content: [{ type: 'text' as const, text: m.proposal_export_empty_section() }]
+					}
+				]
+			: blocksFromProseMirror(section.json);
+		if (section.kind === 'actions') {
+			const months = duration ?? Math.max(lastMonth(content.blocks), 12);
+			blocks.push(...actionTables(content.blocks, months, organisationName));
+		}
+		progress(index + 1, total);
+		return {
+			number: section.number,
+			title: section.title,
+			blocks,
+			notes: threads
+				.filter((t) => t.sectionId === section.id)
+				.map((t): DocumentNote => ({
+					quoted: t.quotedText,
+					resolved: t.resolved,
+					entries: t.comments.map((c) => ({
+						author: c.authorName ?? '—',
+						at: c.createdAt,
+						body: c.body
+					}))
+				}))
+		};
+	});
+	const language = getLocale() === 'en' ? 'en-GB' : 'it-IT';
+	return {
+		title: found.title,
+		subtitle: theCall.title,
+		language,
+		facts: [
+			{ label: m.proposal_export_project(), value: theProject.title },
+			{ label: m.proposal_export_call(), value: theCall.title },
+			...(theCall.deadline
+				? [{ label: m.proposal_export_deadline(), value: formatDate(theCall.deadline, language) }]
+				: []),
+			{ label: m.proposal_export_partners(), value: partners.map((p) => p.name).join('; ') || '—' }
+		],
+		sections,
+		labels: {
+			contents: m.proposal_export_contents(),
+			notes: m.proposal_export_notes(),
+			resolved: m.proposal_export_resolved(),
+			generatedOn: m.proposal_export_generated_on()
+		},
+		generatedAt: new Date()
+	};
+}

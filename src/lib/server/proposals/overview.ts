@@ -1,0 +1,109 @@
+import { count, inArray } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { commentThread, type Proposal, type SectionStatus } from '../db/schema';
+import { authorize } from '../access/policy';
+import { readDocument } from '../documents/store';
+import { countChars } from '../../proposals/section-text';
+import { lengthState, MAX_SECTION_CHARS, type LengthState } from '../../proposals/limits';
+import { findProposalOrThrow } from './proposals';
+import { findSections, type SectionRecord } from './section-lookup';
+import { sectionDocumentName, sectionJson } from './section-content';
+
+export interface SectionOverview {
+	id: string;
+	number: string;
+	title: string;
+	guidance: string;
+	kind: 'text' | 'actions';
+	status: SectionStatus;
+	locked: boolean;
+	ownerOrganisationIds: string[];
+	chars: number;
+	limitChars: number | null;
+	limitLabel: string | null;
+	length: LengthState;
+	/** Over the per-section maximum (a huge paste that got through): shown as an error. */
+	tooLarge: boolean;
+	openComments: number;
+	comments: number;
+}
+
+export interface ProposalOverview {
+	proposal: Proposal;
+	sections: SectionOverview[];
+	/** Sections agreed, and sections with any text, out of all: the completeness at a glance. */
+	agreed: number;
+	written: number;
+	total: number;
+}
+
+/** The canvas's overview: every section's status, length against its limit and comments. */
+export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOverview> {
+	const found = await findProposalOrThrow(ctx.db, proposalId);
+	await authorize(ctx.db, ctx.actor, 'proposal.read', { projectId: found.projectId });
+	const sections = await findSections(ctx.db, { proposalId });
+	const [lengths, comments] = await Promise.all([
+		Promise.all(sections.map((section) => sectionLength(ctx, section))),
+		commentCounts(
+			ctx,
+			sections.map((section) => section.id)
+		)
+	]);
+	const rows = sections.map((section, index): SectionOverview => {
+		const counted = comments.get(section.id) ?? { open: 0, all: 0 };
+		return {
+			id: section.id,
+			number: section.number,
+			title: section.title,
+			guidance: section.guidance,
+			kind: section.kind,
+			status: section.status,
+			locked: section.locked,
+			ownerOrganisationIds: section.ownerOrganisationIds,
+			chars: lengths[index],
+			limitChars: section.limitChars,
+			limitLabel: section.limitLabel,
+			length: lengthState(lengths[index], section.limitChars),
+			tooLarge: lengths[index] > MAX_SECTION_CHARS,
+			openComments: counted.open,
+			comments: counted.all
+		};
+	});
+	return {
+		proposal: found,
+		sections: rows,
+		agreed: rows.filter((row) => row.status === 'agreed').length,
+		written: rows.filter((row) => row.chars > 0).length,
+		total: rows.length
+	};
+}
+
+async function sectionLength(ctx: Ctx, section: SectionRecord): Promise<number> {
+	const doc = await readDocument(ctx.db, sectionDocumentName(section.id));
+	try {
+		return countChars(sectionJson(doc));
+	} finally {
+		doc.destroy();
+	}
+}
+
+async function commentCounts(ctx: Ctx, sectionIds: string[]) {
+	const counts = new Map<string, { open: number; all: number }>();
+	if (sectionIds.length === 0) return counts;
+	const rows = await ctx.db
+		.select({
+			sectionId: commentThread.sectionId,
+			resolved: commentThread.resolved,
+			threads: count()
+		})
+		.from(commentThread)
+		.where(inArray(commentThread.sectionId, sectionIds))
+		.groupBy(commentThread.sectionId, commentThread.resolved);
+	for (const row of rows) {
+		const entry = counts.get(row.sectionId) ?? { open: 0, all: 0 };
+		entry.all += row.threads;
+		if (!row.resolved) entry.open += row.threads;
+		counts.set(row.sectionId, entry);
+	}
+	return counts;
+}

@@ -1,0 +1,48 @@
+import type * as Y from 'yjs';
+import type { Db } from '../db/client';
+import { readDocument } from '../documents/store';
+import type { ActionBlock } from '../../proposals/action-block';
+import type { PmNode } from '../../proposals/section-text';
+import { blocksOf } from './action-blocks';
+import { findSections, type SectionRecord } from './section-lookup';
+import { actionsDocumentName, sectionDocumentName, sectionJson } from './section-content';
+import { versionDocument } from './version-store';
+
+export interface SectionContent extends SectionRecord {
+	json: PmNode;
+}
+
+export interface ProposalContent {
+	sections: SectionContent[];
+	blocks: ActionBlock[];
+}
+
+/**
+ * The text of every section and the action blocks, as they are now or as a version holds
+ * them. No access check: the calling domain function has made its own.
+ */
+export async function readContent(
+	db: Db,
+	proposalId: string,
+	versionId?: string
+): Promise<ProposalContent> {
+	const open = (name: string): Promise<Y.Doc> =>
+		versionId ? versionDocument(db, versionId, name) : readDocument(db, name);
+	const sections = await findSections(db, { proposalId });
+	const contents = await Promise.all(
+		sections.map(async (section) => {
+			const doc = await open(sectionDocumentName(section.id));
+			try {
+				return { ...section, json: sectionJson(doc) };
+			} finally {
+				doc.destroy();
+			}
+		})
+	);
+	const actionsDoc = await open(actionsDocumentName(proposalId));
+	try {
+		return { sections: contents, blocks: blocksOf(actionsDoc) };
+	} finally {
+		actionsDoc.destroy();
+	}
+}

@@ -1,0 +1,67 @@
+import type { Ctx } from '../context';
+import { plainText } from '../../proposals/section-text';
+import { diffTexts, type TextDiff } from '../../proposals/text-diff';
+import { readContent } from './proposal-content';
+import { get as getProposal } from './proposals';
+import { versionInProposal } from './versions';
+
+export interface SectionDiff extends TextDiff {
+	sectionId: string;
+	number: string;
+	title: string;
+}
+
+export interface ActionDiff {
+	id: string;
+	title: string;
+	change: 'added' | 'removed' | 'changed';
+}
+
+/** `current` compares with the live text as stored now. */
+export type VersionRef = string | 'current';
+
+/** What changed between two versions (or a version and now): words per section, actions by id. */
+export async function diff(
+	ctx: Ctx,
+	input: { proposalId: string; from: VersionRef; to: VersionRef }
+): Promise<{ sections: SectionDiff[]; actions: ActionDiff[] }> {
+	const load = async (ref: VersionRef) => {
+		if (ref === 'current') {
+			await getProposal(ctx, input.proposalId);
+			return readContent(ctx.db, input.proposalId);
+		}
+		await versionInProposal(ctx, { proposalId: input.proposalId, versionId: ref });
+		return readContent(ctx.db, input.proposalId, ref);
+	};
+	const [before, after] = await Promise.all([load(input.from), load(input.to)]);
+	const sections = after.sections.map((section) => {
+		const old = before.sections.find((s) => s.id === section.id);
+		return {
+			sectionId: section.id,
+			number: section.number,
+			title: section.title,
+			...diffTexts(old ? plainText(old.json) : '', plainText(section.json))
+		};
+	});
+	return { sections, actions: diffActions(before.blocks, after.blocks) };
+}
+
+function diffActions(
+	before: { id: string; title: string }[],
+	after: { id: string; title: string }[]
+): ActionDiff[] {
+	const old = new Map(before.map((block) => [block.id, JSON.stringify(block)]));
+	const changes: ActionDiff[] = [];
+	for (const block of after) {
+		const previous = old.get(block.id);
+		if (previous === undefined) changes.push({ id: block.id, title: block.title, change: 'added' });
+		else if (previous !== JSON.stringify(block)) {
+			changes.push({ id: block.id, title: block.title, change: 'changed' });
+		}
+		old.delete(block.id);
+	}
+	for (const block of before) {
+		if (old.has(block.id)) changes.push({ id: block.id, title: block.title, change: 'removed' });
+	}
+	return changes;
+}

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { readConfig, type Config } from './config';
+import { openDatabase, type Database, type Db } from './db/client';
+import { migrate } from './db/migrate';
+import { logger } from './log/logger';
+import { createInvalidationBus, type InvalidationBus } from './access/invalidation';
+import { seedIfEnabled } from './demo/seed';
+import { createDocumentUpdateBus, type DocumentUpdateBus } from './documents/update-bus';
+
+/**
+ * What both doors share in one process: configuration, the database, the access-invalidation
+ * bus. Kept on globalThis because SvelteKit's bundle, Vite's SSR loader and `server/` each load
+ * their own copy of this module, and two PGlite instances on one folder would corrupt it.
+ */
+export interface Runtime {
+	config: Config;
+	database: Database;
+	db: Db;
+	invalidations: InvalidationBus;
+	/** Updates domain code writes to live documents, for the collaboration server to relay. */
+	documents: DocumentUpdateBus;
+}
+
+const KEY = Symbol.for('tavolo.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+const holder = globalThis as Holder;
+
+export interface StartOptions {
+	config?: Config;
+	migrationsFolder?: string;
+	/** Runs once after migrations (the demo seed). */
+	afterMigrate?: (db: Db, config: Config) => Promise<void>;
+}
+
+export function startRuntime(options: StartOptions = {}): Promise<Runtime> {
+	if (holder[KEY]) throw new Error('The Tavolo runtime is already started in this process');
+	const started = open(options);
+	holder[KEY] = started;
+	started.catch(() => delete holder[KEY]);
+	return started;
+}
+
+async function open(options: StartOptions): Promise<Runtime> {
+	const config = options.config ?? readConfig();
+	const database = await openDatabase(config);
+	try {
+		await migrate(database, options.migrationsFolder ?? resolve('drizzle'));
+		await options.afterMigrate?.(database.db, config);
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+	logger.info({ database: database.kind }, 'database ready');
+	return {
+		config,
+		database,
+		db: database.db,
+		invalidations: createInvalidationBus(),
+		documents: createDocumentUpdateBus()
+	};
+}
+
+/** The runtime of this process; started on first use when nothing started it (dev server). */
+export function getRuntime(): Promise<Runtime> {
+	return holder[KEY] ?? startRuntime({ afterMigrate: seedIfEnabled });
+}
+
+export async function stopRuntime(): Promise<void> {
+	const current = holder[KEY];
+	delete holder[KEY];
+	if (!current) return;
+	const runtime = await current.catch(() => undefined);
+	await runtime?.database.close();
+}

@@ -1,0 +1,62 @@
+import {
+	changeRoleForm,
+	inviteForm,
+	removeMemberForm,
+	revokeInvitationForm
+} from '$lib/auth/forms';
+import * as members from '$lib/server/projects/members';
+import * as invitations from '$lib/server/projects/invitations';
+import { requireActor } from '$lib/server/http/require-actor';
+import { loadOrError } from '$lib/server/http/run-endpoint';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireActor(event);
+	const { ctx } = event.locals;
+	const { projectId } = event.params;
+	return loadOrError(async () => {
+		const canManage = await members.canManage(ctx, projectId);
+		return {
+			members: await members.list(ctx, projectId),
+			canManage,
+			pending: canManage ? await invitations.listPending(ctx, projectId) : [],
+			organisations: canManage ? await invitations.listOrganisations(ctx, projectId) : []
+		};
+	});
+};
+
+export const actions: Actions = {
+	invite: (event) =>
+		runAction(event, inviteForm, async (input) => {
+			const { projectId } = event.params;
+			const created = await invitations.invite(event.locals.ctx, { ...input, projectId });
+			const link = new URL(`/invite/${created.token}`, event.url.origin).href;
+			return { invited: { email: input.email, link, expiresAt: created.expiresAt } };
+		}),
+	role: (event) =>
+		runAction(event, changeRoleForm, async (input) => {
+			const { ctx, runtime } = event.locals;
+			await members.changeRole(
+				ctx,
+				{ ...input, projectId: event.params.projectId },
+				runtime.invalidations
+			);
+			return { done: 'role_changed' as const };
+		}),
+	remove: (event) =>
+		runAction(event, removeMemberForm, async (input) => {
+			const { ctx, runtime } = event.locals;
+			await members.remove(
+				ctx,
+				{ ...input, projectId: event.params.projectId },
+				runtime.invalidations
+			);
+			return { done: 'removed' as const };
+		}),
+	revoke: (event) =>
+		runAction(event, revokeInvitationForm, async (input) => {
+			await invitations.revoke(event.locals.ctx, { ...input, projectId: event.params.projectId });
+			return { done: 'revoked' as const };
+		})
+};

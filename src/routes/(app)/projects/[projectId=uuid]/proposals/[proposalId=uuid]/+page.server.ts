@@ -1,0 +1,73 @@
+import * as comments from '$lib/server/proposals/comments';
+import * as sections from '$lib/server/proposals/sections';
+import * as versions from '$lib/server/proposals/versions';
+import { canvasView } from '$lib/server/proposals/canvas-view';
+import { liveDocuments } from '$lib/server/proposals/live';
+import {
+	commentForm,
+	replyForm,
+	resolveForm,
+	sectionLockForm,
+	sectionOwnersForm,
+	sectionStatusForm
+} from '$lib/proposals/forms';
+import { loadOrError } from '$lib/server/http/run-endpoint';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The canvas: every section with its status, owners, lock, length, comments and editor mode. */
+export const load: PageServerLoad = async ({ locals, params, depends }) => {
+	depends('canvas:proposal');
+	const { ctx } = locals;
+	return loadOrError(async () => {
+		// The first opening of the day keeps that day's state as an automatic version.
+		await versions.ensureDaily(ctx, params.proposalId);
+		return { canvas: await canvasView(ctx, params.proposalId) };
+	});
+};
+
+export const actions: Actions = {
+	status: (event) =>
+		runAction(event, sectionStatusForm, async (input) => {
+			await sections.setStatus(event.locals.ctx, input);
+			return { done: 'status' as const };
+		}),
+	owners: (event) =>
+		runAction(event, sectionOwnersForm, async (input) => {
+			await sections.setOwners(event.locals.ctx, {
+				sectionId: input.sectionId,
+				organisationIds: input['organisationIds[]']
+			});
+			return { done: 'owners' as const };
+		}),
+	lock: (event) =>
+		runAction(event, sectionLockForm, async (input) => {
+			await sections.lock(event.locals.ctx, liveDocuments(event.locals.runtime), input);
+			return { done: 'lock' as const };
+		}),
+	unlock: (event) =>
+		runAction(event, sectionLockForm, async (input) => {
+			await sections.unlock(event.locals.ctx, liveDocuments(event.locals.runtime), input);
+			return { done: 'unlock' as const };
+		}),
+	comment: (event) =>
+		runAction(event, commentForm, async (input) => {
+			const thread = await comments.create(event.locals.ctx, input);
+			return { done: 'comment' as const, threadId: thread.id };
+		}),
+	reply: (event) =>
+		runAction(event, replyForm, async (input) => {
+			await comments.reply(event.locals.ctx, input);
+			return { done: 'reply' as const };
+		}),
+	resolve: (event) =>
+		runAction(event, resolveForm, async (input) => {
+			await comments.setResolved(event.locals.ctx, { ...input, resolved: true });
+			return { done: 'resolve' as const };
+		}),
+	reopen: (event) =>
+		runAction(event, resolveForm, async (input) => {
+			await comments.setResolved(event.locals.ctx, { threadId: input.threadId, resolved: false });
+			return { done: 'reopen' as const };
+		})
+};

@@ -1,0 +1,27 @@
+import { passwordChangeForm } from '$lib/auth/forms';
+import { changePassword } from '$lib/server/auth/password-change';
+import { readDeviceCookie } from '$lib/server/auth/cookies';
+import { sharedLoginThrottle } from '$lib/server/auth/throttle';
+import { startBrowserSession } from '$lib/server/auth/web-session';
+import { requireActor } from '$lib/server/http/require-actor';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const actor = requireActor(event);
+	return { account: { name: actor.name, email: actor.email } };
+};
+
+export const actions: Actions = {
+	password: (event) =>
+		runAction(event, passwordChangeForm, async (input) => {
+			const { runtime, actor } = event.locals;
+			const fresh = await changePassword(
+				{ db: runtime.db, throttle: sharedLoginThrottle(), invalidations: runtime.invalidations },
+				actor,
+				{ ...input, ip: event.getClientAddress(), deviceToken: readDeviceCookie(event) }
+			);
+			startBrowserSession(event, fresh);
+			return { passwordChanged: true };
+		})
+};

@@ -1,0 +1,141 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBuiltServer } from './built-server';
+import { ROUTES, ROWS, routeIdOf } from './rows';
+import { EVERYONE, type Who } from './world';
+
+/**
+ * Form actions and state-changing endpoints at the HTTP door: every action of every page in
+ * src/routes, posted with an empty form by everyone on the own, another and an unknown project:
+ * never a 500, never a success for someone without access; and refused with 403 from another
+ * origin whoever sends it.
+ */
+const server = await startBuiltServer();
+const { world } = server;
+/**
+ * Actions about the asker alone, whatever project the URL names: the calendar feed token is
+ * one per person and opens only what that person may read (calendar.ics asks the policy).
+ */
+const PERSONAL = new Set(['/projects/[projectId]/governance/bodies/[bodyId]?/feedToken']);
+/** Actions that end the asker's own session: posted only from another origin. */
+const SESSION_ENDING = new Set(['/logout', '/account']);
+
+interface PageActions {
+	id: string;
+	names: string[];
+}
+
+async function findActions(folder = ROUTES): Promise<PageActions[]> {
+	const entries = readdirSync(folder, { withFileTypes: true });
+	const found: PageActions[] = [];
+	if (entries.some((entry) => entry.name === '+page.server.ts')) {
+		const module = (await import(/* @vite-ignore */ join(folder, '+page.server.ts'))) as {
+			actions?: Record<string, unknown>;
+		};
+		if (module.actions) found.push({ id: routeIdOf(folder), names: Object.keys(module.actions) });
+	}
+	for (const entry of entries.filter((e) => e.isDirectory())) {
+		found.push(...(await findActions(join(folder, entry.name))));
+	}
+	return found;
+}
+
+const pages = await findActions();
+
+/**
+ * Posts as `use:enhance` does, so the outcome comes back as JSON: a failure's status is in the
+ * body (a plain form post renders the page, whose own status says nothing about the action).
+ */
+async function post(path: string, who: Who, origin: string): Promise<number> {
+	const cookie = world.cookies[who];
+	const response = await fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			'content-type': 'application/x-www-form-urlencoded',
+			origin,
+			...(cookie ? { cookie } : {})
+		},
+		body: ''
+	});
+	const type = response.headers.get('content-type') ?? '';
+	if (response.status !== 200 || !type.includes('json')) {
+		await response.body?.cancel();
+		return response.status;
+	}
+	const result = (await response.json()) as { type: string; status?: number };
+	if (result.type === 'failure' || result.type === 'error') return result.status ?? 500;
+	return result.type === 'redirect' ? 303 : 200;
+}
+
+function target(path: string, name: string): string {
+	return name === 'default' ? path : `${path}?/${name}`;
+}
+
+describe('form actions over HTTP', () => {
+	it('finds the actions of the pages', () => {
+		expect(pages.length).toBeGreaterThan(5);
+		expect(pages.map((page) => page.id).filter((id) => !(id in ROWS))).toEqual([]);
+	});
+
+	for (const page of pages) {
+		const row = ROWS[page.id];
+		if (!row) continue;
+		it(`${page.id}: ${page.names.join(', ')}: never 500, never a success without access`, async () => {
+			const wrong: string[] = [];
+			const scopes = { own: world.own, other: world.other, unknown: world.unknown };
+			for (const [scope, side] of Object.entries(scopes)) {
+				for (const who of EVERYONE) {
+					if (who !== 'anonymous' && SESSION_ENDING.has(page.id)) continue;
+					for (const name of page.names) {
+						const status = await post(target(row.path(side), name), who, server.url);
+						const member = who !== 'anonymous' && who !== 'stranger' && who !== 'admin';
+						const mayAct =
+							row.access === 'public' ||
+							row.access === 'signed-in' ||
+							(member && scope === 'own') ||
+							(who !== 'anonymous' && PERSONAL.has(`${page.id}?/${name}`));
+						const ok = mayAct ? status < 500 : status >= 300 && status < 500 && status !== 302;
+						if (!ok) wrong.push(`${scope} ${who} ?/${name}: ${status}`);
+					}
+				}
+			}
+			expect(wrong).toEqual([]);
+		});
+
+		it(`${page.id}: refuses every action from another origin with 403`, async () => {
+			const statuses = await Promise.all(
+				page.names.map((name) =>
+					post(target(row.path(world.own), name), 'coordinator', 'https://evil.example')
+				)
+			);
+			expect(new Set(statuses)).toEqual(new Set([403]));
+		});
+	}
+
+	it('refuses JSON endpoints from another origin with 403', async () => {
+		const proposalPath = ROWS['/projects/[projectId]/proposals/[proposalId]/export/[format]'].path(
+			world.own
+		);
+		const statuses = await Promise.all(
+			['/api/session', '/locale', proposalPath].map(async (path) => {
+				const response = await fetch(`${server.url}${path}`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: {
+						'content-type': 'application/json',
+						origin: 'https://evil.example',
+						cookie: world.cookies.coordinator ?? ''
+					},
+					body: '{}'
+				});
+				await response.body?.cancel();
+				return response.status;
+			})
+		);
+		expect(statuses).toEqual([403, 403, 403]);
+	});
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { startProposalRuntime } from './fixture';
+import { seedDemo } from '../../../src/lib/server/demo/seed';
+import { DEMO_PERSON_BY_ROLE } from '../../../src/lib/server/demo/ids';
+import { DEMO_PROPOSAL_ID } from '../../../src/lib/server/proposals/demo-seed';
+import { overview } from '../../../src/lib/server/proposals/overview';
+import { derived } from '../../../src/lib/server/proposals/actions';
+import { person } from '../../../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
+import { actorOf } from '../../support/factories';
+
+describe('demo proposal', () => {
+	it('seeds a ten-point proposal with text from 001 and its actions, once', async () => {
+		const runtime = await startProposalRuntime();
+		expect(await seedDemo(runtime.db)).toContain('proposals');
+		expect(await seedDemo(runtime.db)).toEqual([]);
+		const [coordinator] = await runtime.db
+			.select()
+			.from(person)
+			.where(eq(person.id, DEMO_PERSON_BY_ROLE.coordinator));
+		const ctx = { db: runtime.db, actor: actorOf(coordinator) };
+		const summary = await overview(ctx, DEMO_PROPOSAL_ID);
+		expect(summary.total).toBe(10);
+		expect(summary.written).toBe(4);
+		expect(summary.sections[0].chars).toBeGreaterThan(300);
+		const actions = await derived(ctx, DEMO_PROPOSAL_ID);
+		expect(actions.blocks).toHaveLength(6);
+		expect(actions.cronoprogramma[4].months.filter(Boolean)).toHaveLength(9);
+		expect(actions.budget.total.publicCents).toBe(15_500_000);
+	});
+});

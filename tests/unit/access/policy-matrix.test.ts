@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, PROJECT_ROLES, type Action } from '../../../src/lib/server/access/actions';
+import { decide, type Grant } from '../../../src/lib/server/access/policy';
+import type { ProjectRole } from '../../../src/lib/server/db/schema';
+
+/**
+ * The expected matrix, written out by hand (not derived from ROLE_ACTIONS): one row per action,
+ * one column per role. A new action fails this test until someone decides its row here.
+ *
+ *   C = coordinator, P = partner_editor, F = facilitator, S = steering_member,
+ *   O = case_operator, V = observer (viewer); "·" = refused.
+ */
+const COLUMNS: ProjectRole[] = [
+	'coordinator',
+	'partner_editor',
+	'facilitator',
+	'steering_member',
+	'case_operator',
+	'observer'
+];
+
+// prettier-ignore
+const EXPECTED: Record<Action, string> = {
+	'project.read':           'C P F S O V',
+	'project.update':         'C · · · · ·',
+	'member.read':            'C P F S O V',
+	'member.manage':          'C · · · · ·',
+	'document.read':          'C P F S O V',
+	'document.write':         'C P F S · ·',
+	'call.manage':            'C · · · · ·',
+	'template.manage':        'C · · · · ·',
+	'proposal.read':          'C P F S O V',
+	'proposal.create':        'C · · · · ·',
+	'proposal.edit':          'C P · · · ·',
+	'proposal.suggest':       'C P F · · ·',
+	'proposal.comment':       'C P F S · ·',
+	'proposal.review':        'C · · · · ·',
+	'proposal.lock':          'C · · · · ·',
+	'proposal.export':        'C P F S · V',
+	'governance.read':        'C P F S O V',
+	'body.manage':            'C · · · · ·',
+	'meeting.manage':         'C · · · · ·',
+	'minutes.write':          'C P · S · ·',
+	'minutes.approve':        'C · · S · ·',
+	'decision.propose':       'C P · S · ·',
+	'decision.update':        'C · · S · ·',
+	'action_item.manage':     'C · · S · ·',
+	'case.read_pseudonymous': 'C · F · O ·',
+	'case.read_identity':     '· · · · O ·',
+	'case.write':             '· · · · O ·',
+	'lab.read':               'C P F S O V',
+	'lab.write':              'C P F · O ·',
+	'lab.run':                'C · F · · ·',
+	'monitoring.read':        'C P F S O V',
+	'monitoring.manage':      'C · · · · ·',
+	'audit.read':             'C · · · · ·'
+};
+
+const LETTERS = ['C', 'P', 'F', 'S', 'O', 'V'];
+
+function expected(action: Action, role: ProjectRole): boolean {
+	const row = EXPECTED[action];
+	if (row === undefined) throw new Error(`No expected row for action ${action}`);
+	const cells = row.split(' ');
+	const column = COLUMNS.indexOf(role);
+	return cells[column] === LETTERS[column];
+}
+
+const PROJECT = { projectId: '00000000-0000-4000-8000-000000000001' };
+const grant = (role: ProjectRole, organisationId: string | null = 'org-a'): Grant => ({
+	role,
+	organisationId,
+	personId: 'person-1'
+});
+
+const OWN_RECORD = { ...PROJECT, organisationId: 'org-a' };
+
+describe('the role × action matrix', () => {
+	it('has an expectation for every action and every role', () => {
+		expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+		expect([...PROJECT_ROLES].sort()).toEqual([...COLUMNS].sort());
+		for (const row of Object.values(EXPECTED)) expect(row.split(' ')).toHaveLength(6);
+	});
+
+	for (const role of COLUMNS) {
+		for (const action of ACTIONS) {
+			const allowed = expected(action, role);
+			it(`${allowed ? 'lets' : 'refuses'} ${role} ${action}`, () => {
+				// A record of the member's own organisation: the matrix is about roles, not ownership.
+				expect(decide(grant(role), action, OWN_RECORD)).toBe(allowed);
+			});
+		}
+	}
+
+	it('gives a non-member nothing at all', () => {
+		for (const action of ACTIONS) expect(decide(null, action, PROJECT)).toBe(false);
+	});
+});
