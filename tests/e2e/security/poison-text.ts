@@ -1,0 +1,68 @@
+/**
+ * Prepares the database of the stored-text XSS test: migrates and seeds the demo into DATA_DIR,
+ * then writes a payload in front of every free-text value of every table (and a `javascript:`
+ * address into address columns), as if partners had typed them. Run by the e2e test with
+ * `node --import tsx`; `--list` prints the text columns and how they are classified.
+ */
+import { getTableColumns, is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import * as schema from '../../../src/lib/server/db/schema';
+import { seedIfEnabled } from '../../../src/lib/server/demo/seed';
+import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { FORMULA_TEXT, formulaFor, kindOf, payloadsFor, URL_PAYLOAD } from './text-corpus';
+
+/** `table.column` of every plain text column of the schema, in the database's own names. */
+function textColumns(): string[] {
+	const found: string[] = [];
+	for (const value of Object.values(schema)) {
+		if (!is(value, PgTable)) continue;
+		const table = getTableConfig(value).name;
+		for (const column of Object.values(getTableColumns(value))) {
+			if (column.columnType !== 'PgText' || column.enumValues?.length) continue;
+			// The schema uses `casing: 'snake_case'`: the property name becomes the column name.
+			found.push(`${table}.${column.name.replace(/[A-Z]/g, (c: string) => `_${c.toLowerCase()}`)}`);
+		}
+	}
+	return found;
+}
+
+const columns = textColumns();
+const unclassified = columns.filter((column) => !kindOf(column));
+if (process.argv.includes('--list') || unclassified.length) {
+	for (const column of columns) console.log(`${kindOf(column) ?? 'UNCLASSIFIED'}\t${column}`);
+	if (unclassified.length) {
+		console.error(`Say in text-corpus.ts what these text columns hold: ${unclassified.join(', ')}`);
+	}
+	process.exit(unclassified.length ? 1 : 0);
+}
+
+const runtime = await startRuntime({ afterMigrate: seedIfEnabled });
+let values = 0;
+let n = 0;
+for (const key of columns) {
+	const kind = kindOf(key);
+	if (kind === 'structured') continue;
+	const [table, column] = key.split('.');
+	const name = sql.identifier(table);
+	const field = sql.identifier(column);
+	if (kind === 'address') {
+		await runtime.db.execute(sql`update ${name} set ${field} = ${URL_PAYLOAD}`);
+		continue;
+	}
+	// Each column gets the next payload of the corpus; the value keeps its own text after it,
+	// so unique columns stay unique and pages stay readable.
+	const corpus = payloadsFor(++n);
+	const payload = FORMULA_TEXT.has(key) ? formulaFor(n) : corpus[n % corpus.length];
+	const result = await runtime.db.execute(
+		sql`update ${name} set ${field} = ${payload} || ' ' || ${field} where ${field} is not null`
+	);
+	values += affected(result);
+}
+await stopRuntime();
+console.log(`poisoned ${n} free-text columns, ${values} values`);
+
+/** Rows changed, as PGlite (`affectedRows`) or postgres.js (`count`) reports it. */
+function affected(result: unknown): number {
+	const { affectedRows, count } = result as { affectedRows?: number; count?: number };
+	return Number(affectedRows ?? count ?? 0);
+}

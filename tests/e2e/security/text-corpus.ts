@@ -1,0 +1,113 @@
+/**
+ * The XSS corpus for stored text: payloads that would run code in a page that rendered them as
+ * HTML, each setting `window.__xss` to its own number so a failure names the payload. Kept free
+ * of `$lib` imports: the e2e test imports it too.
+ */
+export const MARKER = '⟦xss⟧';
+
+export function payloadsFor(n: number): string[] {
+	return [
+		`${MARKER}<img src=x onerror="window.__xss=${n}">`,
+		`${MARKER}<script>window.__xss=${n}</script>`,
+		`${MARKER}"><svg onload="window.__xss=${n}">`,
+		`${MARKER}'><iframe srcdoc="<script>parent.__xss=${n}</script>"></iframe>`,
+		`${MARKER}</textarea></title><img src=x onerror=window.__xss=${n}>`,
+		`${MARKER}{@html '<img src=x onerror=window.__xss=${n}>'}`,
+		`${MARKER}<a href="javascript:window.__xss=${n}">apri</a>`
+	];
+}
+
+/** For columns that CSV exports carry: a formula a spreadsheet would run, unless neutralised. */
+export function formulaFor(n: number): string {
+	return `=HYPERLINK("https://example.org/?${n}";"${MARKER}")`;
+}
+export const FORMULA_TEXT = new Set(['decision.text', 'action_item.title']);
+
+/** Stored addresses (a meeting's video link): a `javascript:` one must never become a link. */
+export const URL_PAYLOAD = 'javascript:window.__xss=999';
+
+/**
+ * Every text column of the schema, as `table.column`, is free text (people type it, or it comes
+ * from an import: it gets a payload), an address, or structured (ids, hashes, codes, emails
+ * checked at the door, document names). A text column in none of these lists fails the test:
+ * whoever adds one must say what it holds.
+ */
+export const FREE_TEXT = new Set([
+	'action_item.title',
+	'agenda_item.title',
+	'body.name',
+	'body.description',
+	'call.title',
+	'call.subject',
+	'call.targets',
+	'call.aims',
+	'call.general_objectives',
+	'call.specific_objectives',
+	'call.resources',
+	'comment.body',
+	'comment_thread.quoted_text',
+	'decision.text',
+	'decision.quote',
+	'decision_link.label',
+	'decision_status_change.note',
+	'district.name',
+	'district_population.source',
+	'meeting.title',
+	'meeting.place',
+	'minutes_approval.text',
+	'minutes_note.text',
+	'municipality.name',
+	'organisation.name',
+	'organisation.short_name',
+	'organisation.tax_code',
+	'organisation.pec',
+	'partnership.description',
+	'person.name',
+	'programme.title',
+	'programme.description',
+	'project.title',
+	'project.acronym',
+	'project.description',
+	'proposal.title',
+	'proposal_section.number',
+	'proposal_section.title',
+	'proposal_version.name',
+	'template.name',
+	'template.source',
+	'template_section.number',
+	'template_section.title',
+	'template_section.guidance',
+	'template_section.limit_label'
+]);
+
+export const ADDRESS_TEXT = new Set(['meeting.video_link']);
+
+export const STRUCTURED_TEXT = new Set([
+	'audit_entry.action',
+	'audit_entry.resource_type',
+	'audit_entry.resource_id',
+	'calendar_feed_token.token_hash',
+	'collab_snapshot.document_name',
+	'collab_update.document_name',
+	'demo_seed_step.name',
+	'invitation.token_hash',
+	'invitation.email',
+	'minutes_approval.sha256',
+	'person.email',
+	'person.password_hash',
+	'person.locale',
+	'proposal_version_document.document_name',
+	'session.id',
+	'template.key',
+	'template.version',
+	'trusted_device.id'
+]);
+
+export type TextKind = 'free' | 'address' | 'structured';
+
+export function kindOf(column: string): TextKind | undefined {
+	if (FREE_TEXT.has(column)) return 'free';
+	if (ADDRESS_TEXT.has(column)) return 'address';
+	if (STRUCTURED_TEXT.has(column)) return 'structured';
+	return undefined;
+}
