@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { ROLE_VALUES } from './roles';
+import { PROJECT_ROLES } from './roles';
 
 /** Form schemas of accounts and memberships: the actions parse with them, pages show their errors. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -57,7 +57,7 @@ export const acceptAsNewPersonForm = z
 	})
 	.refine(mustMatch, mismatch);
 
-const role = z.enum(ROLE_VALUES, { error: () => m.members_role_invalid() });
+const role = z.enum(PROJECT_ROLES, { error: () => m.members_role_invalid() });
 const optionalId = z
 	.union([z.uuid(), z.literal('')])
 	.transform((value) => (value === '' ? null : value));

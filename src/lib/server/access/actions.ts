@@ -1,13 +1,4 @@
-import type { ProjectRole } from '../db/schema';
-
-export const PROJECT_ROLES = [
-	'coordinator',
-	'partner_editor',
-	'facilitator',
-	'steering_member',
-	'case_operator',
-	'observer'
-] as const satisfies readonly ProjectRole[];
+export { PROJECT_ROLES } from '../../auth/project-roles';
 
 /**
  * Every action the policy knows. Adding a feature means adding its actions here and a row for

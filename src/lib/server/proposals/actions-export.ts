@@ -1,6 +1,7 @@
 import { m } from '../../paraglide/messages';
 import { formatCents } from '../../format/numbers';
-import type { ActionArea, ActionBlock } from '../../proposals/action-block';
+import type { ActionBlock } from '../../proposals/action-block';
+import { areaLabel } from '../../proposals/area-label';
 import { budget, cronoprogramma } from '../../proposals/derive';
 import { plain, type Block, type TableCell } from '../export/document-model';
 
@@ -10,17 +11,6 @@ const cell = (text: string, header = false): TableCell => ({
 	rowspan: 1,
 	blocks: text ? [{ type: 'paragraph', content: plain(text) }] : []
 });
-
-export function areaLabel(area: ActionArea | null): string {
-	if (!area) return '';
-	const labels: Record<ActionArea, () => string> = {
-		educativa: m.proposal_area_educativa,
-		formativa_orientativa: m.proposal_area_formativa_orientativa,
-		esperienziale: m.proposal_area_esperienziale,
-		comunita: m.proposal_area_comunita
-	};
-	return labels[area]();
-}
 
 /**
  * The action blocks as the export shows them: one table of actions with budget, then the
@@ -46,7 +36,7 @@ export function actionTables(
 		header: false,
 		cells: [
 			cell(block.title),
-			cell(areaLabel(block.area)),
+			cell(areaLabel(block.area, '')),
 			cell(block.targets.join(', ')),
 			cell(block.territories.join(', ')),
 			cell(block.responsibleId ? organisationName(block.responsibleId) : ''),
