@@ -49,7 +49,8 @@ const persistence = createPostgresPersistence(db);
 let appended = 0;
 const counting: Persistence = {
 	...persistence,
-	append: (name, update) => persistence.append(name, update).then(() => void appended++)
+	append: (name, update, authorId) =>
+		persistence.append(name, update, authorId).then(() => void appended++)
 };
 const app = createTavoloServer(
 	runtime,

@@ -5,8 +5,11 @@
 export interface Persistence {
 	/** Every stored update of the document (compacted snapshot first); empty for a new one. */
 	load(name: string): Promise<Uint8Array[]>;
-	/** Resolves once the update is durable. Rejects when it could not be stored. */
-	append(name: string, update: Uint8Array): Promise<void>;
+	/**
+	 * Resolves once the update is durable. Rejects when it could not be stored. `authorId` is
+	 * the signed-in person who sent it: the only source of "who wrote what" (ADR 0056).
+	 */
+	append(name: string, update: Uint8Array, authorId: string): Promise<void>;
 	/**
 	 * Merges the stored updates into one snapshot, atomically: a crash half-way leaves the
 	 * updates as they were. Safe to run while clients append.

@@ -116,7 +116,7 @@ export class Room {
 	private accept(connection: Connection, update: Uint8Array): void {
 		this.appending++;
 		void this.options.persistence
-			.append(this.name, update)
+			.append(this.name, update, connection.actor.id)
 			.then(
 				() => {
 					this.integrate(update, connection);

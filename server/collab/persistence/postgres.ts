@@ -10,6 +10,7 @@ import { createGroupCommit } from './group-commit';
 interface Row {
 	documentName: string;
 	update: Uint8Array;
+	authorId: string;
 }
 
 /** PostgreSQL (or PGlite) through the document store, with appends group-committed. */
@@ -20,7 +21,7 @@ export function createPostgresPersistence(db: Db): Persistence {
 	});
 	return {
 		load: (name) => loadStoredUpdates(db, name),
-		append: (name, update) => commit.add({ documentName: name, update }),
+		append: (name, update, authorId) => commit.add({ documentName: name, update, authorId }),
 		async compact(name) {
 			await compactStoredDocument(db, name);
 		},

@@ -13,6 +13,8 @@ import { connectClient, eventually } from '../../support/collab';
 
 const server = await startTestServer({ pages: false });
 const db = server.runtime.db;
+/** Who the tests' direct appends are from (attribution itself: tests/integration/collab/authorship.test.ts). */
+const WRITER = '5f0c3a4e-1b2d-4c6e-8f90-a1b2c3d4e5f6';
 
 function textUpdate(text: string, doc = new Y.Doc()): Uint8Array {
 	const before = Y.encodeStateVector(doc);
@@ -63,7 +65,7 @@ describe.each([
 		const { name } = await editors(0);
 		const doc = new Y.Doc();
 		const updates = Array.from({ length: 200 }, (_, i) => textUpdate(`${i},`, doc));
-		await Promise.all(updates.map((update) => persistence.append(name, update)));
+		await Promise.all(updates.map((update) => persistence.append(name, update, WRITER)));
 		expect(textOf(await persistence.load(name))).toBe(doc.getText('body').toString());
 	});
 
@@ -71,11 +73,11 @@ describe.each([
 		const persistence = create();
 		const { name } = await editors(0);
 		const doc = new Y.Doc();
-		for (let i = 0; i < 50; i++) await persistence.append(name, textUpdate(`a${i}`, doc));
+		for (let i = 0; i < 50; i++) await persistence.append(name, textUpdate(`a${i}`, doc), WRITER);
 		const during = Array.from({ length: 50 }, (_, i) => textUpdate(`b${i}`, doc));
 		await Promise.all([
 			persistence.compact(name),
-			...during.map((u) => persistence.append(name, u))
+			...during.map((u) => persistence.append(name, u, WRITER))
 		]);
 		expect(textOf(await persistence.load(name))).toBe(doc.getText('body').toString());
 		await persistence.compact(name);
@@ -103,10 +105,10 @@ describe.each([
 		const real = create();
 		const failing: Persistence = {
 			...real,
-			append: (name, update) =>
+			append: (name, update, authorId) =>
 				Buffer.from(update).includes('PERSO')
 					? Promise.reject(new Error('disk full'))
-					: real.append(name, update)
+					: real.append(name, update, authorId)
 		};
 		const { wsUrl } = await startWith(failing);
 		const { name, cookies } = await editors(3);

@@ -5,6 +5,8 @@ import { collabSnapshot, collabUpdate } from '../db/schema';
 import { InvalidError } from '../errors';
 import type { Runtime } from '../runtime';
 import { parseDocumentName } from './document-name';
+import { TAVOLO_AUTHOR } from './authorship-claims';
+import { foldAuthorship } from './authorship-store';
 
 /**
  * The stored form of live documents: a compacted snapshot plus the updates appended after it.
@@ -35,10 +37,13 @@ export async function loadStoredUpdates(db: Db, name: string): Promise<Uint8Arra
 const hex = (column: typeof collabUpdate.update | typeof collabSnapshot.state) =>
 	sql<string>`encode(${column}, 'hex')`;
 
-/** One INSERT for many updates: the collaboration server's group commit lands here. */
+/**
+ * One INSERT for many updates: the collaboration server's group commit lands here. `authorId`
+ * is who sent the update (ADR 0056); without it the text is shown with no author.
+ */
 export async function appendStoredUpdates(
 	db: Db,
-	rows: { documentName: string; update: Uint8Array }[]
+	rows: { documentName: string; update: Uint8Array; authorId?: string | null }[]
 ): Promise<void> {
 	if (rows.length > 0) await db.insert(collabUpdate).values(rows);
 }
@@ -54,7 +59,11 @@ export async function compactStoredDocument(db: Db, name: string): Promise<numbe
 		async (tx) => {
 			await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
 			const updates = await tx
-				.select({ id: collabUpdate.id, hex: hex(collabUpdate.update) })
+				.select({
+					id: collabUpdate.id,
+					hex: hex(collabUpdate.update),
+					authorId: collabUpdate.authorId
+				})
 				.from(collabUpdate)
 				.where(eq(collabUpdate.documentName, name))
 				.orderBy(collabUpdate.id);
@@ -63,8 +72,11 @@ export async function compactStoredDocument(db: Db, name: string): Promise<numbe
 				.select({ hex: hex(collabSnapshot.state) })
 				.from(collabSnapshot)
 				.where(eq(collabSnapshot.documentName, name));
-			const stored = [...(snapshot ? [snapshot] : []), ...updates];
-			const doc = docFromUpdates(stored.map((row) => Buffer.from(row.hex, 'hex')));
+			const decoded = updates.map((row) => ({ ...row, update: Buffer.from(row.hex, 'hex') }));
+			const doc = docFromUpdates([
+				...(snapshot ? [Buffer.from(snapshot.hex, 'hex')] : []),
+				...decoded.map((row) => row.update)
+			]);
 			// Written as hex for the same reason it is read as hex (see loadStoredUpdates).
 			const state = sql`decode(${Buffer.from(Y.encodeStateAsUpdate(doc)).toString('hex')}, 'hex')`;
 			doc.destroy();
@@ -76,6 +88,8 @@ export async function compactStoredDocument(db: Db, name: string): Promise<numbe
 					target: collabSnapshot.documentName,
 					set: { state, upToUpdateId, updatedAt: sql`now()` }
 				});
+			// The merged rows take their authors with them: folded first, in this transaction.
+			await foldAuthorship(tx, name, decoded);
 			await tx
 				.delete(collabUpdate)
 				.where(
@@ -116,6 +130,6 @@ export async function writeDocumentUpdate(
 	} catch {
 		throw new InvalidError('collab_invalid_update');
 	}
-	await appendStoredUpdates(runtime.db, [{ documentName: name, update }]);
+	await appendStoredUpdates(runtime.db, [{ documentName: name, update, authorId: TAVOLO_AUTHOR }]);
 	runtime.documents.publish({ name, update });
 }
