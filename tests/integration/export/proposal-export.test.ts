@@ -62,6 +62,20 @@ beforeAll(async () => {
 				populationTable
 			);
 		}
+		if (index === 1) {
+			// Pending suggestions of two partners, stored as the canvas stores them.
+			const by = (type: string, username: string) => [
+				{ type, attrs: { username, data: { authorId: 'someone' } } }
+			];
+			content.push({
+				type: 'paragraph',
+				content: [
+					{ type: 'text', text: 'Servono ' },
+					{ type: 'text', text: 'più tirocini', marks: by('suggestion_insert', 'Marco Colombo') },
+					{ type: 'text', text: ' e corsi', marks: by('suggestion_delete', 'Chiara Longoni') }
+				]
+			});
+		}
 		await table.live.write(
 			sectionDocumentName(section.id),
 			contentUpdate({ type: 'doc', content })
@@ -109,6 +123,13 @@ describe('proposal export', () => {
 		expect(xml).toContain('<w:tblHeader/>');
 		expect(text).toContain('Aggiungiamo i NEET?');
 		expect(text).toContain('Ambito Magenta');
+		// Pending suggestions are Word revisions signed by their author, not plain text.
+		expect(xml).toMatch(
+			/<w:ins w:id="\d+" w:author="Marco Colombo"><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">più tirocini<\/w:t><\/w:r><\/w:ins>/
+		);
+		expect(xml).toMatch(
+			/<w:del w:id="\d+" w:author="Chiara Longoni"><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:delText xml:space="preserve"> e corsi<\/w:delText><\/w:r><\/w:del>/
+		);
 	});
 
 	it('writes an ODT whose content.xml has the titles as outline headings and a header row', async () => {
@@ -120,6 +141,12 @@ describe('proposal export', () => {
 		expect(headings.map((h) => h[1])).toEqual(TITLES.map((t, i) => `${i + 1}. ${t}`));
 		expect(xml).toContain('<table:table-header-rows>');
 		expect(xml).not.toContain('Aggiungiamo i NEET?');
+		expect(xml).toMatch(
+			/<text:changed-region [^>]*><text:insertion><office:change-info><dc:creator>Marco Colombo<\/dc:creator>/
+		);
+		expect(xml).toMatch(
+			/<text:changed-region [^>]*><text:deletion><office:change-info><dc:creator>Chiara Longoni<\/dc:creator>.*?e corsi<\/text:p><\/text:deletion>/
+		);
 	});
 
 	it('writes a PDF of a few pages holding every section title', async () => {

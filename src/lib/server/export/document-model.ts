@@ -1,3 +1,5 @@
+import type { PendingSuggestion } from '../../proposals/suggestion-json';
+
 /**
  * A neutral document, independent of the output format: proposals and minutes are turned into
  * this, and each writer (DOCX, ODT, PDF) renders it. Headings, lists and table header rows are
@@ -13,7 +15,12 @@ export interface InlineText {
 	code?: boolean;
 	/** Only http(s) and mailto addresses survive conversion. */
 	link?: string;
+	/** A pending suggestion (track changes): proposed, not yet accepted or rejected. */
+	change?: TrackedChange;
 }
+
+/** Who proposed an insertion or deletion, as the editor showed it. */
+export type TrackedChange = PendingSuggestion;
 
 export type Inline = InlineText | { type: 'break' };
 
@@ -61,7 +68,14 @@ export interface ExportDocument {
 	facts: { label: string; value: string }[];
 	sections: DocumentSection[];
 	/** Labels the writers need, already translated. */
-	labels: { contents: string; notes: string; resolved: string; generatedOn: string };
+	labels: {
+		contents: string;
+		notes: string;
+		resolved: string;
+		generatedOn: string;
+		/** Explains how PDF and print show proposed changes; printed only when there are some. */
+		changesLegend: string;
+	};
 	generatedAt: Date;
 }
 
@@ -70,4 +84,36 @@ export const plain = (text: string): Inline[] => [{ type: 'text', text }];
 /** Plain text of inline content (PDF outline, ODT headings, tests). */
 export function inlineText(content: readonly Inline[]): string {
 	return content.map((part) => (part.type === 'text' ? part.text : '\n')).join('');
+}
+
+/**
+ * Whether `content[index]` closes a run of one suggestion (the next part is not the same change
+ * by the same author): writers name the author once per run, not once per bold word.
+ */
+export function endsChange(content: readonly Inline[], index: number): boolean {
+	const part = content[index];
+	if (part.type !== 'text' || !part.change) return false;
+	const next = content[index + 1];
+	return !(
+		next?.type === 'text' &&
+		next.change?.kind === part.change.kind &&
+		next.change.author === part.change.author
+	);
+}
+
+/** Whether any text of the document is a pending suggestion (then the legend is printed). */
+export function hasChanges(blocks: readonly Block[]): boolean {
+	return blocks.some((block) => {
+		switch (block.type) {
+			case 'heading':
+			case 'paragraph':
+				return block.content.some((part) => part.type === 'text' && part.change);
+			case 'list':
+				return block.items.some((item) => hasChanges(item));
+			case 'table':
+				return block.rows.some((row) => row.cells.some((cell) => hasChanges(cell.blocks)));
+			default:
+				return false;
+		}
+	});
 }

@@ -1,6 +1,8 @@
 import {
+	DeletedTextRun,
 	Document,
 	ExternalHyperlink,
+	InsertedTextRun,
 	HeadingLevel,
 	Packer,
 	Paragraph,
@@ -9,16 +11,19 @@ import {
 	TableRow,
 	TextRun,
 	WidthType,
+	type IRunOptions,
 	type ParagraphChild
 } from 'docx';
-import type { Block, ExportDocument, Inline } from './document-model';
+import type { Block, ExportDocument, Inline, TrackedChange } from './document-model';
 import { titlePage, noteLines, sectionHeading } from './document-parts';
 import { listNumbering } from './docx-numbering';
 
 /**
  * DOCX with real structure: section titles are Heading 1 (inner headings below), lists use
  * Word numbering, table header rows are marked `tableHeader` (repeated and announced as
- * headers), the document language is set. Comments, when asked for, follow each section.
+ * headers), the document language is set. Pending suggestions are Word revisions (w:ins /
+ * w:del with their author), so the Review pane accepts or rejects them. Comments, when asked
+ * for, follow each section.
  */
 const HEADINGS = [
 	HeadingLevel.HEADING_1,
@@ -76,6 +81,8 @@ export async function renderDocx(document: ExportDocument): Promise<Uint8Array> 
 
 class DocxWriter {
 	private orderedLists = 0;
+	/** Revision ids must be unique in the document. */
+	private revisions = 0;
 
 	block(
 		block: Block,
@@ -146,7 +153,7 @@ class DocxWriter {
 	inlines(content: readonly Inline[]): ParagraphChild[] {
 		return content.map((part) => {
 			if (part.type === 'break') return new TextRun({ text: '', break: 1 });
-			const run = new TextRun({
+			const options = {
 				text: part.text,
 				bold: part.bold,
 				italics: part.italic,
@@ -154,9 +161,27 @@ class DocxWriter {
 				strike: part.strike,
 				font: part.code ? 'Courier New' : undefined,
 				style: part.link ? 'Hyperlink' : undefined
-			});
+			};
+			const run = part.change ? this.revision(part.change, options) : new TextRun(options);
 			return part.link ? new ExternalHyperlink({ link: part.link, children: [run] }) : run;
 		});
+	}
+
+	private revision(
+		change: TrackedChange,
+		options: IRunOptions & { text: string }
+	): InsertedTextRun | DeletedTextRun {
+		// The marks do not record when a suggestion was made; w:date is optional in OOXML,
+		// so none is written rather than a made-up one.
+		const revision = { id: ++this.revisions, author: change.author } as {
+			id: number;
+			author: string;
+			date: string;
+		};
+		const withRevision = { ...options, ...revision };
+		return change.kind === 'insert'
+			? new InsertedTextRun(withRevision)
+			: new DeletedTextRun(withRevision);
 	}
 }
 

@@ -1,4 +1,5 @@
 import type { PmNode } from '../../proposals/section-text';
+import { suggestionOf } from '../../proposals/suggestion-json';
 import type { Block, Inline, InlineText, TableRow } from './document-model';
 
 /**
@@ -71,6 +72,8 @@ function inlines(node: PmNode): Inline[] {
 			else if (mark.type === 'code') run.code = true;
 			else if (mark.type === 'link') run.link = safeLink(mark.attrs?.href);
 		}
+		const change = suggestionOf(child);
+		if (change) run.change = change;
 		if (run.link === undefined) delete run.link;
 		return [run];
 	});

@@ -1,5 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
-import type { Block, ExportDocument, Inline, TableRow } from './document-model';
+import {
+	endsChange,
+	type Block,
+	type ExportDocument,
+	type Inline,
+	type TableRow
+} from './document-model';
 import { noteLines, sectionHeading, titlePage } from './document-parts';
 import { escapeXml, NS, odfText } from './odt-xml';
 import { MANIFEST, metaXml, stylesXml } from './odt-styles';
@@ -7,10 +13,12 @@ import { leadingHeaderRows, tableGrid } from './table-grid';
 
 /**
  * A minimal, valid OpenDocument Text written with Node alone (fflate zips it): headings with
- * outline levels, lists, tables with header rows, links, bold/italic. LibreOffice is not needed.
+ * outline levels, lists, tables with header rows, links, bold/italic, pending suggestions as
+ * ODF tracked changes (LibreOffice's Manage Changes accepts or rejects them). LibreOffice is not
+ * needed to write it.
  */
 export function renderOdt(document: ExportDocument): Uint8Array {
-	const writer = new OdtWriter();
+	const writer = new OdtWriter(document.generatedAt);
 	const title = titlePage(document);
 	let body = `<text:p text:style-name="Title">${odfText(title.title)}</text:p>`;
 	if (title.subtitle) {
@@ -32,7 +40,7 @@ export function renderOdt(document: ExportDocument): Uint8Array {
 		}
 	}
 	const content = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content ${NS} office:version="1.3"><office:automatic-styles>${writer.automaticStyles()}</office:automatic-styles><office:body><office:text>${body}</office:text></office:body></office:document-content>`;
+<office:document-content ${NS} office:version="1.3"><office:automatic-styles>${writer.automaticStyles()}</office:automatic-styles><office:body><office:text>${writer.trackedChanges()}${body}</office:text></office:body></office:document-content>`;
 	return zipSync(
 		{
 			// The mimetype must be the first entry and stored uncompressed (ODF 1.3 §3.3).
@@ -52,6 +60,53 @@ const heading = (level: number, inner: string) =>
 class OdtWriter {
 	private spanStyles = new Map<string, string>();
 	private tables = 0;
+	/** `<text:changed-region>`s, one per run of suggested text, in document order. */
+	private changes: string[] = [];
+
+	/**
+	 * Suggestion marks do not record when they were made, and ODF requires a date on each
+	 * change: the export's date is used (the author is what matters to the reader).
+	 */
+	constructor(private readonly changedAt: Date) {}
+
+	trackedChanges(): string {
+		return this.changes.length > 0
+			? `<text:tracked-changes>${this.changes.join('')}</text:tracked-changes>`
+			: '';
+	}
+
+	/**
+	 * Inline content. A proposed insertion stays in the text between change-start and
+	 * change-end; a proposed deletion moves into its changed region, leaving a change marker.
+	 */
+	inlines(content: readonly Inline[]): string {
+		let out = '';
+		let run = '';
+		content.forEach((part, index) => {
+			const change = part.type === 'text' ? part.change : undefined;
+			if (!change) {
+				out += this.span(part);
+				return;
+			}
+			run += this.span(part);
+			if (!endsChange(content, index)) return;
+			const id = `ct${this.changes.length + 1}`;
+			const info = `<office:change-info><dc:creator>${escapeXml(change.author)}</dc:creator><dc:date>${this.changedAt.toISOString().slice(0, 19)}</dc:date></office:change-info>`;
+			const region =
+				change.kind === 'insert'
+					? `<text:insertion>${info}</text:insertion>`
+					: `<text:deletion>${info}<text:p>${run}</text:p></text:deletion>`;
+			this.changes.push(
+				`<text:changed-region xml:id="${id}" text:id="${id}">${region}</text:changed-region>`
+			);
+			out +=
+				change.kind === 'insert'
+					? `<text:change-start text:change-id="${id}"/>${run}<text:change-end text:change-id="${id}"/>`
+					: `<text:change text:change-id="${id}"/>`;
+			run = '';
+		});
+		return out;
+	}
 
 	automaticStyles(): string {
 		const spans = [...this.spanStyles].map(([key, name]) => {
@@ -93,11 +148,11 @@ class OdtWriter {
 	block(block: Block, paragraphStyle = 'Text_20_body'): string {
 		switch (block.type) {
 			case 'heading':
-				return heading(block.level, block.content.map((p) => this.span(p)).join(''));
+				return heading(block.level, this.inlines(block.content));
 			case 'paragraph': {
 				const style =
 					block.style === 'quote' ? 'Quotations' : block.style === 'note' ? 'Note' : paragraphStyle;
-				return `<text:p text:style-name="${style}">${block.content.map((p) => this.span(p)).join('')}</text:p>`;
+				return `<text:p text:style-name="${style}">${this.inlines(block.content)}</text:p>`;
 			}
 			case 'list': {
 				const items = block.items

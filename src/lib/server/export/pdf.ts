@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Block, ExportDocument, Inline } from './document-model';
+import { endsChange, type Block, type ExportDocument, type Inline } from './document-model';
+import { suggestionMarker } from '../../proposals/suggestion-json';
 import { noteLines, sectionHeading, titlePage } from './document-parts';
 import { leadingHeaderRows, tableGrid } from './table-grid';
 
@@ -139,17 +140,25 @@ function tableContent(block: Extract<Block, { type: 'table' }>): Content {
 	};
 }
 
-function inlines(content: readonly Inline[]): ContentText['text'] {
-	return content.map((part) =>
-		part.type === 'break'
-			? '\n'
-			: {
-					text: part.text,
-					bold: part.bold,
-					italics: part.italic,
-					decoration: part.underline ? 'underline' : part.strike ? 'lineThrough' : undefined,
-					link: part.link,
-					color: part.link ? '#0066cc' : undefined
-				}
-	);
+function inlines(content: readonly Inline[]): (string | ContentText)[] {
+	return content.flatMap((part, index): (string | ContentText)[] => {
+		if (part.type === 'break') return ['\n'];
+		const run = {
+			text: part.text,
+			bold: part.bold,
+			italics: part.italic,
+			decoration:
+				part.underline || part.change?.kind === 'insert'
+					? ('underline' as const)
+					: part.strike || part.change?.kind === 'delete'
+						? ('lineThrough' as const)
+						: undefined,
+			link: part.link,
+			color: part.link ? '#0066cc' : undefined
+		};
+		// Suggestions are named, not only styled: "[+ Name]" after each run.
+		return part.change && endsChange(content, index)
+			? [run, { text: ` ${suggestionMarker(part.change)}`, fontSize: 8 }]
+			: [run];
+	});
 }

@@ -105,7 +105,8 @@ export async function verbaleDocument(
 			contents: m.gov_verbale_contents(),
 			notes: m.gov_verbale_notes(),
 			resolved: m.gov_amendment_accepted(),
-			generatedOn: m.gov_verbale_generated()
+			generatedOn: m.gov_verbale_generated(),
+			changesLegend: m.export_changes_legend()
 		},
 		generatedAt: new Date()
 	};

@@ -101,7 +101,8 @@ export async function proposalDocument(
 			contents: m.proposal_export_contents(),
 			notes: m.proposal_export_notes(),
 			resolved: m.proposal_export_resolved(),
-			generatedOn: m.proposal_export_generated_on()
+			generatedOn: m.proposal_export_generated_on(),
+			changesLegend: m.export_changes_legend()
 		},
 		generatedAt: new Date()
 	};
