@@ -2,22 +2,30 @@
  * A Tavolo instance as a child process, without SvelteKit pages: the real runtime (database,
  * migrations), the real collaboration endpoint and fan-out, configured from the environment
  * like `node build/server.js`. Tests that SIGKILL a server or run several use it, so they need
- * no build. Prints `listening <port>` once it accepts connections.
+ * no build. With `TEST_PAGES=1` it also serves the built pages and endpoints (needs the build).
+ * Prints `listening <port>` once it accepts connections.
  */
 import { readConfig } from '../../src/lib/server/config';
 import { startRuntime, stopRuntime } from '../../src/lib/server/runtime';
-import { createTavoloServer } from '../../server/app';
+import { createTavoloServer, type RequestHandler } from '../../server/app';
 
 const config = readConfig();
 const runtime = await startRuntime({ config });
-const app = createTavoloServer(
-	runtime,
-	(_req, res) => {
-		res.statusCode = 404;
-		res.end();
-	},
-	{ compactAfter: Number(process.env.TEST_COMPACT_AFTER ?? 1000) }
-);
+const notFound: RequestHandler = (_req, res) => {
+	res.statusCode = 404;
+	res.end();
+};
+const handler =
+	process.env.TEST_PAGES === '1'
+		? (
+				(await import(/* @vite-ignore */ `${process.cwd()}/build/handler.js`)) as {
+					handler: RequestHandler;
+				}
+			).handler
+		: notFound;
+const app = createTavoloServer(runtime, handler, {
+	compactAfter: Number(process.env.TEST_COMPACT_AFTER ?? 1000)
+});
 const port = await app.listen(config.port, '127.0.0.1');
 console.log(`listening ${port}`);
 

@@ -9,3 +9,4 @@ export * from './governance';
 export * from './governance-decisions';
 export * from './partnership';
 export * from './demo';
+export * from './export';

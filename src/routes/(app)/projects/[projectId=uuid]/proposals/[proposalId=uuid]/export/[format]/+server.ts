@@ -33,7 +33,7 @@ export const POST: RequestHandler = ({ params, url, locals }) =>
 			if (!locals.actor) throw new UnauthorizedError();
 			const withComments = url.searchParams.get('comments') === '1';
 			const ctx = locals.ctx;
-			const job = startJob(locals.actor.id, (reporter) =>
+			const job = await startJob(ctx.db, locals.actor.id, (reporter) =>
 				exportProposal(ctx, { proposalId: params.proposalId, format, withComments }, reporter)
 			);
 			const base = url.pathname.replace(/\/[^/]+$/, '');

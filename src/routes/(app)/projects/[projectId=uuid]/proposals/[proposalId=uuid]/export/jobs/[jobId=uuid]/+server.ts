@@ -10,8 +10,8 @@ export const GET: RequestHandler = ({ params, url, locals }) =>
 	runEndpoint(async () => {
 		if (!locals.actor) throw new UnauthorizedError();
 		if (url.searchParams.get('download') === '1') {
-			return fileResponse(jobFile(locals.actor.id, params.jobId));
+			return fileResponse(await jobFile(locals.ctx.db, locals.actor.id, params.jobId));
 		}
-		const status = jobStatus(locals.actor.id, params.jobId);
+		const status = await jobStatus(locals.ctx.db, locals.actor.id, params.jobId);
 		return status.errorCode ? { ...status, message: errorMessage(status.errorCode) } : status;
 	});
