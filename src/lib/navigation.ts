@@ -42,6 +42,12 @@ export const PROJECT_AREAS: readonly ProjectArea[] = [
 		href: (projectId) => `/projects/${projectId}/governance`,
 		label: () => m.nav_governance(),
 		requires: 'governance.read'
+	},
+	{
+		key: 'cases',
+		href: (projectId) => `/projects/${projectId}/cases`,
+		label: () => m.nav_cases(),
+		requires: 'case.read_pseudonymous'
 	}
 ];
 

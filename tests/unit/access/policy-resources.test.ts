@@ -41,8 +41,20 @@ describe('resource rules on top of the matrix', () => {
 			false
 		);
 		expect(decide(grant('case_operator', 'org-a'), 'case.write', { projectId })).toBe(false);
-		// Pseudonymous reading is not narrowed to the organisation.
-		expect(decide(grant('case_operator', 'org-b'), 'case.read_pseudonymous', own)).toBe(true);
+	});
+
+	it("keeps an operator to their own organisation's records, pseudonymous ones included", () => {
+		const own = { projectId, organisationId: 'org-a' };
+		expect(decide(grant('case_operator', 'org-a'), 'case.read_pseudonymous', own)).toBe(true);
+		expect(decide(grant('case_operator', 'org-b'), 'case.read_pseudonymous', own)).toBe(false);
+		expect(decide(grant('case_operator', null), 'case.read_pseudonymous', own)).toBe(false);
+		// Without a record (the list, a lab's pseudonyms) the role's right is enough.
+		expect(decide(grant('case_operator', 'org-b'), 'case.read_pseudonymous', { projectId })).toBe(
+			true
+		);
+		// Coordinators and facilitators read every record of the project, by pseudonym only.
+		expect(decide(grant('coordinator', 'org-z'), 'case.read_pseudonymous', own)).toBe(true);
+		expect(decide(grant('facilitator', null), 'case.read_pseudonymous', own)).toBe(true);
 	});
 
 	it('lets partners edit only sections their organisation owns; coordinators edit all', () => {

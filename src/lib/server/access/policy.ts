@@ -60,6 +60,13 @@ export function decide(grant: Grant | null, action: Action, resource: Resource):
 	if (OWN_ORGANISATION_ONLY.has(action)) {
 		return grant.organisationId !== null && grant.organisationId === resource.organisationId;
 	}
+	// Operators follow their own organisation's people; only a case's organisation (when named) narrows it.
+	if (action === 'case.read_pseudonymous' && grant.role === 'case_operator') {
+		return (
+			resource.organisationId === undefined ||
+			(grant.organisationId !== null && grant.organisationId === resource.organisationId)
+		);
+	}
 	if (action === 'proposal.edit' && resource.ownerOrganisationIds && grant.role !== 'coordinator') {
 		return (
 			grant.organisationId !== null && resource.ownerOrganisationIds.includes(grant.organisationId)

@@ -11,6 +11,7 @@ import { seedProjects } from './steps/projects';
 import { seedMemberships, seedPartnerships } from './steps/partnerships';
 import { seedProposals } from '../proposals/demo-seed';
 import { seedGovernance } from '../governance/demo-seed';
+import { seedCases } from '../cases/demo-seed';
 
 export { DEMO_LOGINS } from './logins';
 
@@ -27,7 +28,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'partnerships', run: seedPartnerships },
 	{ name: 'memberships', run: seedMemberships },
 	{ name: 'proposals', run: seedProposals },
-	{ name: 'governance', run: seedGovernance }
+	{ name: 'governance', run: seedGovernance },
+	{ name: 'cases', run: seedCases }
 ];
 
 /**

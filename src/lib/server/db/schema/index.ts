@@ -10,3 +10,4 @@ export * from './governance-decisions';
 export * from './partnership';
 export * from './demo';
 export * from './export';
+export * from './cases';

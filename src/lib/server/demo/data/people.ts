@@ -86,6 +86,12 @@ export const DEMO_PEOPLE = [
 		]
 	},
 	{
+		key: 'caseOperatorAtticus',
+		name: 'Sara Villa',
+		email: 'sara.villa@demo.tavolo.it',
+		memberships: [{ project: 'workInProgress', organisation: 'atticus', role: 'case_operator' }]
+	},
+	{
 		key: 'observer',
 		name: 'Silvia Marchetti',
 		email: 'silvia.marchetti@demo.tavolo.it',

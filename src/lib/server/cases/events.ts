@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { caseEvent, caseRecord, type CaseEvent } from '../db/schema';
+import { authorize } from '../access/policy';
+import type { CaseEventInput } from '../../cases/case-form';
+import { recordCaseAccess } from './audit';
+import { caseResource, findCase } from './records';
+
+/**
+ * Adds a dated event or note to a record's log; when it names a status, the path moves there
+ * in the same transaction, so the log always explains the current status.
+ */
+export async function add(
+	{ db, actor }: Ctx,
+	projectId: string,
+	caseId: string,
+	input: CaseEventInput
+): Promise<CaseEvent> {
+	const found = await findCase(db, projectId, caseId);
+	await authorize(db, actor, 'case.write', caseResource(found));
+	const added = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(caseEvent)
+			.values({
+				caseId,
+				kind: input.kind,
+				occurredOn: input.occurredOn,
+				note: input.note,
+				status: input.status,
+				authorId: actor!.id
+			})
+			.returning();
+		await tx
+			.update(caseRecord)
+			.set({ updatedAt: new Date(), ...(input.status ? { status: input.status } : {}) })
+			.where(eq(caseRecord.id, caseId));
+		return row;
+	});
+	await recordCaseAccess(db, {
+		actorId: actor!.id,
+		action: 'case.event',
+		projectId: found.projectId,
+		caseId,
+		detail: { kind: input.kind, status: input.status }
+	});
+	return added;
+}

@@ -1,0 +1,83 @@
+import {
+	date,
+	index,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { organisation, person } from './people';
+import { project } from './projects';
+import { CASE_EVENT_KINDS, CASE_STATUSES } from '../../../cases/case-values';
+
+/** Where a person's path into work stands (004: intake → agreement → actions; 003: hires). */
+export const caseStatus = pgEnum('case_status', CASE_STATUSES);
+
+/** What happened on the path: the events that later feed the indicators (003, 004). */
+export const caseEventKind = pgEnum('case_event_kind', CASE_EVENT_KINDS);
+
+/**
+ * A person followed by one organisation in one project, known here by a pseudonym only.
+ * Identifying data lives in `case_identity`, apart, so that every query that does not join it
+ * is pseudonymous by construction.
+ */
+export const caseRecord = pgTable(
+	'case_record',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		pseudonym: text().notNull(),
+		status: caseStatus().notNull().default('referred'),
+		createdById: uuid().references(() => person.id),
+		createdAt: createdAt(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('case_record_project_pseudonym_unique').on(t.projectId, t.pseudonym),
+		index('case_record_project_organisation_idx').on(t.projectId, t.organisationId)
+	]
+);
+
+/** Who the person is: read only by the case operators of the record's organisation. */
+export const caseIdentity = pgTable('case_identity', {
+	caseId: uuid()
+		.primaryKey()
+		.references(() => caseRecord.id, { onDelete: 'cascade' }),
+	fullName: text().notNull(),
+	fiscalCode: text(),
+	phone: text(),
+	email: text()
+});
+
+/** The dated log of the path; a note's text is as personal as the identity. */
+export const caseEvent = pgTable(
+	'case_event',
+	{
+		id: id(),
+		caseId: uuid()
+			.notNull()
+			.references(() => caseRecord.id, { onDelete: 'cascade' }),
+		kind: caseEventKind().notNull(),
+		occurredOn: date().notNull(),
+		note: text().notNull().default(''),
+		/** The status the path moved to with this event; null when it stayed where it was. */
+		status: caseStatus(),
+		authorId: uuid().references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('case_event_case_idx').on(t.caseId, t.occurredOn)]
+);
+
+export type CaseRecord = typeof caseRecord.$inferSelect;
+export type CaseIdentity = typeof caseIdentity.$inferSelect;
+export type CaseEvent = typeof caseEvent.$inferSelect;
+export type CaseStatus = (typeof caseStatus.enumValues)[number];
+export type CaseEventKind = (typeof caseEventKind.enumValues)[number];

@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { caseCreateForm, todayInRome } from '$lib/cases/case-form';
+import * as records from '$lib/server/cases/records';
+import { loadOrError } from '$lib/server/http/run-endpoint';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Opening a record: only a case operator, for their own organisation. */
+export const load: PageServerLoad = async ({ locals, params }) =>
+	loadOrError(async () => {
+		await records.authorizeCreate(locals.ctx, params.projectId);
+		return { today: todayInRome() };
+	});
+
+export const actions: Actions = {
+	default: (event) =>
+		runAction(event, caseCreateForm, async (input) => {
+			const { projectId } = event.params;
+			const created = await records.create(event.locals.ctx, projectId, input);
+			redirect(303, `/projects/${projectId}/cases/${created.id}`);
+		})
+};
