@@ -1,5 +1,7 @@
 import type { Db } from '../../src/lib/server/db/client';
 import {
+	caseIdentity,
+	caseRecord,
 	membership,
 	organisation,
 	person,
@@ -69,4 +71,23 @@ export async function signIn(db: Db, personId: string): Promise<string> {
 	const token = generateSessionToken();
 	await createSession(db, token, personId);
 	return `${SESSION_COOKIE}=${token}`;
+}
+
+/** A case record with its identity, straight into the tables (the domain needs an operator). */
+export async function buildCase(
+	db: Db,
+	options: { projectId: string; organisationId: string; fullName?: string }
+) {
+	const [row] = await db
+		.insert(caseRecord)
+		.values({
+			projectId: options.projectId,
+			organisationId: options.organisationId,
+			pseudonym: `T${unique()}`.slice(0, 12).toUpperCase()
+		})
+		.returning();
+	await db
+		.insert(caseIdentity)
+		.values({ caseId: row.id, fullName: options.fullName ?? `Persona ${unique()}` });
+	return row;
 }

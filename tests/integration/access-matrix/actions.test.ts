@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBuiltServer } from './built-server';
-import { ROUTES, ROWS, routeIdOf } from './rows';
+import { ROUTES, ROWS, routeIdOf, SCOPES, type Row } from './rows';
 import { EVERYONE, type Who } from './world';
 
 /**
@@ -47,7 +47,12 @@ const pages = await findActions();
  * Posts as `use:enhance` does, so the outcome comes back as JSON: a failure's status is in the
  * body (a plain form post renders the page, whose own status says nothing about the action).
  */
-async function post(path: string, who: Who, origin: string): Promise<number> {
+async function post(
+	path: string,
+	who: Who,
+	origin: string,
+	form: Record<string, string> = {}
+): Promise<number> {
 	const cookie = world.cookies[who];
 	const response = await fetch(`${server.url}${path}`, {
 		method: 'POST',
@@ -59,7 +64,7 @@ async function post(path: string, who: Who, origin: string): Promise<number> {
 			origin,
 			...(cookie ? { cookie } : {})
 		},
-		body: ''
+		body: new URLSearchParams(form).toString()
 	});
 	const type = response.headers.get('content-type') ?? '';
 	if (response.status !== 200 || !type.includes('json')) {
@@ -75,15 +80,59 @@ function target(path: string, name: string): string {
 	return name === 'default' ? path : `${path}?/${name}`;
 }
 
+const sides = {
+	own: world.own,
+	other: world.other,
+	unknown: world.unknown,
+	missing: world.missing,
+	foreignCase: world.foreignCase
+};
+
+/** Valid forms posted by everyone on every scope whose path differs: exactly the row's statuses. */
+async function explicitMismatches(row: Row, names: string[]): Promise<string[]> {
+	const wrong: string[] = [];
+	const own = row.path(world.own);
+	for (const scope of SCOPES.filter((s) => s === 'own' || row.path(sides[s]) !== own)) {
+		for (const who of EVERYONE) {
+			for (const name of names) {
+				const status = await post(
+					target(row.path(sides[scope]), name),
+					who,
+					server.url,
+					row.actionBody
+				);
+				const want = row.explicitActions![scope][who];
+				if (status !== want) wrong.push(`${scope} ${who} ?/${name}: ${status}, expected ${want}`);
+			}
+		}
+	}
+	return wrong;
+}
+
 describe('form actions over HTTP', () => {
 	it('finds the actions of the pages', () => {
 		expect(pages.length).toBeGreaterThan(5);
 		expect(pages.map((page) => page.id).filter((id) => !(id in ROWS))).toEqual([]);
 	});
 
+	it('has a row for every form action, and no row for an action that is gone', () => {
+		const found = Object.fromEntries(pages.map((page) => [page.id, [...page.names].sort()]));
+		const listed = Object.fromEntries(
+			Object.entries(ROWS)
+				.filter(([id, row]) => row.actions || id in found)
+				.map(([id, row]) => [id, [...(row.actions ?? [])].sort()])
+		);
+		expect(listed).toEqual(found);
+	});
+
 	for (const page of pages) {
 		const row = ROWS[page.id];
 		if (!row) continue;
+		if (row.explicitActions) {
+			it(`${page.id}: ${page.names.join(', ')}: everyone × every scope as written out`, async () => {
+				expect(await explicitMismatches(row, page.names)).toEqual([]);
+			});
+		}
 		it(`${page.id}: ${page.names.join(', ')}: never 500, never a success without access`, async () => {
 			const wrong: string[] = [];
 			const scopes = { own: world.own, other: world.other, unknown: world.unknown };

@@ -117,6 +117,23 @@ describe('the access matrix over /collab', () => {
 		expect(Object.keys(DOCUMENT_KINDS).filter((kind) => !(kind in ROWS))).toEqual([]);
 	});
 
+	it('serves no case record as a live document: case:<id> is refused to everyone', async () => {
+		const refused: string[] = [];
+		for (const who of EVERYONE) {
+			const cookie = world.cookies[who];
+			for (const id of [world.own.caseId, world.foreignCase.caseId]) {
+				const status = await handshakeStatus(
+					`${server.wsUrl}/case:${id}`,
+					cookie ? { Cookie: cookie } : {}
+				);
+				refused.push(`${who}: ${status}`);
+			}
+		}
+		// Case records are rows behind the policy, never Yjs: nothing to sync, nothing to cache offline.
+		expect(refused).toEqual(EVERYONE.flatMap((who) => [`${who}: 404`, `${who}: 404`]));
+		expect(Object.keys(DOCUMENT_KINDS).some((kind) => kind.startsWith('case'))).toBe(false);
+	});
+
 	for (const [kind, row] of Object.entries(ROWS)) {
 		it(`${kind}: everyone × own/other/unknown is refused, reads or writes as the policy says`, async () => {
 			const unknownName = `${kind}:${randomUUID()}`;

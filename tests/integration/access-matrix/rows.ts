@@ -1,11 +1,28 @@
 import { join, relative } from 'node:path';
 import type { Action } from '../../../src/lib/server/access/actions';
-import type { Side } from './world';
+import { CASE_IDENTITY, EVERYONE, type Side, type Who } from './world';
+
+/**
+ * Where the ids of a route come from: the own projects, another project nobody asking belongs
+ * to, ids that exist nowhere, own projects with unknown nested ids, and the own project with a
+ * case record of another organisation than the case operator's.
+ */
+export type Scope = 'own' | 'other' | 'unknown' | 'missing' | 'foreignCase';
+export const SCOPES: readonly Scope[] = ['own', 'other', 'unknown', 'missing', 'foreignCase'];
+
+/** One status per asker: a literal row of the matrix. */
+export type Statuses = Record<Who, number>;
+
+/** Everyone gets `status`, except the askers named. */
+export function statuses(status: number, except: Partial<Statuses> = {}): Statuses {
+	return Object.fromEntries(EVERYONE.map((who) => [who, except[who] ?? status])) as Statuses;
+}
 
 /**
  * One row per route (route id without groups and matchers). `access` is what a person needs
  * to read it: anyone, any signed-in person, or an action of the policy in the route's project.
- * A route added without a row here fails routes.test.ts.
+ * A route added without a row here fails routes.test.ts; a form action not named in `actions`
+ * fails actions.test.ts.
  */
 export interface Row {
 	path(side: Side): string;
@@ -17,6 +34,17 @@ export interface Row {
 	signedIn?: number[];
 	/** What a permitted member gets, when not 200. */
 	permitted?: number[];
+	/** The page's form actions (`default` for the unnamed one), each one a row of its own. */
+	actions?: readonly string[];
+	/**
+	 * The statuses written out per scope and asker, instead of derived from `access`: required
+	 * for the case routes, where the record's organisation decides, not the role alone.
+	 */
+	explicit?: Record<Scope, Statuses>;
+	/** For form actions posted empty, when `explicit` is given: the statuses per scope and asker. */
+	explicitActions?: Record<Scope, Statuses>;
+	/** A valid form for those actions, so that access, not validation, decides the answer. */
+	actionBody?: Record<string, string>;
 }
 
 /** Where the routes are, read at test time: a route added later is found too. */
@@ -34,14 +62,31 @@ export function routeIdOf(folder: string): string {
 const governance = (s: Side) => `/projects/${s.governanceProjectId}/governance`;
 const proposal = (s: Side) => `/projects/${s.proposalProjectId}/proposals/${s.proposalId}`;
 const unknownDecision = '00000000-0000-4000-8000-000000000000';
+const cases = (s: Side) => `/projects/${s.governanceProjectId}/cases`;
+/** Nobody outside the project learns anything; anonymous page visits go to sign in. */
+const nowhere = {
+	page: statuses(404, { anonymous: 303 }),
+	action: statuses(404, { anonymous: 401 })
+};
+const outsiders = { anonymous: 303, stranger: 404, admin: 404 };
+const outsidersPosting = { anonymous: 401, stranger: 404, admin: 404 };
 
 export const ROWS: Record<string, Row> = {
 	'/': { path: () => '/', access: 'public', signedIn: [303], note: 'signed in: to /projects' },
-	'/login': { path: () => '/login', access: 'public', signedIn: [303] },
-	'/logout': { path: () => '/logout', access: 'public', anonymous: [303] },
-	'/account': { path: () => '/account', access: 'signed-in' },
+	'/login': {
+		path: () => '/login',
+		access: 'public',
+		signedIn: [303],
+		actions: ['default']
+	},
+	'/logout': { path: () => '/logout', access: 'public', anonymous: [303], actions: ['default'] },
+	'/account': { path: () => '/account', access: 'signed-in', actions: ['password'] },
 	'/api/session': { path: () => '/api/session', access: 'signed-in' },
-	'/invite/[token]': { path: () => '/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', access: 'public' },
+	'/invite/[token]': {
+		path: () => '/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+		access: 'public',
+		actions: ['accept', 'create']
+	},
 	'/legal/[page]': { path: () => '/legal/privacy', access: 'public' },
 	'/locale': { path: () => '/locale', access: 'public', note: 'POST only' },
 	'/projects': { path: () => '/projects', access: 'signed-in' },
@@ -51,28 +96,38 @@ export const ROWS: Record<string, Row> = {
 	},
 	'/projects/[projectId]/members': {
 		path: (s) => `/projects/${s.proposalProjectId}/members`,
-		access: 'member.read'
+		access: 'member.read',
+		actions: ['invite', 'role', 'remove', 'revoke']
 	},
 	'/projects/[projectId]/calls': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls`,
-		access: 'proposal.read'
+		access: 'proposal.read',
+		actions: ['create']
 	},
 	'/projects/[projectId]/calls/[callId]': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/${s.callId}`,
-		access: 'proposal.read'
+		access: 'proposal.read',
+		actions: ['propose']
 	},
 	'/projects/[projectId]/calls/templates': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/templates`,
-		access: 'proposal.read'
+		access: 'proposal.read',
+		actions: ['import']
 	},
-	'/projects/[projectId]/governance': { path: governance, access: 'governance.read' },
+	'/projects/[projectId]/governance': {
+		path: governance,
+		access: 'governance.read',
+		actions: ['createBody']
+	},
 	'/projects/[projectId]/governance/action-items': {
 		path: (s) => `${governance(s)}/action-items`,
-		access: 'governance.read'
+		access: 'governance.read',
+		actions: ['actionItem', 'done']
 	},
 	'/projects/[projectId]/governance/bodies/[bodyId]': {
 		path: (s) => `${governance(s)}/bodies/${s.bodyId}`,
-		access: 'governance.read'
+		access: 'governance.read',
+		actions: ['addMember', 'removeMember', 'schedule', 'feedToken']
 	},
 	'/projects/[projectId]/governance/bodies/[bodyId]/calendar.ics': {
 		path: (s) => `${governance(s)}/bodies/${s.bodyId}/calendar.ics`,
@@ -85,7 +140,8 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/governance/decisions/[decisionId]': {
 		path: (s) => `${governance(s)}/decisions/${unknownDecision}`,
 		access: 'governance.read',
-		note: 'no decision in the fixture: every scope is an unknown id'
+		note: 'no decision in the fixture: every scope is an unknown id',
+		actions: ['transition']
 	},
 	'/projects/[projectId]/governance/decisions/register.csv': {
 		path: (s) => `${governance(s)}/decisions/register.csv`,
@@ -93,7 +149,8 @@ export const ROWS: Record<string, Row> = {
 	},
 	'/projects/[projectId]/governance/meetings/[meetingId]': {
 		path: (s) => `${governance(s)}/meetings/${s.meetingId}`,
-		access: 'governance.read'
+		access: 'governance.read',
+		actions: ['attendance', 'decision', 'actionItem', 'circulate', 'approve', 'correction']
 	},
 	'/projects/[projectId]/governance/meetings/[meetingId]/meeting.ics': {
 		path: (s) => `${governance(s)}/meetings/${s.meetingId}/meeting.ics`,
@@ -103,10 +160,15 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `${governance(s)}/meetings/${s.meetingId}/verbale/odt`,
 		access: 'governance.read'
 	},
-	'/projects/[projectId]/proposals/[proposalId]': { path: proposal, access: 'proposal.read' },
+	'/projects/[projectId]/proposals/[proposalId]': {
+		path: proposal,
+		access: 'proposal.read',
+		actions: ['status', 'owners', 'lock', 'unlock', 'comment', 'reply', 'resolve', 'reopen']
+	},
 	'/projects/[projectId]/proposals/[proposalId]/history': {
 		path: (s) => `${proposal(s)}/history`,
-		access: 'proposal.read'
+		access: 'proposal.read',
+		actions: ['save', 'restore']
 	},
 	'/projects/[projectId]/proposals/[proposalId]/print': {
 		path: (s) => `${proposal(s)}/print`,
@@ -122,5 +184,58 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `${proposal(s)}/export/jobs/${unknownDecision}`,
 		access: 'proposal.export',
 		note: 'jobs are per process and short-lived: every scope is an unknown id'
+	},
+	'/projects/[projectId]/cases': {
+		path: cases,
+		access: 'case.read_pseudonymous',
+		note: "operators list their own organisation's records only (tests/integration/cases)",
+		explicit: {
+			own: statuses(403, { ...outsiders, coordinator: 200, facilitator: 200, case_operator: 200 }),
+			other: nowhere.page,
+			unknown: nowhere.page,
+			missing: nowhere.page,
+			foreignCase: nowhere.page
+		}
+	},
+	'/projects/[projectId]/cases/new': {
+		path: (s) => `${cases(s)}/new`,
+		access: 'case.write',
+		actions: ['default'],
+		explicit: {
+			own: statuses(403, { ...outsiders, case_operator: 200 }),
+			other: nowhere.page,
+			unknown: nowhere.page,
+			missing: nowhere.page,
+			foreignCase: nowhere.page
+		},
+		actionBody: { fullName: CASE_IDENTITY, referredOn: '2026-01-05' },
+		explicitActions: {
+			own: statuses(403, { ...outsidersPosting, case_operator: 303 }),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action,
+			foreignCase: nowhere.action
+		}
+	},
+	'/projects/[projectId]/cases/[caseId]': {
+		path: (s) => `${cases(s)}/${s.caseId}`,
+		access: 'case.read_pseudonymous',
+		actions: ['event'],
+		note: 'identity only for the operators of the organisation: see the leak check',
+		explicit: {
+			own: statuses(403, { ...outsiders, coordinator: 200, facilitator: 200, case_operator: 200 }),
+			foreignCase: statuses(403, { ...outsiders, coordinator: 200, facilitator: 200 }),
+			other: nowhere.page,
+			unknown: nowhere.page,
+			missing: nowhere.page
+		},
+		actionBody: { kind: 'tutoring', occurredOn: '2026-01-05', note: 'Tutoraggio mensile' },
+		explicitActions: {
+			own: statuses(403, { ...outsidersPosting, case_operator: 200 }),
+			foreignCase: statuses(403, outsidersPosting),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action
+		}
 	}
 };

@@ -4,7 +4,13 @@ import { membership, projectRole, type ProjectRole } from '../../../src/lib/serv
 import { liveDocuments } from '../../../src/lib/server/governance/minutes-document';
 import { buildCommittee } from '../governance/fixture';
 import { buildProposalTable } from '../proposals/fixture';
-import { buildMember, buildPerson, signIn } from '../../support/factories';
+import {
+	buildCase,
+	buildMember,
+	buildOrganisation,
+	buildPerson,
+	signIn
+} from '../../support/factories';
 
 /** Who asks: nobody, a signed-in person with no project, an admin, and one person per role. */
 export type Who = 'anonymous' | 'stranger' | 'admin' | ProjectRole;
@@ -18,7 +24,12 @@ export interface Side {
 	meetingId: string;
 	callId: string;
 	proposalId: string;
+	/** A case record in the governance project, of the case operator's organisation in "own". */
+	caseId: string;
 }
+
+/** Whose identity the world's case records hold: a page showing it to anyone else leaks it. */
+export const CASE_IDENTITY = 'Matrice Riservatissima';
 
 export interface World {
 	own: Side;
@@ -27,10 +38,12 @@ export interface World {
 	unknown: Side;
 	/** The own projects, with nested ids that exist nowhere. */
 	missing: Side;
+	/** The own projects, with a case record of another organisation than the case operator's. */
+	foreignCase: Side;
 	cookies: Record<Who, string | undefined>;
 }
 
-async function buildSide(runtime: Runtime): Promise<Side> {
+async function buildSide(runtime: Runtime): Promise<Omit<Side, 'caseId'>> {
 	const committee = await buildCommittee(runtime, liveDocuments(runtime));
 	const table = await buildProposalTable(runtime);
 	return {
@@ -45,14 +58,18 @@ async function buildSide(runtime: Runtime): Promise<Side> {
 
 /**
  * Two identical worlds, each a project with a cabina di regia and meeting and a project with a
- * call and proposal (the governance and proposals test fixtures). The people asking belong,
- * each with one role, to both projects of "own" and to nothing of "other".
+ * call and proposal (the governance and proposals test fixtures), and a case record. The people
+ * asking belong, each with one role, to both projects of "own" and to nothing of "other"; each
+ * on behalf of their own organisation, so the own case belongs to the case operator's, and a
+ * second case in the same project to an organisation nobody asking works for.
  */
 export async function buildWorld(runtime: Runtime): Promise<World> {
 	const { db } = runtime;
-	const own = await buildSide(runtime);
-	const other = await buildSide(runtime);
+	const ownSide = await buildSide(runtime);
+	const otherSide = await buildSide(runtime);
 	const cookies = { anonymous: undefined } as Record<Who, string | undefined>;
+	const organisationOf = {} as Record<ProjectRole, string>;
+	const own = { ...ownSide, caseId: '' };
 	for (const role of projectRole.enumValues) {
 		const member = await buildMember(db, { projectId: own.governanceProjectId, role });
 		await db.insert(membership).values({
@@ -62,7 +79,14 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 			role
 		});
 		cookies[role] = await signIn(db, member.person.id);
+		organisationOf[role] = member.organisationId;
 	}
+	const caseIn = async (projectId: string, organisationId: string) =>
+		(await buildCase(db, { projectId, organisationId, fullName: CASE_IDENTITY })).id;
+	const elsewhere = (await buildOrganisation(db)).id;
+	own.caseId = await caseIn(own.governanceProjectId, organisationOf.case_operator);
+	const other = { ...otherSide, caseId: await caseIn(otherSide.governanceProjectId, elsewhere) };
+	const foreignCase = { ...own, caseId: await caseIn(own.governanceProjectId, elsewhere) };
 	cookies.stranger = await signIn(db, (await buildPerson(db)).id);
 	cookies.admin = await signIn(db, (await buildPerson(db, { isAdmin: true })).id);
 	const missing: Side = {
@@ -70,12 +94,13 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 		bodyId: randomUUID(),
 		meetingId: randomUUID(),
 		callId: randomUUID(),
-		proposalId: randomUUID()
+		proposalId: randomUUID(),
+		caseId: randomUUID()
 	};
 	const unknown: Side = {
 		...missing,
 		governanceProjectId: randomUUID(),
 		proposalProjectId: randomUUID()
 	};
-	return { own, other, unknown, missing, cookies };
+	return { own, other, unknown, missing, foreignCase, cookies };
 }

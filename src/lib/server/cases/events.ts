@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import { caseEvent, caseRecord, type CaseEvent } from '../db/schema';
 import { authorize } from '../access/policy';
 import type { CaseEventInput } from '../../cases/case-form';
+import { UnauthorizedError } from '../errors';
 import { recordCaseAccess } from './audit';
 import { caseResource, findCase } from './records';
 
@@ -16,6 +17,7 @@ export async function add(
 	caseId: string,
 	input: CaseEventInput
 ): Promise<CaseEvent> {
+	if (!actor) throw new UnauthorizedError();
 	const found = await findCase(db, projectId, caseId);
 	await authorize(db, actor, 'case.write', caseResource(found));
 	const added = await db.transaction(async (tx) => {
@@ -27,7 +29,7 @@ export async function add(
 				occurredOn: input.occurredOn,
 				note: input.note,
 				status: input.status,
-				authorId: actor!.id
+				authorId: actor.id
 			})
 			.returning();
 		await tx
@@ -37,7 +39,7 @@ export async function add(
 		return row;
 	});
 	await recordCaseAccess(db, {
-		actorId: actor!.id,
+		actorId: actor.id,
 		action: 'case.event',
 		projectId: found.projectId,
 		caseId,

@@ -10,6 +10,7 @@ import {
 	type CaseStatus
 } from '../db/schema';
 import { authorize, decide } from '../access/policy';
+import { UnauthorizedError } from '../errors';
 import { recordCaseAccess } from './audit';
 import { caseResource, findCase } from './records';
 
@@ -46,6 +47,8 @@ export async function get(
 	projectId: string,
 	caseId: string
 ): Promise<CaseView> {
+	// Anonymous callers learn nothing, not even whether the id exists.
+	if (!actor) throw new UnauthorizedError();
 	const found = await findCase(db, projectId, caseId);
 	const resource = caseResource(found);
 	const grant = await authorize(db, actor, 'case.read_pseudonymous', resource);
@@ -71,7 +74,7 @@ export async function get(
 		.where(eq(caseEvent.caseId, caseId))
 		.orderBy(asc(caseEvent.occurredOn), asc(caseEvent.createdAt));
 	await recordCaseAccess(db, {
-		actorId: actor!.id,
+		actorId: actor.id,
 		action: identified ? 'case.read_identity' : 'case.read_pseudonymous',
 		projectId: found.projectId,
 		caseId
