@@ -38,6 +38,6 @@ async function reauthorise(deps: { db: Db; log: Logger }, connection: Connection
 	if (now === 'none') return connection.close(CloseCode.Forbidden, 'access revoked');
 	if (now === connection.permission) return;
 	// Downgrade at once, so nothing sent before the close takes effect is applied.
-	if (now === 'read') connection.permission = 'read';
+	if (now === 'read' || now === 'suggest') connection.permission = now;
 	connection.close(CloseCode.AccessChanged, 'access changed');
 }

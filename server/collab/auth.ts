@@ -11,7 +11,12 @@ import {
 
 /** Who may open the socket, and how: decided before the upgrade, from the cookie and the policy. */
 export type Admission =
-	| { ok: true; actor: Actor; sessionToken: string; permission: 'read' | 'write' }
+	| {
+			ok: true;
+			actor: Actor;
+			sessionToken: string;
+			permission: Exclude<DocumentPermission, 'none'>;
+	  }
 	| { ok: false; status: 401 | 403 | 404; reason: string };
 
 export async function admit(

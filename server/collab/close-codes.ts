@@ -1,3 +1,5 @@
+import { SUGGESTIONS_ONLY_CLOSE } from '../../src/lib/collab/refusals';
+
 /**
  * WebSocket close codes the collaboration server uses. Refusals before the upgrade are HTTP
  * statuses instead (see upgrade.ts); these only end a socket that was already open.
@@ -23,6 +25,11 @@ export const CloseCode = {
 	TryAgainLater: 1013,
 	/** The person's access to this document changed (e.g. write → read): reconnect, re-authorise. */
 	AccessChanged: 4001,
+	/**
+	 * A person who may only suggest sent a change that was not only their own suggestions
+	 * (suggest-guard.ts, ADR 0095). Terminal: the same state would be refused again.
+	 */
+	SuggestionsOnly: SUGGESTIONS_ONLY_CLOSE,
 	/** The session ended (sign-out, password change, expiry). */
 	Unauthorized: 4401,
 	/** The person no longer has any access to the document. */

@@ -18,13 +18,13 @@ export class Connection {
 		readonly documentName: string,
 		readonly actor: Actor,
 		readonly sessionToken: string,
-		public permission: 'read' | 'write'
+		public permission: 'read' | 'suggest' | 'write'
 	) {
 		socket.on('pong', () => (this.alive = true));
 	}
 
 	get canWrite(): boolean {
-		return this.permission === 'write';
+		return this.permission !== 'read';
 	}
 
 	send(frame: Uint8Array): void {

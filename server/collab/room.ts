@@ -5,6 +5,7 @@ import type { Connection } from './connection';
 import type { Fanout } from './fanout';
 import type { Persistence } from './persistence';
 import { Presence } from './presence';
+import { SuggestGuard } from './suggest-guard';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol';
 
 /** Origin of updates that were stored elsewhere (another instance, domain code, the load). */
@@ -35,6 +36,7 @@ export class Room {
 	readonly doc = new Y.Doc();
 	readonly connections = new Set<Connection>();
 	readonly presence: Presence;
+	private readonly suggestions: SuggestGuard;
 	readonly ready: Promise<void>;
 	private loaded = false;
 	private failed = false;
@@ -50,6 +52,7 @@ export class Room {
 		readonly name: string,
 		private readonly options: RoomOptions
 	) {
+		this.suggestions = new SuggestGuard(this.doc, options.log);
 		this.presence = new Presence(this.doc, this.connections, (update) =>
 			options.fanout.publishAwareness(name, update)
 		);
@@ -96,10 +99,12 @@ export class Room {
 			case 'sync-step-2':
 			case 'update':
 				// Read-only: dropped here, so never applied, stored or relayed.
-				if (connection.canWrite && !isEmptyUpdate(message.update)) {
-					this.accept(connection, message.update);
+				if (!connection.canWrite || isEmptyUpdate(message.update)) return;
+				// Suggest-only: their own suggestions or nothing (ADR 0095).
+				if (connection.permission === 'suggest') {
+					if (!this.suggestions.allows(connection, message.update)) return;
 				}
-				return;
+				return this.accept(connection, message.update);
 			case 'awareness':
 				return this.presence.apply(connection, message.update);
 			case 'query-awareness':

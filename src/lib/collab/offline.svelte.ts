@@ -1,5 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { LiveDocument } from './provider.svelte';
+import { SUGGESTIONS_ONLY_CLOSE } from './refusals';
 
 export type SyncState = 'connected' | 'offline' | 'syncing';
 
@@ -23,6 +24,7 @@ export class OfflineDocument {
 		live.doc.on('update', this.onUpdate);
 		live.provider.on('sync', this.onSync);
 		live.provider.on('status', this.onStatus);
+		live.provider.on('closed', this.onClosed);
 		this.refresh();
 	}
 
@@ -39,6 +41,12 @@ export class OfflineDocument {
 
 	private onStatus = () => this.refresh();
 
+	// The server refused a change this person may not make: the local copy holds it, and would
+	// send it again after a reload. Dropped, so the reload starts from the server's text.
+	private onClosed = ({ code }: { code: number }) => {
+		if (code === SUGGESTIONS_ONLY_CLOSE) void this.store.clearData();
+	};
+
 	private refresh() {
 		const provider = this.live.provider;
 		this.state = !provider.wsconnected ? 'offline' : provider.synced ? 'connected' : 'syncing';
@@ -48,6 +56,7 @@ export class OfflineDocument {
 		this.live.doc.off('update', this.onUpdate);
 		this.live.provider.off('sync', this.onSync);
 		this.live.provider.off('status', this.onStatus);
+		this.live.provider.off('closed', this.onClosed);
 		void this.store.destroy();
 	}
 }

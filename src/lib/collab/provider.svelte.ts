@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { presentUsers, type LiveUser, type PresentUser } from './presence';
+import { SUGGESTIONS_ONLY_CLOSE } from './refusals';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
 
@@ -34,6 +35,8 @@ export class LiveDocument {
 	loaded = $state(false);
 	/** The server closed for good (access revoked, session ended): no reconnection. */
 	refused = $state(false);
+	/** …because a change was not only this person's suggestions (ADR 0095). */
+	refusedSuggestionsOnly = $state(false);
 	users = $state<PresentUser[]>([]);
 
 	constructor(options: LiveDocumentOptions) {
@@ -53,8 +56,9 @@ export class LiveDocument {
 			this.synced = synced;
 			if (synced) this.loaded = true;
 		});
-		this.provider.on('closed', () => {
+		this.provider.on('closed', ({ code }) => {
 			this.refused = true;
+			this.refusedSuggestionsOnly = code === SUGGESTIONS_ONLY_CLOSE;
 			this.status = 'offline';
 		});
 		this.provider.awareness.on('change', this.refreshUsers);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ProjectRole } from '../../../src/lib/server/db/schema';
 import { DOCUMENT_KINDS } from '../../../src/lib/server/documents/registry';
+import { CloseCode } from '../../../server/collab/close-codes';
 import { connectClient, eventually, handshakeStatus } from '../../support/collab';
 import { startTestServer } from '../../support/server';
 import { buildWorld, EVERYONE, type Side, type Who } from './world';
@@ -26,8 +27,10 @@ async function sectionsOf(side: Side): Promise<string[]> {
 	return sections.map((section) => section.id);
 }
 
-type Permission = 'write' | 'read';
+type Permission = 'write' | 'suggest' | 'read';
 const W: Permission = 'write';
+/** May write, but only their own suggestions: a plain edit closes the socket (ADR 0095). */
+const S: Permission = 'suggest';
 const R: Permission = 'read';
 
 interface KindRow {
@@ -52,8 +55,8 @@ const ROWS: Record<string, KindRow> = {
 		name: (s) => `section:${sectionOf.get(s.proposalId) ?? randomUUID()}`,
 		own: {
 			coordinator: W,
-			partner_editor: W,
-			facilitator: W,
+			partner_editor: S,
+			facilitator: S,
 			steering_member: R,
 			case_operator: R,
 			observer: R
@@ -90,7 +93,10 @@ function expected(row: KindRow, who: Who, scope: 'own' | 'other' | 'unknown'): s
 	return row.own[who];
 }
 
-/** What the socket really allows: refused (status), or an edit stored (write) or dropped (read). */
+/**
+ * What the socket really allows: refused (status), or a plain edit stored (write), dropped
+ * (read) or refused with the suggestions-only close (suggest).
+ */
 async function observe(name: string, who: Who): Promise<string> {
 	const cookie = world.cookies[who];
 	const status = await handshakeStatus(`${server.wsUrl}/${name}`, cookie ? { Cookie: cookie } : {});
@@ -98,13 +104,21 @@ async function observe(name: string, who: Who): Promise<string> {
 	const client = connectClient(server.wsUrl, name, cookie);
 	await client.synced();
 	const marker = `[${who}]`;
+	let closedWith: number | null = null;
+	void client.nextClose().then(({ code }) => (closedWith = code));
 	client.text.insert(0, marker);
 	// Same socket, later message: once the room has this presence, the edit was handled.
 	client.provider.awareness.setLocalStateField('probe', marker);
 	const room = () => server.app.collab.rooms.get(name);
-	await eventually(() =>
-		[...(room()?.presence.awareness.getStates().values() ?? [])].some((s) => s.probe === marker)
+	await eventually(
+		() =>
+			closedWith !== null ||
+			[...(room()?.presence.awareness.getStates().values() ?? [])].some((s) => s.probe === marker)
 	);
+	if (closedWith !== null) {
+		client.destroy();
+		return closedWith === CloseCode.SuggestionsOnly ? 'suggest' : `closed ${closedWith}`;
+	}
 	// An accepted edit is being appended by now; once appends settle it is in the room or not.
 	await room()?.settled();
 	const written = room()?.doc.getText('body').toString().includes(marker) ?? false;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readDocument } from '../../../src/lib/server/documents/store';
+import { documentPermission } from '../../../src/lib/server/documents/registry';
 import { romeToday } from '../../../src/lib/governance/rome-time';
 import * as minutes from '../../../src/lib/server/governance/minutes';
 import {
@@ -11,7 +12,8 @@ import {
 } from '../../../src/lib/server/governance/minutes-document';
 import { signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
-import { connectClient, eventually } from '../../support/collab';
+import { connectClient, eventually, roundTrip } from '../../support/collab';
+import { CloseCode } from '../../../server/collab/close-codes';
 import { buildCommittee } from './fixture';
 import { acceptAll, suggestReplacement, typeInto } from './suggestions';
 
@@ -94,5 +96,30 @@ describe('amendments as suggestions during the window', () => {
 		await server.app.collab.rooms.get(name)?.settled();
 		expect(pendingSuggestions(member.doc)).toBe(0);
 		expect(pendingSuggestions(await readDocument(c.db, name))).toBe(0);
+	});
+
+	it('refuse a member’s direct change inside the window: closed, not stored, not relayed', async () => {
+		const c = await buildCommittee(server.runtime, live);
+		const name = minutesDocumentName(c.meeting.id);
+		await live.write(name, typeInto(await live.read(name), 'Si approva il calendario di massima.'));
+		const today = romeToday();
+		await minutes.circulate(c.ctx(c.secretary), live, c.meeting.id, {
+			opensOn: today,
+			closesOn: today
+		});
+		expect(await documentPermission(c.db, c.member.actor, name)).toBe('suggest');
+		expect(await documentPermission(c.db, c.chair.actor, name)).toBe('write');
+		const chair = connectClient(server.wsUrl, name, await signIn(c.db, c.chair.person.id));
+		const member = connectClient(server.wsUrl, name, await signIn(c.db, c.member.person.id));
+		await Promise.all([chair.synced(), member.synced()]);
+		const closed = member.nextClose();
+		typeInto(member.doc, 'Non ');
+		expect((await closed).code).toBe(CloseCode.SuggestionsOnly);
+		await server.app.collab.rooms.get(name)?.settled();
+		await roundTrip(chair);
+		expect(minutesBlocks(chair.doc)[1].text).toBe('Si approva il calendario di massima.');
+		expect(minutesBlocks(await readDocument(c.db, name))[1].text).toBe(
+			'Si approva il calendario di massima.'
+		);
 	});
 });

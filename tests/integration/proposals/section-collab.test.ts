@@ -8,6 +8,7 @@ import * as sections from '../../../src/lib/server/proposals/sections';
 import { liveDocuments } from '../../../src/lib/server/proposals/live';
 import { sectionJson } from '../../../src/lib/server/proposals/section-content';
 import { plainText } from '../../../src/lib/proposals/section-text';
+import { sectionEditor } from '../../support/section-editor';
 import { buildProposalTable } from './fixture';
 
 let server: TestServer;
@@ -83,7 +84,13 @@ describe('section documents over the collaboration server', () => {
 		);
 		await Promise.all([owner.synced(), partner.synced(), observer.synced()]);
 		type(owner.doc, 'dal capofila');
-		type(partner.doc, 'proposta del partner');
+		// The partner does not own the section: their editor suggests (ADR 0051, 0095).
+		await until(partner.doc, () => plainText(sectionJson(partner.doc)).includes('dal capofila'));
+		const suggesting = sectionEditor(partner.doc, {
+			id: table.partner.person.id,
+			name: table.partner.person.name
+		});
+		suggesting.change((tr) => tr.insertText(' proposta del partner', suggesting.after('capofila')));
 		// What the observer receives, the server has applied.
 		await until(observer.doc, () =>
 			plainText(sectionJson(observer.doc)).includes('proposta del partner')

@@ -42,7 +42,7 @@ describe('proposal sections and access', () => {
 		expect(await mode(table.coordinator)).toBe('edit');
 		expect(await mode(table.partner)).toBe('suggest');
 		expect(await mode(table.observer)).toBe('read');
-		expect(await documentPermission(table.db, table.partner.actor, name)).toBe('write');
+		expect(await documentPermission(table.db, table.partner.actor, name)).toBe('suggest');
 		expect(await documentPermission(table.db, table.observer.actor, name)).toBe('read');
 	});
 

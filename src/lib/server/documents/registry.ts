@@ -12,6 +12,11 @@ export interface DocumentAccess {
 	resource: Resource;
 	read: Action;
 	write: Action;
+	/**
+	 * When given, writing *directly* also needs this; whoever has only `write` may add their own
+	 * suggestions and nothing else, which the collaboration server enforces (ADR 0095).
+	 */
+	edit?: { action: Action; resource: Resource };
 }
 
 export type DocumentResolver = (db: Db, id: string) => Promise<DocumentAccess | null>;
@@ -36,7 +41,12 @@ export const DOCUMENT_KINDS: Record<string, DocumentResolver> = {
 	minutes: resolveMinutesDocument
 };
 
-export type DocumentPermission = 'none' | 'read' | 'write';
+/** `suggest`: may write, but only their own suggestions (track changes); `write`: anything. */
+export type DocumentPermission = 'none' | 'read' | 'suggest' | 'write';
+
+/** Whether the connection may send updates at all (suggesters' are checked, ADR 0095). */
+export const writes = (permission: DocumentPermission) =>
+	permission === 'write' || permission === 'suggest';
 
 /** One question for the collaboration server: what may this actor do with this document? */
 export async function documentPermission(
@@ -51,7 +61,10 @@ export async function documentPermission(
 	const access = await resolve(db, parsed.id);
 	if (!access) return 'none';
 	const grant = await findGrant(db, actor.id, access.resource.projectId);
-	if (decide(grant, access.write, access.resource)) return 'write';
+	if (decide(grant, access.write, access.resource)) {
+		const { edit } = access;
+		return !edit || decide(grant, edit.action, edit.resource) ? 'write' : 'suggest';
+	}
 	if (decide(grant, access.read, access.resource)) return 'read';
 	return 'none';
 }

@@ -35,3 +35,20 @@ export function minutesWriters(access: BodyAccess, found: Window, now = new Date
 	}
 	return { projectId, bodyMemberIds: access.memberIds, locked: true };
 }
+
+/**
+ * Who may change the minutes directly, beyond suggesting: every member on the draft, the
+ * officers once circulated (accepting or rejecting is a direct change). A member writing inside
+ * the window may only add their own suggestions (ADR 0095).
+ */
+export function minutesEditors(access: BodyAccess, found: Window): Resource {
+	const projectId = access.body.projectId;
+	if (found.minutesStatus === 'draft') {
+		return { projectId, bodyMemberIds: access.memberIds, locked: false };
+	}
+	return {
+		projectId,
+		bodyMemberIds: access.officerIds,
+		locked: found.minutesStatus !== 'circulated'
+	};
+}

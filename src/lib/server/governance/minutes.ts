@@ -7,7 +7,7 @@ import { record } from '../audit/audit';
 import { ConflictError } from '../errors';
 import type { DocumentAccess } from '../documents/registry';
 import { romeToUtc } from '../../governance/rome-time';
-import { amendmentWindowOpen, minutesWriters } from './amendments';
+import { amendmentWindowOpen, minutesEditors, minutesWriters } from './amendments';
 import { loadBodyAccess } from './body-access';
 import { findMeeting } from './meetings';
 import {
@@ -24,7 +24,8 @@ import {
 
 /**
  * Registry resolver of `minutes:<meetingId>`: members write a draft and suggest during the
- * amendment window, the chair resolves suggestions; everyone in the project reads.
+ * amendment window (only suggest: ADR 0095), the officers resolve suggestions; everyone in the
+ * project reads.
  */
 export async function resolveMinutesDocument(
 	db: Db,
@@ -44,7 +45,8 @@ export async function resolveMinutesDocument(
 	return {
 		resource: minutesWriters(access, found),
 		read: 'governance.read',
-		write: 'minutes.write'
+		write: 'minutes.write',
+		edit: { action: 'minutes.write', resource: minutesEditors(access, found) }
 	};
 }
 

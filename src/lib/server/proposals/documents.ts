@@ -6,13 +6,20 @@ import { findSections, sectionResource } from './section-lookup';
 
 /**
  * Live documents of proposals, for the registry. `section:<id>` is writable at the collab level
- * by whoever may *suggest* (owners and the coordinator may also edit): the editor runs in
- * suggestion mode for non-owners, see ADR 0051. Locked sections are read-only for everyone.
+ * by whoever may *suggest*; only owners and the coordinator may also edit. The editor runs in
+ * suggestion mode for the others (ADR 0051) and the collaboration server refuses anything from
+ * them but their own suggestions (ADR 0095). Locked sections are read-only for everyone.
  */
 export async function resolveSectionDocument(db: Db, id: string): Promise<DocumentAccess | null> {
 	const [section] = await findSections(db, { sectionId: id });
 	if (!section) return null;
-	return { resource: sectionResource(section), read: 'proposal.read', write: 'proposal.suggest' };
+	const resource = sectionResource(section);
+	return {
+		resource,
+		read: 'proposal.read',
+		write: 'proposal.suggest',
+		edit: { action: 'proposal.edit', resource }
+	};
 }
 
 /**

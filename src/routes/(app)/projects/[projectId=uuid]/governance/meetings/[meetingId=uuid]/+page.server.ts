@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/access/policy';
-import { documentPermission } from '$lib/server/documents/registry';
+import { documentPermission, writes } from '$lib/server/documents/registry';
 import * as actionItems from '$lib/server/governance/action-items';
 import * as attendance from '$lib/server/governance/attendance';
 import * as bodies from '$lib/server/governance/bodies';
@@ -48,8 +48,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			organisations.listForProject(ctx, projectId),
 			listLinkTargets(ctx, projectId)
 		]);
-		const writeMinutes =
-			(await documentPermission(ctx.db, ctx.actor, minutesDocumentName(meetingId))) === 'write';
+		const writeMinutes = writes(
+			await documentPermission(ctx.db, ctx.actor, minutesDocumentName(meetingId))
+		);
 		const allowed = (action: Parameters<typeof can>[2]) =>
 			can(ctx.db, ctx.actor, action, { projectId });
 		return {
