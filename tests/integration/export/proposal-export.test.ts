@@ -149,24 +149,45 @@ describe('proposal export', () => {
 		);
 	});
 
-	it('writes a PDF of a few pages holding every section title', async () => {
+	it('writes a tagged PDF: structure tree, language, title, bookmarks, named suggestions', async () => {
 		const file = await exportAs('pdf');
 		const pdf = await getDocument({ data: file.bytes, useSystemFonts: false }).promise;
 		expect(pdf.numPages).toBeGreaterThanOrEqual(2);
 		expect(pdf.numPages).toBeLessThanOrEqual(8);
 		let text = '';
+		const roles: string[] = [];
+		const walk = (node: { role?: string; children?: unknown[] } | null) => {
+			if (!node?.role) return;
+			roles.push(node.role);
+			for (const child of node.children ?? []) walk(child as typeof node);
+		};
 		for (let n = 1; n <= pdf.numPages; n++) {
 			const page = await pdf.getPage(n);
 			const content = await page.getTextContent();
-			text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
+			text += content.items.map((item) => ('str' in item ? item.str : '')).join('') + '\n';
+			walk((await page.getStructTree()) as Parameters<typeof walk>[0]);
 		}
 		const normalised = text.replace(/\s+/g, ' ');
-		expect(
-			inOrder(
-				normalised,
-				TITLES.map((t, i) => `${i + 1}. ${t}`)
-			)
-		).toBe(true);
+		const titles = TITLES.map((t, i) => `${i + 1}. ${t}`);
+		expect(inOrder(normalised, titles)).toBe(true);
+		// Tagged: marked, with a structure tree holding what the content is.
+		expect((await pdf.getMarkInfo())?.Marked).toBe(true);
+		for (const role of ['Document', 'Sect', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table']) {
+			expect(roles).toContain(role);
+		}
+		// The title and one heading per section (a heading never straddles two pages).
+		expect(roles.filter((role) => role === 'H1')).toHaveLength(11);
+		expect(roles.filter((role) => role === 'TH').length).toBeGreaterThanOrEqual(2);
+		expect(roles.filter((role) => role === 'TD').length).toBeGreaterThanOrEqual(2);
+		const { info } = (await pdf.getMetadata()) as unknown as {
+			info: { Title: string; Language: string };
+		};
+		expect(info).toMatchObject({ Title: 'Proposta del tavolo', Language: 'it-IT' });
+		expect((await pdf.getOutline()).map((item) => item.title)).toEqual(titles);
+		// Suggestions are named, and the legend says how to read them.
+		expect(normalised).toContain('più tirocini [+ Marco Colombo]');
+		expect(normalised).toContain('e corsi [− Chiara Longoni]');
+		expect(normalised).toContain('modifiche proposte');
 	});
 
 	it('refuses to export for a non-member and an empty proposal with a clear reason', async () => {

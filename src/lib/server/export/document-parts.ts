@@ -24,7 +24,7 @@ export function sectionHeading(section: DocumentSection): string {
 export function noteLines(document: ExportDocument, section: DocumentSection): string[] {
 	return (section.notes ?? []).flatMap((note) =>
 		note.entries.map((entry, index) => {
-			const quoted = index === 0 && note.quoted ? `«${note.quoted}» — ` : '↳ ';
+			const quoted = index === 0 && note.quoted ? `«${note.quoted}» — ` : '– ';
 			const resolved = index === 0 && note.resolved ? ` [${document.labels.resolved}]` : '';
 			return `${quoted}${entry.author} (${formatDate(entry.at, document.language)}): ${entry.body}${resolved}`;
 		})

@@ -1,164 +1,131 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
-import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { endsChange, type Block, type ExportDocument, type Inline } from './document-model';
-import { suggestionMarker } from '../../proposals/suggestion-json';
+import PDFDocument from 'pdfkit';
+import { hasChanges, plain, type ExportDocument } from './document-model';
 import { noteLines, sectionHeading, titlePage } from './document-parts';
-import { leadingHeaderRows, tableGrid } from './table-grid';
+import {
+	BODY,
+	drawBlocks,
+	drawParagraph,
+	ensureSpace,
+	headingStyle,
+	type Struct
+} from './pdf-blocks';
+import { fontFiles } from './pdf-fonts';
+import { drawRuns, runsOf } from './pdf-text';
 
 /**
- * PDF with pdfmake on Node alone, using the Roboto files pdfmake ships (a runtime dependency,
- * so they exist wherever Tavolo runs). Section titles are PDF bookmarks, the language and the
- * title are set, table header rows repeat on each page. pdfmake does not write a structure tree
- * (tagged PDF): DOCX/ODT are the accessible formats, see ADR 0054.
+ * A tagged PDF written with pdfkit on Node alone (ADR 0059): a structure tree (Document → Sect
+ * → H1…H6, P, L/LI, Table/TR/TH/TD), the document language and title (shown instead of the file
+ * name), a bookmark per section, embedded fonts, page numbers as artifacts. Same title page and
+ * sections as DOCX and ODT.
  */
-const fontsFolder = join(
-	dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-	'fonts',
-	'Roboto'
-);
-
-let configured = false;
-function configure(): void {
-	if (configured) return;
-	pdfmake.setFonts({
-		Roboto: {
-			normal: join(fontsFolder, 'Roboto-Regular.ttf'),
-			bold: join(fontsFolder, 'Roboto-Medium.ttf'),
-			italics: join(fontsFolder, 'Roboto-Italic.ttf'),
-			bolditalics: join(fontsFolder, 'Roboto-MediumItalic.ttf')
-		}
-	});
-	// Content comes from users: it must never make the server fetch a URL or read a file.
-	pdfmake.setUrlAccessPolicy(() => false);
-	pdfmake.setLocalAccessPolicy((path: string) => path.startsWith(fontsFolder));
-	configured = true;
-}
-
-const HEADING_SIZES = [18, 15, 13, 12, 11, 11];
+const MARGIN = 56;
 
 export async function renderPdf(document: ExportDocument): Promise<Uint8Array> {
-	configure();
-	const title = titlePage(document);
-	const content: Content[] = [
-		{ text: title.title, style: 'title' },
-		...(title.subtitle ? [{ text: title.subtitle, style: 'subtitle' }] : []),
-		...title.facts.map((fact) => ({ text: [{ text: `${fact.label}: `, bold: true }, fact.value] })),
-		{ text: '', pageBreak: 'after' as const }
-	];
+	const doc = new PDFDocument({
+		size: 'A4',
+		margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+		pdfVersion: '1.7',
+		tagged: true,
+		lang: document.language,
+		displayTitle: true,
+		bufferPages: true,
+		// No standard (unembedded) font is ever set: the first face is Roboto.
+		font: null as unknown as string,
+		info: {
+			Title: document.title,
+			...(document.subtitle ? { Subject: document.subtitle } : {}),
+			Creator: 'Tavolo',
+			Producer: 'Tavolo'
+		}
+	});
+	for (const [name, data] of Object.entries(fontFiles())) doc.registerFont(name, data);
+	doc.font('regular');
+	const chunks: Buffer[] = [];
+	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+	const finished = new Promise<void>((resolve, reject) => {
+		doc.on('end', resolve);
+		doc.on('error', reject);
+	});
+	const root = doc.struct('Document');
+	doc.addStructure(root);
+	const frame = { x: MARGIN, width: doc.page.width - 2 * MARGIN };
+	drawTitlePage(doc, document, root, frame);
+	doc.addPage();
 	for (const section of document.sections) {
-		content.push({ text: sectionHeading(section), style: 'h1', outline: true } as ContentText);
-		content.push(...section.blocks.map(toContent));
+		ensureSpace(doc, 120);
+		const sect = doc.struct('Sect');
+		root.add(sect);
+		const heading = sectionHeading(section);
+		doc.outline.addItem(heading);
+		drawParagraph(doc, runsOf(plain(heading), headingStyle(1)), frame, sect, 'H1');
+		drawBlocks(doc, section.blocks, frame, sect);
 		const notes = noteLines(document, section);
 		if (notes.length > 0) {
-			content.push({ text: document.labels.notes, style: 'h2' });
-			content.push(...notes.map((line) => ({ text: line, style: 'note' })));
+			drawBlocks(
+				doc,
+				[{ type: 'heading', level: 2, content: plain(document.labels.notes) }],
+				frame,
+				sect
+			);
+			const blocks = notes.map((line) => ({
+				type: 'paragraph' as const,
+				style: 'note' as const,
+				content: plain(line)
+			}));
+			drawBlocks(doc, blocks, { x: frame.x + 12, width: frame.width - 12 }, sect);
 		}
+		sect.end();
 	}
-	const definition: TDocumentDefinitions = {
-		info: {
-			title: document.title,
-			subject: document.subtitle,
-			creator: 'Tavolo',
-			producer: 'Tavolo'
-		},
-		language: document.language,
-		displayTitle: true,
-		pageSize: 'A4',
-		pageMargins: [56, 56, 56, 56],
-		footer: (page: number, pages: number) => ({
-			text: `${page} / ${pages}`,
-			alignment: 'center',
-			fontSize: 8
-		}),
-		content,
-		defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
-		styles: {
-			title: { fontSize: 24, bold: true, margin: [0, 120, 0, 12] },
-			subtitle: { fontSize: 14, margin: [0, 0, 0, 24] },
-			note: { italics: true, color: '#444444', margin: [12, 0, 0, 4] },
-			...Object.fromEntries(
-				HEADING_SIZES.map((size, i) => [
-					`h${i + 1}`,
-					{ fontSize: size, bold: true, margin: [0, 12, 0, 6] }
-				])
-			)
-		}
-	};
-	return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+	root.end();
+	numberPages(doc);
+	doc.end();
+	await finished;
+	return new Uint8Array(Buffer.concat(chunks));
 }
 
-function toContent(block: Block): Content {
-	switch (block.type) {
-		case 'heading':
-			return { text: inlines(block.content), style: `h${Math.min(6, block.level)}` };
-		case 'paragraph':
-			return {
-				text: inlines(block.content),
-				margin: block.style === 'quote' ? [18, 0, 0, 6] : [0, 0, 0, 6],
-				italics: block.style === 'quote' ? true : undefined
-			};
-		case 'list': {
-			const items = block.items.map((item) => ({ stack: item.map(toContent) }));
-			return block.ordered
-				? { ol: items, margin: [0, 0, 0, 6] }
-				: { ul: items, margin: [0, 0, 0, 6] };
-		}
-		case 'table':
-			return tableContent(block);
-		case 'rule':
-			return {
-				canvas: [{ type: 'line', x1: 0, y1: 4, x2: 483, y2: 4, lineWidth: 0.5 }],
-				margin: [0, 4, 0, 8]
-			};
+function drawTitlePage(
+	doc: PDFKit.PDFDocument,
+	document: ExportDocument,
+	root: Struct,
+	frame: { x: number; width: number }
+): void {
+	const title = titlePage(document);
+	doc.y = 160;
+	drawParagraph(doc, runsOf(plain(title.title), { size: 24, bold: true }), frame, root, 'H1');
+	if (title.subtitle) {
+		drawParagraph(doc, runsOf(plain(title.subtitle), { size: 14 }), frame, root, 'P');
+	}
+	doc.y += 18;
+	for (const fact of title.facts) {
+		const content = [
+			{ type: 'text' as const, text: `${fact.label}: `, bold: true },
+			{ type: 'text' as const, text: fact.value }
+		];
+		drawParagraph(doc, runsOf(content, BODY), frame, root, 'P');
+	}
+	if (document.sections.some((section) => hasChanges(section.blocks))) {
+		doc.y += 12;
+		const legend = runsOf(plain(document.labels.changesLegend), { ...BODY, italic: true });
+		drawParagraph(doc, legend, frame, root, 'P');
 	}
 }
 
-function tableContent(block: Extract<Block, { type: 'table' }>): Content {
-	const { slots, width } = tableGrid(block.rows);
-	const body = slots.map((row) =>
-		row.map((slot): Content => {
-			if (slot.kind === 'covered') return { text: '' };
-			const { cell } = slot;
-			return {
-				stack: cell.blocks.map(toContent),
-				colSpan: cell.colspan > 1 ? cell.colspan : undefined,
-				rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
-				bold: cell.header || undefined,
-				fillColor: cell.header ? '#eeeeee' : undefined
-			} as Content;
-		})
-	);
-	return {
-		table: {
-			headerRows: leadingHeaderRows(block.rows),
-			widths: Array.from({ length: width }, () => '*'),
-			body
-		},
-		margin: [0, 0, 0, 8]
-	};
-}
-
-function inlines(content: readonly Inline[]): (string | ContentText)[] {
-	return content.flatMap((part, index): (string | ContentText)[] => {
-		if (part.type === 'break') return ['\n'];
-		const run = {
-			text: part.text,
-			bold: part.bold,
-			italics: part.italic,
-			decoration:
-				part.underline || part.change?.kind === 'insert'
-					? ('underline' as const)
-					: part.strike || part.change?.kind === 'delete'
-						? ('lineThrough' as const)
-						: undefined,
-			link: part.link,
-			color: part.link ? '#0066cc' : undefined
-		};
-		// Suggestions are named, not only styled: "[+ Name]" after each run.
-		return part.change && endsChange(content, index)
-			? [run, { text: ` ${suggestionMarker(part.change)}`, fontSize: 8 }]
-			: [run];
-	});
+/** "n / N" at the foot of every page, marked as a pagination artifact. */
+function numberPages(doc: PDFKit.PDFDocument): void {
+	const { start, count } = doc.bufferedPageRange();
+	for (let index = start; index < start + count; index++) {
+		doc.switchToPage(index);
+		const bottom = doc.page.margins.bottom;
+		// Writing below the bottom margin would otherwise open a new page.
+		doc.page.margins.bottom = 0;
+		doc.markContent('Artifact', { type: 'Pagination' });
+		drawRuns(doc, runsOf(plain(`${index + 1} / ${count}`), { size: 8 }), {
+			x: MARGIN,
+			y: doc.page.height - MARGIN / 2 - 4,
+			width: doc.page.width - 2 * MARGIN,
+			align: 'center'
+		});
+		doc.endMarkedContent();
+		doc.page.margins.bottom = bottom;
+	}
 }

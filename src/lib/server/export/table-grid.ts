@@ -3,7 +3,7 @@ import type { TableCell, TableRow } from './document-model';
 export type GridSlot = { kind: 'cell'; cell: TableCell } | { kind: 'covered' };
 
 /**
- * ProseMirror tables list only the cells that start in a row; ODF and pdfmake want a slot for
+ * ProseMirror tables list only the cells that start in a row; ODF and the PDF writer want a slot for
  * every column, with covered slots under row spans and right of column spans.
  */
 export function tableGrid(rows: readonly TableRow[]): { slots: GridSlot[][]; width: number } {
