@@ -111,4 +111,32 @@ describe('tagged PDF writer', () => {
 		};
 		expect(info).toMatchObject({ Language: 'en-GB', Title: 'Verbale' });
 	});
+
+	it('sizes columns by content: a cronoprogramma keeps "M18" whole and the titles readable', async () => {
+		const months = Array.from({ length: 18 }, (_, i) => cell(`M${i + 1}`, true));
+		const crono: Block = {
+			type: 'table',
+			rows: [
+				{ header: true, cells: [cell('Azione', true), ...months] },
+				{
+					header: false,
+					cells: [
+						cell('Cabina di regia, coordinamento e coprogettazione'),
+						...months.map(() => cell('X'))
+					]
+				}
+			]
+		};
+		const bytes = await renderPdf({
+			...document,
+			sections: [{ number: '6', title: 'Tempi', blocks: [crono] }]
+		});
+		const pdf = await getDocument({ data: bytes, useSystemFonts: false }).promise;
+		const page = await pdf.getPage(2);
+		const strings = (await page.getTextContent()).items.map((item) =>
+			'str' in item ? item.str : ''
+		);
+		for (let month = 1; month <= 18; month++) expect(strings).toContain(`M${month}`);
+		expect(strings.some((text) => /\bcoordinamento\b/.test(text))).toBe(true);
+	});
 });

@@ -8,13 +8,31 @@ import {
 	type Struct
 } from './pdf-blocks';
 import { drawRuns, runsOf, type TextStyle } from './pdf-text';
+import { columnEdges } from './pdf-columns';
 import { leadingHeaderRows, tableGrid, type GridSlot } from './table-grid';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
 const PADDING = 4;
 const HEADER_FILL = '#e8e8e8';
-const cellStyle = (cell: TableCell): TextStyle => ({ size: 9.5, bold: cell.header });
+/** Font sizes tried in turn until every column's longest word fits (wide tables get smaller text). */
+const SIZES = [9.5, 8.5, 7.5, 6.5];
+
+interface Layout {
+	edges: number[];
+	style: (cell: TableCell) => TextStyle;
+}
+
+function layout(doc: PDFKit.PDFDocument, slots: GridSlot[][], frame: Frame): Layout {
+	let chosen: Layout | undefined;
+	for (const size of SIZES) {
+		const style = (cell: TableCell): TextStyle => ({ size, bold: cell.header });
+		const { edges, fits } = columnEdges(doc, slots, style, frame, PADDING);
+		chosen = { edges, style };
+		if (fits) break;
+	}
+	return chosen!;
+}
 
 /**
  * A table tagged Table/TR/TH/TD (header cells scoped, spans as attributes). When it runs onto a
@@ -26,9 +44,9 @@ export function drawTable(
 	frame: Frame,
 	parent: Struct
 ): void {
-	const { slots, width: columns } = tableGrid(block.rows);
-	const columnWidth = frame.width / columns;
-	const heights = rowHeights(doc, slots, columnWidth);
+	const { slots } = tableGrid(block.rows);
+	const columns = layout(doc, slots, frame);
+	const heights = rowHeights(doc, slots, columns);
 	const headerRows = leadingHeaderRows(block.rows);
 	const table = doc.struct('Table');
 	parent.add(table);
@@ -39,13 +57,13 @@ export function drawTable(
 			doc.addPage();
 			if (index >= headerRows) {
 				for (let h = 0; h < headerRows; h++) {
-					drawRow(doc, slots[h], frame.x, columnWidth, heights.slice(h), null);
+					drawRow(doc, slots[h], columns, heights.slice(h), null);
 				}
 			}
 		}
 		const tr = doc.struct('TR');
 		table.add(tr);
-		drawRow(doc, row, frame.x, columnWidth, heights.slice(index), tr);
+		drawRow(doc, row, columns, heights.slice(index), tr);
 		tr.end();
 	});
 	table.end();
@@ -54,20 +72,25 @@ export function drawTable(
 }
 
 export function measureTable(doc: PDFKit.PDFDocument, block: TableBlock, width: number): number {
-	const { slots, width: columns } = tableGrid(block.rows);
-	return rowHeights(doc, slots, width / columns).reduce((sum, height) => sum + height, 8);
+	const { slots } = tableGrid(block.rows);
+	const columns = layout(doc, slots, { x: 0, width });
+	return rowHeights(doc, slots, columns).reduce((sum, height) => sum + height, 8);
 }
 
 /**
  * Each row as tall as its tallest cell; a cell spanning rows adds what it still needs to the
  * last row it spans.
  */
-function rowHeights(doc: PDFKit.PDFDocument, slots: GridSlot[][], columnWidth: number): number[] {
+function rowHeights(
+	doc: PDFKit.PDFDocument,
+	slots: GridSlot[][],
+	{ edges, style }: Layout
+): number[] {
 	const needs = slots.map((row) =>
-		row.map((slot) => {
+		row.map((slot, column) => {
 			if (slot.kind !== 'cell') return 0;
-			const width = columnWidth * slot.cell.colspan - 2 * PADDING;
-			const content = measureBlocks(doc, slot.cell.blocks, width, cellStyle(slot.cell));
+			const width = edges[column + slot.cell.colspan] - edges[column] - 2 * PADDING;
+			const content = measureBlocks(doc, slot.cell.blocks, width, style(slot.cell));
 			// The last paragraph's gap is not needed above the cell's bottom padding.
 			return Math.max(14, content - PARAGRAPH_GAP) + 2 * PADDING;
 		})
@@ -96,8 +119,7 @@ function rowHeights(doc: PDFKit.PDFDocument, slots: GridSlot[][], columnWidth: n
 function drawRow(
 	doc: PDFKit.PDFDocument,
 	row: GridSlot[],
-	x: number,
-	columnWidth: number,
+	{ edges, style }: Layout,
 	heights: number[],
 	tr: Struct | null
 ): void {
@@ -105,7 +127,13 @@ function drawRow(
 	const height = heights[0];
 	const cells = row.flatMap((slot, column) =>
 		slot.kind === 'cell'
-			? [{ cell: slot.cell, x: x + column * columnWidth, width: columnWidth * slot.cell.colspan }]
+			? [
+					{
+						cell: slot.cell,
+						x: edges[column],
+						width: edges[column + slot.cell.colspan] - edges[column]
+					}
+				]
 			: []
 	);
 	doc.markContent('Artifact', { type: tr ? 'Layout' : 'Pagination' });
@@ -116,7 +144,8 @@ function drawRow(
 		doc.rect(left, y, width, box).lineWidth(0.5).strokeColor('#777777').stroke();
 	}
 	if (!tr) {
-		for (const { cell, x: left, width } of cells) drawArtifactCell(doc, cell, left, y, width);
+		for (const { cell, x: left, width } of cells)
+			{drawArtifactCell(doc, cell, style(cell), { x: left, y, width });}
 		doc.endMarkedContent();
 		doc.y = y + height;
 		return;
@@ -136,28 +165,27 @@ function drawRow(
 			cell.blocks,
 			{ x: left + PADDING, width: width - 2 * PADDING },
 			tag,
-			cellStyle(cell)
+			style(cell)
 		);
 		tag.end();
 	}
-	doc.x = x;
+	doc.x = edges[0];
 	doc.y = y + height;
 }
 
 function drawArtifactCell(
 	doc: PDFKit.PDFDocument,
 	cell: TableCell,
-	x: number,
-	y: number,
-	width: number
+	style: TextStyle,
+	box: { x: number; y: number; width: number }
 ): void {
-	doc.y = y + PADDING;
+	doc.y = box.y + PADDING;
 	for (const block of cell.blocks) {
 		if (block.type !== 'paragraph') continue;
-		drawRuns(doc, runsOf(block.content, cellStyle(cell)), {
-			x: x + PADDING,
+		drawRuns(doc, runsOf(block.content, style), {
+			x: box.x + PADDING,
 			y: doc.y,
-			width: width - 2 * PADDING
+			width: box.width - 2 * PADDING
 		});
 	}
 }
