@@ -1,3 +1,5 @@
+import { AUTHOR_MARK } from './authorship';
+
 /**
  * Reading a section's ProseMirror JSON as plain text. The length that counts against a limit
  * is the characters of text, spaces included, without line breaks between blocks: the same
@@ -18,24 +20,46 @@ export function countChars(node: PmNode): number {
 
 /** Text with one line per block and tabs between table cells: for diffs and searches. */
 export function plainText(node: PmNode): string {
-	return linesOf(node).join('\n');
+	return plainTextRuns(node)
+		.map((run) => run.text)
+		.join('');
 }
 
-function inlineText(node: PmNode): string {
-	if (typeof node.text === 'string') return node.text;
-	if (node.type === 'hardBreak') return '\n';
-	return (node.content ?? []).map(inlineText).join('');
+/** A piece of plain text and the `author` mark of the text node it came from, if any. */
+export interface TextRun {
+	text: string;
+	author?: string;
 }
 
-function linesOf(node: PmNode): string[] {
+/** `plainText` in pieces that keep their author (separators have none): diffs name authors. */
+export function plainTextRuns(node: PmNode): TextRun[] {
+	return joinRuns(linesOf(node), '\n');
+}
+
+const textLength = (runs: TextRun[]) => runs.reduce((n, run) => n + run.text.length, 0);
+
+function joinRuns(parts: TextRun[][], separator: string): TextRun[] {
+	return parts.flatMap((part, index) => (index === 0 ? part : [{ text: separator }, ...part]));
+}
+
+function inlineRuns(node: PmNode): TextRun[] {
+	if (typeof node.text === 'string') {
+		const author = node.marks?.find((mark) => mark.type === AUTHOR_MARK)?.attrs?.author;
+		return [typeof author === 'string' ? { text: node.text, author } : { text: node.text }];
+	}
+	if (node.type === 'hardBreak') return [{ text: '\n' }];
+	return (node.content ?? []).flatMap(inlineRuns);
+}
+
+function linesOf(node: PmNode): TextRun[][] {
 	if (node.type === 'paragraph' || node.type === 'heading') {
-		const text = inlineText(node);
-		return text === '' ? [] : [text];
+		const runs = inlineRuns(node);
+		return textLength(runs) === 0 ? [] : [runs];
 	}
 	if (node.type === 'tableRow') {
 		// A cell's paragraphs share its column: joined by a space, cells by a tab.
-		const cells = (node.content ?? []).map((cell) => linesOf(cell).join(' '));
-		return cells.some((cell) => cell !== '') ? [cells.join('\t')] : [];
+		const cells = (node.content ?? []).map((cell) => joinRuns(linesOf(cell), ' '));
+		return cells.some((cell) => textLength(cell) > 0) ? [joinRuns(cells, '\t')] : [];
 	}
 	return (node.content ?? []).flatMap(linesOf);
 }

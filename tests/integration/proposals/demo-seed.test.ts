@@ -8,6 +8,9 @@ import { derived } from '../../../src/lib/server/proposals/actions';
 import { person } from '../../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import { actorOf } from '../../support/factories';
+import { authorship } from '../../../src/lib/server/proposals/authorship';
+import { DEMO_SECTION_TEXT } from '../../../src/lib/server/proposals/demo-content';
+import { plainText } from '../../../src/lib/proposals/section-text';
 
 describe('demo proposal', () => {
 	it('seeds a ten-point proposal with text from 001 and its actions, once', async () => {
@@ -27,5 +30,13 @@ describe('demo proposal', () => {
 		expect(actions.blocks).toHaveLength(6);
 		expect(actions.cronoprogramma[4].months.filter(Boolean)).toHaveLength(9);
 		expect(actions.budget.total.publicCents).toBe(15_500_000);
+
+		// Who wrote what: several partners, and exactly the seeded text.
+		const written = await authorship(ctx, { proposalId: DEMO_PROPOSAL_ID, ref: 'current' });
+		expect(written.authors.map((a) => a.name)).toEqual(
+			expect.arrayContaining(['Elena Brambilla', 'Giulia Ferraris', 'Marco Colombo'])
+		);
+		expect(written.authors.every((a) => a.kind === 'person')).toBe(true);
+		expect(plainText(written.sections[0].json)).toBe(plainText(DEMO_SECTION_TEXT['1']));
 	});
 });

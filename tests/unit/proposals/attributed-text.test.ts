@@ -136,7 +136,7 @@ describe('attributed section text', () => {
 						{
 							type: 'text',
 							text: 'Titolo',
-							marks: [{ type: AUTHOR_MARK, attrs: { author: ALICE } }]
+							marks: [{ type: AUTHOR_MARK, attrs: { author: ALICE, start: true } }]
 						}
 					]
 				}

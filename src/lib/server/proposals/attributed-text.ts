@@ -37,6 +37,7 @@ export function attributedJson(
 function attributedText(text: Y.XmlText, map: AuthorshipMap, chars: Map<string, number>): PmNode[] {
 	const runs = authorRuns(text, map);
 	const nodes: PmNode[] = [];
+	let previous: string | null = null;
 	for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
 		const value = typeof op.insert === 'string' ? op.insert : '';
 		const marks = Object.entries(op.attributes ?? {}).map(([name, attrs]) => ({
@@ -50,11 +51,14 @@ function attributedText(text: Y.XmlText, map: AuthorshipMap, chars: Map<string, 
 			const run = runs[0];
 			const take = Math.min(run.length, left);
 			if (value) {
+				// `start`: where the author changes, the view shows whose passage begins.
+				const attrs = { author: run.authorId, start: run.authorId !== previous };
 				nodes.push({
 					type: 'text',
 					text: value.slice(offset, offset + take),
-					marks: [...marks, { type: AUTHOR_MARK, attrs: { author: run.authorId } }]
+					marks: [...marks, { type: AUTHOR_MARK, attrs }]
 				});
+				previous = run.authorId;
 				chars.set(run.authorId, (chars.get(run.authorId) ?? 0) + take);
 			}
 			offset += take;

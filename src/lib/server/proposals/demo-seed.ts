@@ -6,8 +6,10 @@ import type { DemoOrganisationKey } from '../demo/data/organisations';
 import { emptyActionBlock } from '../../proposals/action-block';
 import * as Y from 'yjs';
 import { replaceBlocksUpdate } from './action-blocks';
+import { TAVOLO_AUTHOR } from '../documents/authorship-claims';
 import { DEMO_ACTIONS, DEMO_SECTION_TEXT } from './demo-content';
-import { actionsDocumentName, contentUpdate, sectionDocumentName } from './section-content';
+import { demoSectionUpdates } from './demo-authorship';
+import { actionsDocumentName, sectionDocumentName } from './section-content';
 import { findTemplate } from './template-store';
 import { seedTemplates } from './template-seed';
 
@@ -80,11 +82,17 @@ export async function seedProposals(db: Db): Promise<void> {
 	await appendStoredUpdates(db, [
 		...sections
 			.filter((s) => DEMO_SECTION_TEXT[s.number])
-			.map((s) => ({
-				documentName: sectionDocumentName(s.id),
-				update: contentUpdate(DEMO_SECTION_TEXT[s.number])
-			})),
-		{ documentName: actionsDocumentName(DEMO_PROPOSAL_ID), update: actionsUpdate() }
+			.flatMap((s) =>
+				demoSectionUpdates(s.number, DEMO_SECTION_TEXT[s.number]).map((written) => ({
+					documentName: sectionDocumentName(s.id),
+					...written
+				}))
+			),
+		{
+			documentName: actionsDocumentName(DEMO_PROPOSAL_ID),
+			update: actionsUpdate(),
+			authorId: TAVOLO_AUTHOR
+		}
 	]);
 }
 

@@ -1,5 +1,7 @@
 import type { Ctx } from '../context';
-import { plainText } from '../../proposals/section-text';
+import type { AuthorSummary } from '../../proposals/authorship';
+import { plainText, plainTextRuns } from '../../proposals/section-text';
+import { authorship } from './authorship';
 import { diffTexts, type TextDiff } from '../../proposals/text-diff';
 import { readContent } from './proposal-content';
 import { get as getProposal } from './proposals';
@@ -20,11 +22,14 @@ export interface ActionDiff {
 /** `current` compares with the live text as stored now. */
 export type VersionRef = string | 'current';
 
-/** What changed between two versions (or a version and now): words per section, actions by id. */
+/**
+ * What changed between two versions (or a version and now): words per section, actions by id.
+ * Inserted words carry who wrote them (ADR 0056), described in `authors`.
+ */
 export async function diff(
 	ctx: Ctx,
 	input: { proposalId: string; from: VersionRef; to: VersionRef }
-): Promise<{ sections: SectionDiff[]; actions: ActionDiff[] }> {
+): Promise<{ sections: SectionDiff[]; actions: ActionDiff[]; authors: AuthorSummary[] }> {
 	const load = async (ref: VersionRef) => {
 		if (ref === 'current') {
 			await getProposal(ctx, input.proposalId);
@@ -34,16 +39,25 @@ export async function diff(
 		return readContent(ctx.db, input.proposalId, ref);
 	};
 	const [before, after] = await Promise.all([load(input.from), load(input.to)]);
+	const authored = await authorship(ctx, { proposalId: input.proposalId, ref: input.to });
 	const sections = after.sections.map((section) => {
 		const old = before.sections.find((s) => s.id === section.id);
+		const withAuthors = authored.sections.find((s) => s.id === section.id);
 		return {
 			sectionId: section.id,
 			number: section.number,
 			title: section.title,
-			...diffTexts(old ? plainText(old.json) : '', plainText(section.json))
+			...diffTexts(
+				old ? plainText(old.json) : '',
+				withAuthors ? plainTextRuns(withAuthors.json) : plainText(section.json)
+			)
 		};
 	});
-	return { sections, actions: diffActions(before.blocks, after.blocks) };
+	return {
+		sections,
+		actions: diffActions(before.blocks, after.blocks),
+		authors: authored.authors
+	};
 }
 
 function diffActions(

@@ -2,6 +2,7 @@ import { can } from '$lib/server/access/policy';
 import * as proposals from '$lib/server/proposals/proposals';
 import * as versions from '$lib/server/proposals/versions';
 import { diff } from '$lib/server/proposals/version-diff';
+import { authorship } from '$lib/server/proposals/authorship';
 import { restore } from '$lib/server/proposals/version-restore';
 import { liveDocuments } from '$lib/server/proposals/live';
 import { restoreForm, versionForm } from '$lib/proposals/forms';
@@ -11,7 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /**
  * History of a proposal: versions, one version read-only (`?view=`), what changed between two
- * (`?from=&to=`, `current` for now), save a named version, restore one as a new change.
+ * (`?from=&to=`, `current` for now), who wrote what (`?authors=`, a version or `current`), save
+ * a named version, restore one as a new change.
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { ctx } = locals;
@@ -19,6 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const view = url.searchParams.get('view');
 	const from = url.searchParams.get('from');
 	const to = url.searchParams.get('to');
+	const authorsOf = url.searchParams.get('authors');
 	return loadOrError(async () => {
 		const proposal = await proposals.get(ctx, proposalId);
 		const projectId = proposal.projectId;
@@ -27,6 +30,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			versions: await versions.list(ctx, proposalId),
 			viewed: view ? await versions.content(ctx, { proposalId, versionId: view }) : null,
 			changes: from && to ? { from, to, ...(await diff(ctx, { proposalId, from, to })) } : null,
+			authored: authorsOf
+				? { ref: authorsOf, ...(await authorship(ctx, { proposalId, ref: authorsOf })) }
+				: null,
 			may: {
 				save: await can(ctx.db, ctx.actor, 'proposal.edit', { projectId }),
 				restore: await can(ctx.db, ctx.actor, 'proposal.review', { projectId })
