@@ -19,7 +19,7 @@ let server: TestServer;
 let table: Awaited<ReturnType<typeof buildProposalTable>>;
 let name: string;
 beforeAll(async () => {
-	server = await startTestServer({ pages: false });
+	server = await startTestServer();
 	table = await buildProposalTable(server.runtime);
 	name = `section:${table.sections[0].id}`;
 });
@@ -74,6 +74,29 @@ async function editor(personId: string): Promise<TestClient> {
 	return client;
 }
 
+/**
+ * The history page as the observer's browser receives it (server-rendered): the text of each
+ * passage after the `data-author` of its span, tags stripped.
+ */
+async function pagePassages(): Promise<{ author: string; text: string }[]> {
+	const path = `/projects/${table.project.id}/proposals/${table.proposal.id}/history?authors=current`;
+	const response = await fetch(`${server.url}${path}`, {
+		headers: { cookie: await signIn(table.db, table.observer.person.id) }
+	});
+	expect(response.status).toBe(200);
+	const html = await response.text();
+	return html
+		.split('data-author="')
+		.slice(1)
+		.map((part) => ({
+			author: part.slice(0, part.indexOf('"')),
+			text: part
+				.slice(part.indexOf('>') + 1)
+				.replace(/<[^>]*>/g, '')
+				.replace(/&#39;|&quot;/g, "'")
+		}));
+}
+
 describe('who wrote what in a section, as the server saw it', () => {
 	it('attributes each passage to the person who typed it, through the real endpoint', async () => {
 		const owner = await editor(table.owner.person.id);
@@ -115,11 +138,17 @@ describe('who wrote what in a section, as the server saw it', () => {
 			table.owner.person.name
 		);
 		after.destroy();
-		// …the server's attribution does not.
+		// …the server's attribution does not, and neither does the page people read.
 		expect((await passagesOf()).slice(-2)).toEqual([
 			[table.partner.person.name, 'Falso: '],
 			[table.coordinator.person.name, 'Dati ISTAT 2025.']
 		]);
+		const onPage = await pagePassages();
+		expect(onPage.find((p) => p.text.includes('Falso:'))?.author).toBe(table.partner.person.id);
+		expect(onPage.find((p) => p.text.includes('Dati ISTAT'))?.author).toBe(
+			table.coordinator.person.id
+		);
+		expect(onPage.find((p) => p.text.includes('Analisi'))?.author).toBe(table.owner.person.id);
 	});
 
 	it('keeps attribution through compaction, in versions, and names Tavolo for restores', async () => {
