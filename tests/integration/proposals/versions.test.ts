@@ -15,6 +15,7 @@ import {
 import { replaceBlocksUpdate, blocksOf } from '../../../src/lib/server/proposals/action-blocks';
 import { emptyActionBlock } from '../../../src/lib/proposals/action-block';
 import { plainText } from '../../../src/lib/proposals/section-text';
+import { TAVOLO_AUTHOR } from '../../../src/lib/server/documents/authorship-claims';
 import { buildProposalTable, startProposalRuntime } from './fixture';
 
 let runtime: Runtime;
@@ -71,7 +72,10 @@ describe('proposal versions', () => {
 		});
 		expect(changes.sections[0].inserted).toBeGreaterThan(0);
 		expect(changes.sections[0].changes).toContainEqual({ kind: 'delete', text: 'Prima' });
-		expect(changes.sections[1].changes).toEqual([{ kind: 'insert', text: 'Bisogni rilevati' }]);
+		// Written by domain code here, so Tavolo is its author (ADR 0056).
+		expect(changes.sections[1].changes).toEqual([
+			{ kind: 'insert', text: 'Bisogni rilevati', author: TAVOLO_AUTHOR }
+		]);
 
 		await expect(
 			restore(table.ctx(table.owner), table.live, {
