@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../../support/server';
 import { connectClient, eventually, type TestClient } from '../../support/collab';
-import { signIn } from '../../support/factories';
+import { buildMember, signIn } from '../../support/factories';
 import { collabAuthorship, collabUpdate } from '../../../src/lib/server/db/schema';
 import { readDocument } from '../../../src/lib/server/documents/store';
 import { TAVOLO_AUTHOR } from '../../../src/lib/server/documents/authorship-claims';
@@ -134,7 +134,13 @@ describe('who wrote what in a section, as the server saw it', () => {
 		// The Yjs client id under which the owner typed the first paragraph.
 		const ownersClient = paragraphText(storedDoc, 0)._start!.id.client;
 		storedDoc.destroy();
-		const mallory = await editor(table.partner.person.id);
+		// A colleague in the owner's organisation: she may edit the section directly.
+		const colleague = await buildMember(table.db, {
+			projectId: table.project.id,
+			role: 'partner_editor',
+			organisationId: table.owner.organisationId
+		});
+		const mallory = await editor(colleague.person.id);
 		// A modified client: it records in the document that the owner's client id is the
 		// owner, and sends structs under that client id.
 		const users = new Y.PermanentUserData(mallory.doc);
@@ -154,11 +160,11 @@ describe('who wrote what in a section, as the server saw it', () => {
 		after.destroy();
 		// …the server's attribution does not, and neither does the page people read.
 		expect((await passagesOf()).slice(-2)).toEqual([
-			[table.partner.person.name, 'Falso: '],
+			[colleague.person.name, 'Falso: '],
 			[table.coordinator.person.name, 'Dati ISTAT 2025.']
 		]);
 		const onPage = await pagePassages();
-		expect(onPage.find((p) => p.text.includes('Falso:'))?.author).toBe(table.partner.person.id);
+		expect(onPage.find((p) => p.text.includes('Falso:'))?.author).toBe(colleague.person.id);
 		expect(onPage.find((p) => p.text.includes('Dati ISTAT'))?.author).toBe(
 			table.coordinator.person.id
 		);
