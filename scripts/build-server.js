@@ -1,10 +1,14 @@
-// Bundles server/ (and the server-side modules it shares with SvelteKit) into build/server.js.
+// Bundles server/ (and the server-side modules it shares with SvelteKit) into build/server.js,
+// and the update-trial worker beside it (server/collab/update-trial.ts finds it next to itself).
 // Dependencies stay external: they are resolved from node_modules at run time.
 import { build } from 'esbuild';
 
 await build({
-	entryPoints: ['server/index.ts'],
-	outfile: 'build/server.js',
+	entryPoints: [
+		{ in: 'server/index.ts', out: 'server' },
+		{ in: 'server/collab/update-trial-worker.js', out: 'update-trial-worker' }
+	],
+	outdir: 'build',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

@@ -30,6 +30,12 @@ export const CloseCode = {
 	 * (suggest-guard.ts, ADR 0095). Terminal: the same state would be refused again.
 	 */
 	SuggestionsOnly: SUGGESTIONS_ONLY_CLOSE,
+	/**
+	 * An update too costly to integrate (over COLLAB_UPDATE_BUDGET_MS in a trial, or waiting for
+	 * content the document lacks): stored and relayed nowhere. Terminal, since the client would
+	 * send the same update again on reconnecting (ADR 0013).
+	 */
+	UpdateTooCostly: 4413,
 	/** The session ended (sign-out, password change, expiry). */
 	Unauthorized: 4401,
 	/** The person no longer has any access to the document. */

@@ -14,6 +14,7 @@ import { createRedisFanout } from './fanout/redis';
 import type { Persistence } from './persistence';
 import { createPostgresPersistence } from './persistence/postgres';
 import { Rooms } from './rooms';
+import { createUpdateBudget } from './update-budget';
 import { readTarget, refuse } from './upgrade';
 
 export interface CollabServer {
@@ -42,7 +43,8 @@ export interface CollabDependencies {
  */
 export function createCollabServer(deps: CollabDependencies): CollabServer {
 	const { runtime } = deps;
-	const { maxMessageBytes, roomIdleMs, maxClientsPerDocument } = runtime.config.collab;
+	const { maxMessageBytes, roomIdleMs, maxClientsPerDocument, updateCheckBytes, updateBudgetMs } =
+		runtime.config.collab;
 	const log = deps.log ?? defaultLogger;
 	const persistence = deps.persistence ?? createPostgresPersistence(runtime.db);
 	const redisUrl = runtime.config.redisUrl;
@@ -56,13 +58,19 @@ export function createCollabServer(deps: CollabDependencies): CollabServer {
 		maxPayload: maxMessageBytes,
 		perMessageDeflate: false
 	});
+	const updateBudget = createUpdateBudget({
+		checkBytes: updateCheckBytes,
+		budgetMs: updateBudgetMs,
+		log
+	});
 	const rooms = new Rooms({
 		persistence,
 		fanout,
 		log,
 		idleMs: roomIdleMs,
 		maxClientsPerDocument,
-		compactAfter: deps.compactAfter ?? 1000
+		compactAfter: deps.compactAfter ?? 1000,
+		updateBudget
 	});
 	const onInvalidation = createAccessWatcher({ db: runtime.db, rooms, log });
 	const watchInvalidation = (event: Parameters<typeof onInvalidation>[0]) =>
@@ -124,6 +132,7 @@ export function createCollabServer(deps: CollabDependencies): CollabServer {
 			closing = true;
 			for (const stop of unsubscribe) stop();
 			await rooms.close();
+			await updateBudget.close();
 			await persistence.close();
 			await fanout.close();
 			wss.close();

@@ -21,15 +21,20 @@ export class ProtocolError extends Error {}
  * Decodes one frame completely before anything acts on it: lengths are checked against the
  * frame, Yjs payloads are parsed in full, and trailing bytes are refused. So a truncated or
  * forged frame fails here, not half-way through applying an update to a shared document.
+ * `parseUpdates: false` leaves a sync update's payload to the caller (update-budget.ts parses
+ * large ones in a worker).
  */
-export function decodeMessage(frame: Uint8Array): ClientMessage {
+export function decodeMessage(
+	frame: Uint8Array,
+	{ parseUpdates = true }: { parseUpdates?: boolean } = {}
+): ClientMessage {
 	const decoder = decoding.createDecoder(frame);
-	const message = decodeBody(decoder);
+	const message = decodeBody(decoder, parseUpdates);
 	if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes');
 	return message;
 }
 
-function decodeBody(decoder: decoding.Decoder): ClientMessage {
+function decodeBody(decoder: decoding.Decoder, parseUpdates: boolean): ClientMessage {
 	const type = readLength(decoder, 'message type');
 	if (type === MessageType.Sync) {
 		const syncType = readLength(decoder, 'sync type');
@@ -39,7 +44,7 @@ function decodeBody(decoder: decoding.Decoder): ClientMessage {
 			return { type: 'sync-step-1', stateVector: payload };
 		}
 		if (syncType === SyncType.Step2 || syncType === SyncType.Update) {
-			parse(() => Y.decodeUpdate(payload), 'update');
+			if (parseUpdates) parse(() => Y.decodeUpdate(payload), 'update');
 			return { type: syncType === SyncType.Step2 ? 'sync-step-2' : 'update', update: payload };
 		}
 		throw new ProtocolError(`unknown sync type ${syncType}`);

@@ -4,8 +4,9 @@ import { CloseCode } from './close-codes';
 import { Connection } from './connection';
 import type { Fanout } from './fanout';
 import type { Persistence } from './persistence';
-import { decodeMessage, ProtocolError } from './protocol';
+import { ProtocolError } from './protocol';
 import { Room } from './room';
+import type { UpdateBudget } from './update-budget';
 
 export interface RoomsOptions {
 	persistence: Persistence;
@@ -14,6 +15,7 @@ export interface RoomsOptions {
 	idleMs: number;
 	maxClientsPerDocument: number;
 	compactAfter: number;
+	updateBudget: UpdateBudget;
 }
 
 const HEARTBEAT_MS = 30_000;
@@ -74,7 +76,9 @@ export class Rooms {
 			if (connection.closed) return;
 			try {
 				if (!isBinary) throw new ProtocolError('text frame');
-				room.receive(connection, decodeMessage(toBytes(data)));
+				this.options.updateBudget.admit(room, connection, toBytes(data), (message) =>
+					room.receive(connection, message)
+				);
 			} catch (error) {
 				const reason = error instanceof ProtocolError ? error.message : 'unreadable';
 				log.warn(

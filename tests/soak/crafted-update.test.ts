@@ -1,62 +1,115 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
 import * as Y from 'yjs';
-import { connectClient, eventually, rawSocket } from '../support/collab';
-import { buildMember, buildProject, signIn } from '../support/factories';
-import { startTestServer } from '../support/server';
 import { encodeUpdate } from '../../server/collab/protocol';
+import { percentile, probeFixture, probeRoom } from '../integration/abuse/probe';
+import { documentFixture, withDatabase } from '../integration/durability/database-access';
+import { closeOf, connectClient, eventually, rawSocket } from '../support/collab';
+import { danglingUpdate, nonMergeableUpdate } from '../support/crafted-updates';
+import { eventLoopStall, startInstance } from '../support/instances';
 
 /**
- * The costliest update a writer can send within the message limit: as many items as fit,
- * none mergeable with its neighbour (each typed before the previous one), which Yjs must
- * decode, store and integrate one by one. With a 2 MiB limit the event loop must not stall
- * for a second. (The 8 MiB default allows about four times this work: docs/reliability.md.)
- *
- * KNOWN FAILING (docs/reliability.md, "Known gaps"): decoding and integrating happen on the
- * event loop, and this stalls it for 1–2 s on the reference machine. Kept in the soak run, not
- * in `npm test`, until decoding moves to a worker with a time budget. The reader client runs
- * in this process too, so the figure includes its own integration of the update.
+ * The costliest updates a writer can send within the default 8 MiB limit, against a server in
+ * its own process with the default budget: its event loop must never stall for a second, and
+ * another room's latency (a person typing every 20 ms, measured at another person) must stay
+ * low throughout. Each update is either refused (4413) or, if the trial integrated it within
+ * the budget on this machine, accepted and relayed; both are fine, the stall is what counts.
+ * `COLLAB_UPDATE_CHECK_BYTES=16777216 npm run test:soak` turns the check off (the "before").
  */
-const LIMIT = 2 * 1024 * 1024;
-const server = await startTestServer({
-	pages: false,
-	env: { COLLAB_MAX_MESSAGE_BYTES: String(LIMIT) }
-});
-const db = server.runtime.db;
+const fixture = await documentFixture(3);
+const test = fixture.test;
+afterAll(() => test.drop());
+const probeDocument = await withDatabase(test, ({ db }) => probeFixture(db));
+const [attacker, typist, reader] = fixture.cookies;
+const instance = await startInstance(test.env);
+const url = `${instance.wsUrl}/${fixture.name}`;
 
-function heaviestUpdateUnder(limit: number): Uint8Array {
-	const doc = new Y.Doc();
-	const text = doc.getText('body');
-	doc.transact(() => {
-		for (let i = 0; i < 170_000; i++) text.insert(0, 'x');
-	});
-	const update = Y.encodeStateAsUpdate(doc);
-	expect(encodeUpdate(update).length).toBeLessThan(limit);
-	return update;
+/** A reader that counts what is relayed without integrating it (its own work is not measured). */
+async function relayCounter(): Promise<{ socket: WebSocket; largest: () => number }> {
+	const socket = await rawSocket(url, reader);
+	let largest = 0;
+	socket.on('message', (data: Buffer) => (largest = Math.max(largest, data.length)));
+	return { socket, largest: () => largest };
 }
 
-describe('a crafted update from an authenticated writer', () => {
-	it('does not block the event loop for a second, and the room goes on', async () => {
-		const project = await buildProject(db);
-		const name = `notes:${project.id}`;
-		const cookies = await Promise.all(
-			[0, 1].map(async () => {
-				const member = await buildMember(db, { projectId: project.id, role: 'partner_editor' });
-				return signIn(db, member.person.id);
-			})
-		);
-		const update = heaviestUpdateUnder(LIMIT);
-		const reader = connectClient(server.wsUrl, name, cookies[1]);
-		await reader.synced();
-		const writer = await rawSocket(`${server.wsUrl}/${name}`, cookies[0]);
-		const delay = monitorEventLoopDelay({ resolution: 10 });
-		delay.enable();
-		writer.send(encodeUpdate(update));
-		await eventually(() => reader.text.length === 170_000, 'the update to arrive', 60_000);
-		delay.disable();
-		const worstMs = delay.max / 1e6;
-		console.log(`[abuse] crafted update: worst event-loop stall ${Math.round(worstMs)} ms`);
-		expect(worstMs).toBeLessThan(1_000);
-		writer.close();
+async function attack(update: Uint8Array): Promise<string> {
+	const frame = encodeUpdate(update);
+	const relay = await relayCounter();
+	const writer = await rawSocket(url, attacker);
+	const closed = closeOf(writer);
+	let outcome = '';
+	void closed.then(({ code, reason }) => (outcome ||= `${code} ${reason}`));
+	writer.send(frame);
+	await eventually(() => outcome !== '' || relay.largest() >= update.length, 'a verdict', 120_000);
+	outcome ||= 'accepted';
+	writer.close();
+	relay.socket.close();
+	return outcome;
+}
+
+/** A paste: large, few items; accepted, like any legitimate update within the budget. */
+function pasteUpdate(bytes: number): Uint8Array {
+	const doc = new Y.Doc();
+	doc.getText('body').insert(0, 'Testo incollato. '.repeat(Math.ceil(bytes / 17)));
+	return Y.encodeStateAsUpdate(doc);
+}
+
+const attacks: [string, () => Uint8Array][] = [
+	['30,000 non-mergeable items (330 KB)', () => nonMergeableUpdate(30_000)],
+	['170,000 non-mergeable items (1.9 MB)', () => nonMergeableUpdate(170_000)],
+	['700,000 non-mergeable items (7.6 MB)', () => nonMergeableUpdate(700_000)],
+	['20,000 insertions after a missing item (185 KB)', () => danglingUpdate(20_000)],
+	['600,000 insertions after a missing item (6.6 MB)', () => danglingUpdate(600_000)]
+];
+
+interface Measured {
+	row: string;
+	stall: number;
+	latencies: number[];
+}
+
+/** One update sent while the probe room types: the verdict, the server's stall, the latencies. */
+async function measured(label: string, update: Uint8Array): Promise<Measured> {
+	const probe = await probeRoom(instance.wsUrl, probeDocument);
+	await new Promise((resolve) => setTimeout(resolve, 1_000));
+	await eventLoopStall(instance);
+	const outcome = await attack(update);
+	await new Promise((resolve) => setTimeout(resolve, 1_000));
+	const stall = await eventLoopStall(instance);
+	const { sent, latencies } = await probe.stop();
+	expect(latencies).toHaveLength(sent);
+	const p99 = Math.round(percentile(latencies, 99));
+	const row = `${label}: ${outcome}; server stall ${stall} ms; other room p99 ${p99} ms`;
+	console.log(`[soak] ${row}`);
+	return { row, stall, latencies };
+}
+
+describe('crafted updates from an authenticated writer, full size', () => {
+	it('never stall the server for a second, and the other rooms stay fast', async () => {
+		const results: Measured[] = [];
+		for (const [label, build] of attacks) results.push(await measured(label, build()));
+		const writer = connectClient(instance.wsUrl, fixture.name, typist);
+		await writer.synced();
+		writer.text.insert(0, 'ancora qui');
+		const watcher = connectClient(instance.wsUrl, fixture.name, reader);
+		await eventually(() => watcher.text.toString().includes('ancora qui'), 'the room to go on');
+		expect(Math.max(...results.map(({ stall }) => stall))).toBeLessThan(1_000);
+		expect(
+			percentile(
+				results.flatMap(({ latencies }) => latencies),
+				99
+			)
+		).toBeLessThan(200);
+	});
+
+	/**
+	 * For comparison, an ordinary update as large: accepted, and then stored on the event loop.
+	 * PGlite runs in the server's thread and stores ≈ 0.2–1.7 s per MB (docs/reliability.md,
+	 * "Known gaps"), so the bound is asserted on PostgreSQL only.
+	 */
+	it('accepts a 1 MB paste, storing it within a second on PostgreSQL', async () => {
+		const { row, stall } = await measured('a 1 MB paste', pasteUpdate(1_000_000));
+		expect(row).toContain('accepted');
+		if (process.env.DATABASE_URL) expect(stall).toBeLessThan(1_000);
 	});
 });

@@ -5,6 +5,7 @@
  * no build. With `TEST_PAGES=1` it also serves the built pages and endpoints (needs the build).
  * Prints `listening <port>` once it accepts connections.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readConfig } from '../../src/lib/server/config';
 import { startRuntime, stopRuntime } from '../../src/lib/server/runtime';
 import { createTavoloServer, type RequestHandler } from '../../server/app';
@@ -28,6 +29,14 @@ const app = createTavoloServer(runtime, handler, {
 });
 const port = await app.listen(config.port, '127.0.0.1');
 console.log(`listening ${port}`);
+
+// SIGUSR2: print the longest event-loop stall since the previous one (tests/support/instances.ts).
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+process.on('SIGUSR2', () => {
+	console.log(`event-loop max ${Math.round(loopDelay.max / 1e6)} ms`);
+	loopDelay.reset();
+});
 
 let stopping = false;
 process.on('SIGTERM', () => {

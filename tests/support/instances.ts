@@ -55,6 +55,22 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
 	};
 }
 
+/**
+ * The instance's longest event-loop stall, in ms, since the previous call (or its start): its
+ * own figure, free of whatever this process does.
+ */
+export async function eventLoopStall(instance: Instance): Promise<number> {
+	const before = instance.output().length;
+	instance.child.kill('SIGUSR2');
+	const line = /event-loop max (\d+) ms/;
+	for (let i = 0; i < 500; i++) {
+		const found = line.exec(instance.output().slice(before));
+		if (found) return Number(found[1]);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+	throw new Error(`no event-loop figure: ${instance.output().slice(before)}`);
+}
+
 export async function freePort(): Promise<number> {
 	const server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

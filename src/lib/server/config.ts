@@ -27,6 +27,13 @@ const schema = z.object({
 		.default(8 * 1024 * 1024),
 	COLLAB_ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(30_000),
 	COLLAB_MAX_CLIENTS_PER_DOCUMENT: z.coerce.number().int().positive().default(500),
+	// Updates this large or larger are tried in a worker before the event loop applies them.
+	COLLAB_UPDATE_CHECK_BYTES: z.coerce
+		.number()
+		.int()
+		.min(1024)
+		.default(16 * 1024),
+	COLLAB_UPDATE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(250),
 	LINK_ACCESSIBILITY: z.string().default('/legal/accessibility'),
 	LINK_PRIVACY: z.string().default('/legal/privacy'),
 	LINK_LEGAL: z.string().default('/legal/notes'),
@@ -41,7 +48,15 @@ export type Config = {
 	databaseUrl?: string;
 	redisUrl?: string;
 	seedDemo: boolean;
-	collab: { maxMessageBytes: number; roomIdleMs: number; maxClientsPerDocument: number };
+	collab: {
+		maxMessageBytes: number;
+		roomIdleMs: number;
+		maxClientsPerDocument: number;
+		/** Sync updates of at least this many bytes are tried in a worker first (ADR 0013). */
+		updateCheckBytes: number;
+		/** Longest trial integration of such an update the event loop may then repeat. */
+		updateBudgetMs: number;
+	};
 	links: { accessibility: string; privacy: string; legal: string };
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
@@ -68,7 +83,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		collab: {
 			maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
 			roomIdleMs: e.COLLAB_ROOM_IDLE_MS,
-			maxClientsPerDocument: e.COLLAB_MAX_CLIENTS_PER_DOCUMENT
+			maxClientsPerDocument: e.COLLAB_MAX_CLIENTS_PER_DOCUMENT,
+			updateCheckBytes: e.COLLAB_UPDATE_CHECK_BYTES,
+			updateBudgetMs: e.COLLAB_UPDATE_BUDGET_MS
 		},
 		links: { accessibility: e.LINK_ACCESSIBILITY, privacy: e.LINK_PRIVACY, legal: e.LINK_LEGAL },
 		logLevel: e.LOG_LEVEL

@@ -17,14 +17,26 @@ export function percentile(values: number[], p: number): number {
  * other's arrival time gives the propagation latency "other rooms" see during an attack.
  */
 export async function startProbe(db: Db, wsUrl: string, everyMs = 20): Promise<Probe> {
+	return probeRoom(wsUrl, await probeFixture(db), everyMs);
+}
+
+/** The probe's room and its two people, made before a server in another process holds the db. */
+export async function probeFixture(db: Db): Promise<{ name: string; cookies: string[] }> {
 	const project = await buildProject(db);
-	const name = `notes:${project.id}`;
 	const cookies = await Promise.all(
 		[0, 1].map(async () => {
 			const member = await buildMember(db, { projectId: project.id, role: 'partner_editor' });
 			return signIn(db, member.person.id);
 		})
 	);
+	return { name: `notes:${project.id}`, cookies };
+}
+
+export async function probeRoom(
+	wsUrl: string,
+	{ name, cookies }: { name: string; cookies: string[] },
+	everyMs = 20
+): Promise<Probe> {
 	const writer = connectClient(wsUrl, name, cookies[0]);
 	const reader = connectClient(wsUrl, name, cookies[1]);
 	await Promise.all([writer.synced(), reader.synced()]);

@@ -77,6 +77,16 @@ describe('decoding client messages', () => {
 		expect(() => decodeMessage(Uint8Array.from(bytes))).toThrow(ProtocolError);
 	});
 
+	it('leaves a large update to the worker when asked, still checking the frame', () => {
+		const garbage = Uint8Array.from([0, 2, 3, 0xff, 0xff, 0xff]);
+		expect(decodeMessage(garbage, { parseUpdates: false })).toEqual({
+			type: 'update',
+			update: Uint8Array.from([0xff, 0xff, 0xff])
+		});
+		const truncated = Uint8Array.from([0, 2, 200, 1]);
+		expect(() => decodeMessage(truncated, { parseUpdates: false })).toThrow(ProtocolError);
+	});
+
 	it('never reads past a frame that is a view into a larger buffer', () => {
 		const backing = new Uint8Array(64).fill(7);
 		backing.set([0, 2, 40], 0);
