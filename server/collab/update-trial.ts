@@ -22,6 +22,11 @@ export type TrialVerdict =
 
 /** Loading the room's own, already accepted state: generous, it only guards a stuck worker. */
 const LOAD_TIMEOUT_MS = 10_000;
+/**
+ * A trial past the budget is refused anyway: stopping it soon after frees the core it burns
+ * (two cores serve everything here). The slack covers the "loaded" message's way back.
+ */
+const KILL_SLACK_MS = 50;
 /** More checks than this waiting, and the next sender is asked to come back later. */
 const MAX_WAITING = 16;
 
@@ -30,9 +35,9 @@ interface Job extends TrialRequest {
 }
 
 /**
- * Trial integrations, one at a time, in one worker thread. A trial that runs past twice the
- * budget is stopped by terminating the worker (the only way to stop a loop); the next trial
- * starts a fresh one. The worker is started on the first trial: most servers never need it.
+ * Trial integrations, one at a time, in one worker thread. A trial that runs past the budget
+ * is stopped by terminating the worker (the only way to stop a loop); the next trial starts a
+ * fresh one. The worker is started on the first trial: most servers never need it.
  */
 export function createUpdateTrials(options: { budgetMs: number; log: Logger }) {
 	const { budgetMs, log } = options;
@@ -66,8 +71,8 @@ export function createUpdateTrials(options: { budgetMs: number; log: Logger }) {
 			if (response.kind === 'loaded') {
 				clearTimeout(timer);
 				timer = setTimeout(
-					() => stop({ kind: 'over-budget', ms: 2 * budgetMs }, 'over budget'),
-					2 * budgetMs
+					() => stop({ kind: 'over-budget', ms: budgetMs + KILL_SLACK_MS }, 'over budget'),
+					budgetMs + KILL_SLACK_MS
 				);
 			} else if (response.kind === 'malformed') finish({ kind: 'malformed' });
 			else if (response.pending) finish({ kind: 'pending' });

@@ -130,5 +130,5 @@ describe('the production bundle', () => {
 			await started.exited;
 			await built.drop();
 		}
-	});
+	}, 90_000);
 });
