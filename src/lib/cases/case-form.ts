@@ -29,14 +29,19 @@ const pastDay = z.iso.date().refine((day) => day <= todayInRome(), {
 	error: () => m.cases_date_in_future()
 });
 
-export const caseCreateForm = z.object({
+/** Who the person is: the same fields when opening a record and when correcting it. */
+export const caseIdentityForm = z.object({
 	fullName: z.string().trim().min(2).max(200),
 	fiscalCode,
 	phone: optionalText(40),
 	email: z
 		.union([z.email().max(200), z.literal('')])
 		.optional()
-		.transform((value) => value || null),
+		.transform((value) => value || null)
+});
+export type CaseIdentityInput = z.infer<typeof caseIdentityForm>;
+
+export const caseCreateForm = caseIdentityForm.extend({
 	referredOn: pastDay,
 	note: z.string().trim().max(4000).default('')
 });

@@ -113,6 +113,19 @@ test('an operator opens a record, is told what is wrong in the form, and writes 
 	await expect(luca.getByText(`Primo colloquio ${stamp}`)).toBeVisible();
 	await expect(luca.locator('dl').first()).toContainText('Presa in carico');
 
+	// A misspelt name is corrected in place; a bad e-mail is pointed at its field.
+	await luca.getByText('Correggi i dati identificativi').click();
+	const correction = luca.locator('form[action="?/identity"]');
+	await correction.getByLabel('E-mail').fill('non-una-email');
+	await correction.getByRole('button', { name: 'Salva i dati identificativi' }).click();
+	await expect(correction.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
+	await expect(luca.locator('form[action="?/event"] [role="alert"]')).toHaveCount(0);
+	await correction.getByLabel('Nome e cognome').fill(`${name} Corretta`);
+	await correction.getByLabel('E-mail').fill('');
+	await correction.getByRole('button', { name: 'Salva i dati identificativi' }).click();
+	await expect(luca.getByTestId('case-full-name')).toHaveText(`${name} Corretta`);
+	await expectNoSeriousA11yViolations(luca);
+
 	await luca.goto(`/projects/${projectId}/cases`);
 	const row = luca.getByRole('row').filter({ hasText: pseudonym });
 	await expect(row).toContainText('Presa in carico');

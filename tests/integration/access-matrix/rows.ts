@@ -220,7 +220,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/cases/[caseId]': {
 		path: (s) => `${cases(s)}/${s.caseId}`,
 		access: 'case.read_pseudonymous',
-		actions: ['event'],
+		actions: ['event', 'identity'],
 		note: 'identity only for the operators of the organisation: see the leak check',
 		explicit: {
 			own: statuses(403, { ...outsiders, coordinator: 200, facilitator: 200, case_operator: 200 }),
@@ -229,7 +229,13 @@ export const ROWS: Record<string, Row> = {
 			unknown: nowhere.page,
 			missing: nowhere.page
 		},
-		actionBody: { kind: 'tutoring', occurredOn: '2026-01-05', note: 'Tutoraggio mensile' },
+		// One form valid for both actions: each schema keeps only its own fields.
+		actionBody: {
+			kind: 'tutoring',
+			occurredOn: '2026-01-05',
+			note: 'Tutoraggio mensile',
+			fullName: CASE_IDENTITY
+		},
 		explicitActions: {
 			own: statuses(403, { ...outsidersPosting, case_operator: 200 }),
 			foreignCase: statuses(403, outsidersPosting),

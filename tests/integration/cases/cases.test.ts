@@ -7,6 +7,7 @@ import type { Ctx } from '../../../src/lib/server/context';
 import * as records from '../../../src/lib/server/cases/records';
 import * as view from '../../../src/lib/server/cases/view';
 import * as events from '../../../src/lib/server/cases/events';
+import * as identities from '../../../src/lib/server/cases/identity';
 import { createTestDatabase } from '../../support/database';
 import { buildMember, buildProject } from '../../support/factories';
 
@@ -134,11 +135,25 @@ describe('case records', () => {
 		expect(listed).toMatchObject({ pseudonym: created.pseudonym, status: 'intake' });
 	});
 
+	it("lets the organisation's operators alone correct the identity, auditing which fields", async () => {
+		const corrected = { ...identity, fullName: 'Karim Ben Ali', phone: null };
+		for (const who of [operatorB, coordinator, editor]) {
+			await expect(
+				identities.correct(ctx(who), projectId, created.id, corrected)
+			).rejects.toMatchObject({ status: 403 });
+		}
+		await identities.correct(ctx(operatorA), projectId, created.id, corrected);
+		const seen = await view.get(ctx(operatorA), projectId, created.id);
+		expect(seen.identity).toMatchObject({ fullName: 'Karim Ben Ali', phone: null });
+		const [row] = (await auditOf(created.id)).filter((r) => r.action === 'case.identity');
+		expect(row.detail).toEqual({ fields: ['fullName', 'phone'] });
+	});
+
 	it('keeps personal data out of the audit log', async () => {
 		const rows = await db.select().from(auditEntry).where(eq(auditEntry.projectId, projectId));
 		expect(rows.length).toBeGreaterThan(5);
 		const text = JSON.stringify(rows);
-		for (const secret of ['Benali', 'BNLKRM94C12Z330P', '333 000', created.pseudonym]) {
+		for (const secret of ['Benali', 'Ben Ali', 'BNLKRM94C12Z330P', '333 000', created.pseudonym]) {
 			expect(text).not.toContain(secret);
 		}
 	});

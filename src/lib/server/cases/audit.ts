@@ -2,7 +2,12 @@ import type { Db } from '../db/client';
 import { record } from '../audit/audit';
 
 export type CaseAuditAction =
-	'case.list' | 'case.read_pseudonymous' | 'case.read_identity' | 'case.create' | 'case.event';
+	| 'case.list'
+	| 'case.read_pseudonymous'
+	| 'case.read_identity'
+	| 'case.create'
+	| 'case.identity'
+	| 'case.event';
 
 /**
  * Every read and write of a case record leaves a row: who, which record, when. Ids and codes

@@ -1,5 +1,6 @@
-import { caseEventForm, todayInRome } from '$lib/cases/case-form';
+import { caseEventForm, caseIdentityForm, todayInRome } from '$lib/cases/case-form';
 import * as events from '$lib/server/cases/events';
+import * as identity from '$lib/server/cases/identity';
 import * as view from '$lib/server/cases/view';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
@@ -18,5 +19,11 @@ export const actions: Actions = {
 			const { projectId, caseId } = event.params;
 			await events.add(event.locals.ctx, projectId, caseId, input);
 			return { done: 'added' as const };
+		}),
+	identity: (event) =>
+		runAction(event, caseIdentityForm, async (input) => {
+			const { projectId, caseId } = event.params;
+			await identity.correct(event.locals.ctx, projectId, caseId, input);
+			return { done: 'corrected' as const };
 		})
 };
