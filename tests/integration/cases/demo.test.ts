@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { openFreshDatabase, demoActor } from '../demo/fresh-database';
+import { DEMO_STEPS, seedDemo } from '../../../src/lib/server/demo/seed';
+import { DEMO_PERSON_IDS, DEMO_PROJECT_ID } from '../../../src/lib/server/demo/ids';
+import { membership, person } from '../../../src/lib/server/db/schema';
+import * as records from '../../../src/lib/server/cases/records';
+import * as view from '../../../src/lib/server/cases/view';
+
+/**
+ * The `cases` demo step on a database seeded by an earlier release, whose `people` step knew
+ * no second case operator: the step brings her in, then the invented records of both
+ * organisations, each seen in full by its own operator only.
+ */
+const older = await openFreshDatabase();
+afterAll(() => older.drop());
+const { db } = older;
+
+describe('the demo cases', () => {
+	it('arrive on a database seeded before them, with the second operator', async () => {
+		await seedDemo(
+			db,
+			DEMO_STEPS.filter((step) => step.name !== 'cases')
+		);
+		await db.delete(person).where(eq(person.id, DEMO_PERSON_IDS.caseOperatorAtticus));
+		expect(await seedDemo(db)).toEqual(['cases']);
+		const [sara] = await db
+			.select({ role: membership.role })
+			.from(membership)
+			.where(eq(membership.personId, DEMO_PERSON_IDS.caseOperatorAtticus));
+		expect(sara.role).toBe('case_operator');
+	});
+
+	it("show each operator their own organisation's people, by name only to them", async () => {
+		const luca = { db, actor: await demoActor(db, 'caseOperator') };
+		const sara = { db, actor: await demoActor(db, 'caseOperatorAtticus') };
+		const giulia = { db, actor: await demoActor(db, 'coordinator') };
+		const pseudonyms = async (ctx: typeof luca) =>
+			(await records.list(ctx, DEMO_PROJECT_ID)).map((row) => row.pseudonym).sort();
+		expect(await pseudonyms(luca)).toEqual(['B3D-9KT', 'H7Q-2MX', 'W5N-4RZ']);
+		expect(await pseudonyms(sara)).toEqual(['P8F-3JV', 'T2G-6YC']);
+		expect(await pseudonyms(giulia)).toHaveLength(5);
+		const [first] = await records.list(luca, DEMO_PROJECT_ID);
+		expect((await view.get(luca, DEMO_PROJECT_ID, first.id)).identity?.fullName).toBeTruthy();
+		expect((await view.get(giulia, DEMO_PROJECT_ID, first.id)).identity).toBeNull();
+		await expect(view.get(sara, DEMO_PROJECT_ID, first.id)).rejects.toMatchObject({ status: 403 });
+	});
+});
