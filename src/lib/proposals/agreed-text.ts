@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { sectionSchema } from './editor-schema';
 
 /**
@@ -39,9 +40,29 @@ interface Reader {
 	suggested: Map<string, string>;
 }
 
+/** The agreed text of a section's Yjs fragment, as the server reads it. */
 export function agreedText(fragment: Y.XmlFragment): AgreedText {
 	const reader: Reader = { runs: [], suggested: new Map() };
 	readChildren(reader, fragment, '');
+	return finish(reader);
+}
+
+/** The same reading of a ProseMirror document, as the editor holds it. */
+export function agreedTextOfNode(doc: ProseMirrorNode): AgreedText {
+	const reader: Reader = { runs: [], suggested: new Map() };
+	const walk = (node: ProseMirrorNode, path: string) =>
+		node.forEach((child) => {
+			const marks = child.marks.map((mark) => ({ name: mark.type.name, value: mark.attrs }));
+			if (child.isText) return readRun(reader, child.text ?? '', marks, path);
+			const here = `${path}/${child.type.name}${canonical(child.attrs)}`;
+			if (child.isLeaf) readRun(reader, LEAF, marks, here);
+			else walk(child, here);
+		});
+	walk(doc, '');
+	return finish(reader);
+}
+
+function finish(reader: Reader): AgreedText {
 	return {
 		agreed: reader.runs.map((run) => `${run.key}\u0001${run.text}`).join('\u0002'),
 		suggested: reader.suggested

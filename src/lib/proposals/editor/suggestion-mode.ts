@@ -6,6 +6,7 @@ import {
 	suggestionPluginKey,
 	suggestionTransactionKey
 } from 'prosemirror-suggestion-mode';
+import { suggestionVeto } from './suggestion-veto';
 
 export interface SuggestionModeOptions {
 	/** On: every change the person makes becomes a marked proposal with their name. */
@@ -32,7 +33,11 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
 		});
 		// With the hover menu off the library's plugin view is `null`, which ProseMirror cannot
 		// update (1.0.79): the same plugin without a view.
-		return [new Plugin({ ...plugin.spec, view: undefined })];
+		// After it, the veto: what suggestion mode could not turn into a suggestion stays here.
+		return [
+			new Plugin({ ...plugin.spec, view: undefined }),
+			suggestionVeto(this.options.author.id)
+		];
 	},
 	dispatchTransaction({ transaction, next }) {
 		const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
