@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Node } from '@tiptap/pm/model';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
-import { suggestionModePlugin } from 'prosemirror-suggestion-mode';
+import { acceptAllSuggestions, suggestionModePlugin } from 'prosemirror-suggestion-mode';
 import { agreedTextOfNode } from '$lib/proposals/agreed-text';
 import { sectionSchema } from '$lib/proposals/editor-schema';
 import { suggestionVeto } from '$lib/proposals/editor/suggestion-veto';
@@ -64,5 +64,13 @@ describe('the editor keeps what the server would refuse (ADR 0095)', () => {
 		const inside = 1 + 'Giovani e adulti del'.length;
 		const after = apply(state, (tr) => tr.delete(inside, inside + 3));
 		expect(after.doc.eq(state.doc)).toBe(true);
+	});
+
+	it('leaves accepting and rejecting alone: the server decides who may (an officer may)', () => {
+		const state = start();
+		let accepted: Transaction | null = null;
+		acceptAllSuggestions(state, (tr) => (accepted = tr));
+		const after = state.applyTransaction(accepted!).state;
+		expect(after.doc.textContent).toBe('Giovani e adulti ');
 	});
 });
