@@ -122,13 +122,13 @@ describe('proposal sections and access', () => {
 
 	it('assigns owners only among the project partners', async () => {
 		const sectionId = table.sections[2].id;
-		await sections.setOwners(table.ctx(table.coordinator), {
+		await sections.setOwners(table.ctx(table.coordinator), table.live, {
 			sectionId,
 			organisationIds: [table.partner.organisationId]
 		});
 		expect((await sections.editorMode(table.ctx(table.partner), sectionId)).mode).toBe('edit');
 		await expect(
-			sections.setOwners(table.ctx(table.coordinator), {
+			sections.setOwners(table.ctx(table.coordinator), table.live, {
 				sectionId,
 				organisationIds: [crypto.randomUUID()]
 			})

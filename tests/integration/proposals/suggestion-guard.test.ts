@@ -8,6 +8,7 @@ import { readDocument } from '../../../src/lib/server/documents/store';
 import { agreedText, suggestionKey } from '../../../src/lib/proposals/agreed-text';
 import { SECTION_FRAGMENT } from '../../../src/lib/proposals/editor-schema';
 import { CloseCode } from '../../../server/collab/close-codes';
+import * as sections from '../../../src/lib/server/proposals/sections';
 import { buildProposalTable } from './fixture';
 
 const server = await startTestServer({ pages: false });
@@ -152,5 +153,23 @@ describe('suggest-only partners on the collaboration server', () => {
 		);
 		await eventually(() => textOf(watcher.doc).includes('inoccupati e NEET'), 'the owner’s edit');
 		expect(await storedText(name)).toBe('Giovani inoccupati e NEET del territorio.');
+	});
+
+	it('re-authorises open editors when the owners change: a new owner edits directly', async () => {
+		const { name, owner, partner } = await ownerAndPartner();
+		const reauthorised = partner.nextClose();
+		const ownersOf = (organisationIds: string[]) =>
+			sections.setOwners(table.ctx(table.coordinator), table.live, {
+				sectionId: table.sections[0].id,
+				organisationIds
+			});
+		await ownersOf([table.owner.organisationId, table.partner.organisationId]);
+		expect(await reauthorised).toEqual({ code: CloseCode.AccessChanged, reason: 'access changed' });
+		await partner.synced();
+		const text = (partner.doc.getXmlFragment(SECTION_FRAGMENT).get(0) as Y.XmlElement).get(0);
+		(text as Y.XmlText).insert(0, 'Anche ');
+		await eventually(() => textOf(owner.doc).startsWith('Anche '), 'the new owner’s edit');
+		expect(await storedText(name)).toBe(`Anche ${AGREED}`);
+		await ownersOf([table.owner.organisationId]);
 	});
 });

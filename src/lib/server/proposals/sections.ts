@@ -52,9 +52,13 @@ export async function setStatus(
 	return row;
 }
 
-/** Who owns a section is part of the proposal's structure: the coordinator decides. */
+/**
+ * Who owns a section is part of the proposal's structure: the coordinator decides. Owners
+ * edit and others only suggest, so open editors are re-authorised (ADR 0095).
+ */
 export async function setOwners(
 	ctx: Ctx,
+	live: LiveDocuments,
 	input: { sectionId: string; organisationIds: string[] }
 ): Promise<void> {
 	const section = await findSectionOrThrow(ctx.db, input.sectionId);
@@ -71,6 +75,8 @@ export async function setOwners(
 				.values(wanted.map((organisationId) => ({ sectionId: section.id, organisationId })));
 		}
 	});
+	live.invalidate(sectionDocumentName(section.id));
+	if (section.kind === 'actions') live.invalidate(actionsDocumentName(section.proposalId));
 }
 
 /**

@@ -34,7 +34,7 @@ export const actions: Actions = {
 		}),
 	owners: (event) =>
 		runAction(event, sectionOwnersForm, async (input) => {
-			await sections.setOwners(event.locals.ctx, {
+			await sections.setOwners(event.locals.ctx, liveDocuments(event.locals.runtime), {
 				sectionId: input.sectionId,
 				organisationIds: input['organisationIds[]']
 			});
