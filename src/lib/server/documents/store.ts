@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { collabSnapshot, collabUpdate } from '../db/schema';
 import { InvalidError } from '../errors';
 import type { Runtime } from '../runtime';
+import { insertUpdateRows, type UpdateRow } from './append-statement';
 import { parseDocumentName } from './document-name';
 import { TAVOLO_AUTHOR } from './authorship-claims';
 import { foldAuthorship } from './authorship-store';
@@ -41,11 +42,8 @@ const hex = (column: typeof collabUpdate.update | typeof collabSnapshot.state) =
  * One INSERT for many updates: the collaboration server's group commit lands here. `authorId`
  * is who sent the update (ADR 0056); without it the text is shown with no author.
  */
-export async function appendStoredUpdates(
-	db: Db,
-	rows: { documentName: string; update: Uint8Array; authorId?: string | null }[]
-): Promise<void> {
-	if (rows.length > 0) await db.insert(collabUpdate).values(rows);
+export async function appendStoredUpdates(db: Db, rows: UpdateRow[]): Promise<void> {
+	await insertUpdateRows(db, rows);
 }
 
 /**
