@@ -8,6 +8,7 @@ import {
 	documentPermission,
 	type DocumentPermission
 } from '../../src/lib/server/documents/registry';
+import type { PermissionCache } from './permission-cache';
 
 /** Who may open the socket, and how: decided before the upgrade, from the cookie and the policy. */
 export type Admission =
@@ -19,17 +20,26 @@ export type Admission =
 	  }
 	| { ok: false; status: 401 | 403 | 404; reason: string };
 
+export interface AdmissionDeps {
+	db: Db;
+	/** Shared by the sockets of one person on one document for a few seconds (ADR 0015). */
+	permissions: PermissionCache;
+}
+
 export async function admit(
-	db: Db,
+	{ db, permissions }: AdmissionDeps,
 	headers: IncomingHttpHeaders,
 	name: string
 ): Promise<Admission> {
 	const token = readCookie(headers.cookie, SESSION_COOKIE);
 	const valid = token ? await validateSessionToken(db, token) : null;
 	if (!token || !valid) return { ok: false, status: 401, reason: 'no valid session' };
-	const permission = await documentPermission(db, valid.actor, name);
+	const { actor } = valid;
+	const permission = await permissions.get(actor.id, name, () =>
+		documentPermission(db, actor, name)
+	);
 	if (permission !== 'none') {
-		return { ok: true, actor: valid.actor, sessionToken: token, permission };
+		return { ok: true, actor, sessionToken: token, permission };
 	}
 	// Only a signed-in person learns whether the document exists.
 	return (await documentExists(db, name))

@@ -13,6 +13,7 @@ import { createLocalFanout } from './fanout/local';
 import { createRedisFanout } from './fanout/redis';
 import type { Persistence } from './persistence';
 import { createPostgresPersistence } from './persistence/postgres';
+import { createPermissionCache } from './permission-cache';
 import { Rooms } from './rooms';
 import { createUpdateBudget } from './update-budget';
 import { readTarget, refuse } from './upgrade';
@@ -72,11 +73,14 @@ export function createCollabServer(deps: CollabDependencies): CollabServer {
 		compactAfter: deps.compactAfter ?? 1000,
 		updateBudget
 	});
+	const admission = { db: runtime.db, permissions: createPermissionCache() };
 	const onInvalidation = createAccessWatcher({ db: runtime.db, rooms, log });
-	const watchInvalidation = (event: Parameters<typeof onInvalidation>[0]) =>
+	const watchInvalidation = (event: Parameters<typeof onInvalidation>[0]) => {
+		admission.permissions.invalidate(event);
 		void onInvalidation(event).catch((error: unknown) =>
 			log.error({ err: error }, 'collab invalidation failed')
 		);
+	};
 	const unsubscribe = [
 		runtime.invalidations.subscribe((event) => {
 			watchInvalidation(event);
@@ -105,11 +109,11 @@ export function createCollabServer(deps: CollabDependencies): CollabServer {
 		const release = rooms.reserve(target.name);
 		if (!release) return refuse(socket, 503, 'too many clients on this document');
 		try {
-			const admission = await admit(runtime.db, req.headers, target.name);
-			if (!admission.ok) return refuse(socket, admission.status, admission.reason);
+			const admitted = await admit(admission, req.headers, target.name);
+			if (!admitted.ok) return refuse(socket, admitted.status, admitted.reason);
 			if (closing || socket.destroyed) return refuse(socket, 503, 'shutting down');
 			wss.handleUpgrade(req, socket, head, (ws) => {
-				const { actor, sessionToken, permission } = admission;
+				const { actor, sessionToken, permission } = admitted;
 				rooms.connect(ws, new Connection(ws, target.name, actor, sessionToken, permission));
 			});
 		} finally {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { invalidateSession, sessionIdFromToken } from '../../../src/lib/server/auth/session';
 import { buildMember, buildPerson, buildProject, signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { connectClient, eventually, handshakeStatus } from '../../support/collab';
@@ -17,6 +18,20 @@ describe('who may open a live document', () => {
 	it('lets a member of the project in', async () => {
 		const { name, cookie } = await editorOfNewProject();
 		expect(await handshakeStatus(`${server.wsUrl}/${name}`, { Cookie: cookie })).toBe(101);
+	});
+
+	it('answers a burst of handshakes each by its own session, a signed-out one included', async () => {
+		const project = await buildProject(db);
+		const member = await buildMember(db, { projectId: project.id, role: 'partner_editor' });
+		const cookies = await Promise.all(
+			Array.from({ length: 12 }, () => signIn(db, member.person.id))
+		);
+		await invalidateSession(db, sessionIdFromToken(cookies[5].split('=')[1]));
+		const url = `${server.wsUrl}/notes:${project.id}`;
+		const statuses = await Promise.all(
+			cookies.map((cookie) => handshakeStatus(url, { Cookie: cookie }))
+		);
+		expect(statuses).toEqual(cookies.map((_, i) => (i === 5 ? 401 : 101)));
 	});
 
 	it('refuses a connection without a cookie with 401', async () => {

@@ -6,7 +6,7 @@ import { DOCUMENT_KINDS } from '../../../src/lib/server/documents/registry';
 import { readDocument } from '../../../src/lib/server/documents/store';
 import { buildMember, buildProject, signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
-import { connectClient, eventually, roundTrip } from '../../support/collab';
+import { connectClient, eventually, handshakeStatus, roundTrip } from '../../support/collab';
 
 const server = await startTestServer({ pages: false });
 const db = server.runtime.db;
@@ -59,6 +59,15 @@ describe('access invalidation', () => {
 		invalidations.publish({ personId: editor.person.id, projectId: project.id });
 		expect((await closed).code).toBe(4403);
 		expect(client.provider.shouldConnect).toBe(false);
+	});
+
+	it('refuses the next handshake at once after access was revoked', async () => {
+		const { project, editor, cookie } = await projectWithEditor();
+		const url = `${server.wsUrl}/notes:${project.id}`;
+		expect(await handshakeStatus(url, { Cookie: cookie })).toBe(101);
+		await db.delete(membership).where(eq(membership.personId, editor.person.id));
+		invalidations.publish({ personId: editor.person.id, projectId: project.id });
+		expect(await handshakeStatus(url, { Cookie: cookie })).toBe(403);
 	});
 
 	it('closes with 4401 when the session ended', async () => {
