@@ -15,7 +15,8 @@ const buckets = new WeakMap<Connection, { tokens: number; at: number }>();
 interface Entry {
 	clientId: number;
 	clock: number;
-	state: unknown;
+	/** The state as sent; parsed only for an entry that changes something. */
+	json: string;
 }
 
 /**
@@ -34,23 +35,36 @@ export function guardAwareness(
 	now = Date.now()
 ): GuardedAwareness {
 	const { id, name } = connection.actor;
-	const kept = readEntries(update).filter((entry) => {
-		const owner = ownerOf(awareness.getStates().get(entry.clientId));
-		return owner === undefined || owner === id;
-	});
-	const changes = kept.some(
-		(entry) => entry.clock > (awareness.meta.get(entry.clientId)?.clock ?? -1)
+	const kept = readEntries(update).filter(
+		(entry) =>
+			changesSomething(awareness, entry) &&
+			[undefined, id].includes(ownerOf(awareness.getStates().get(entry.clientId)))
 	);
-	if (changes && !takeToken(connection, now)) return { ok: false, reason: 'awareness flood' };
+	if (kept.length > 0 && !takeToken(connection, now)) {
+		return { ok: false, reason: 'awareness flood' };
+	}
 	if (kept.length === 0) return { ok: true, update: null };
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, kept.length);
 	for (const entry of kept) {
 		encoding.writeVarUint(encoder, entry.clientId);
 		encoding.writeVarUint(encoder, entry.clock);
-		encoding.writeVarString(encoder, JSON.stringify(bind(entry.state, id, name)));
+		encoding.writeVarString(encoder, JSON.stringify(bind(JSON.parse(entry.json), id, name)));
 	}
 	return { ok: true, update: encoding.toUint8Array(encoder) };
+}
+
+/**
+ * The rule of y-protocols' applyAwarenessUpdate: a newer clock, or a removal at the same one.
+ * Anything else (the echoes every stock client sends back of everyone's states) would be
+ * ignored by it anyway, so it is dropped before any JSON is parsed or written.
+ */
+function changesSomething(awareness: Awareness, entry: Entry): boolean {
+	const current = awareness.meta.get(entry.clientId)?.clock ?? 0;
+	return (
+		entry.clock > current ||
+		(entry.clock === current && entry.json === 'null' && awareness.states.has(entry.clientId))
+	);
 }
 
 /** The frame was validated by protocol.ts: count, then id, clock and JSON state per client. */
@@ -61,7 +75,7 @@ function readEntries(update: Uint8Array): Entry[] {
 	for (let i = 0; i < count; i++) {
 		const clientId = decoding.readVarUint(decoder);
 		const clock = decoding.readVarUint(decoder);
-		entries.push({ clientId, clock, state: JSON.parse(decoding.readVarString(decoder)) });
+		entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
 	}
 	return entries;
 }
