@@ -1,4 +1,4 @@
-import { SUGGESTIONS_ONLY_CLOSE } from '../../src/lib/collab/refusals';
+import { SUGGESTIONS_ONLY_CLOSE, UPDATE_TOO_COSTLY_CLOSE } from '../../src/lib/collab/refusals';
 
 /**
  * WebSocket close codes the collaboration server uses. Refusals before the upgrade are HTTP
@@ -35,7 +35,7 @@ export const CloseCode = {
 	 * content the document lacks): stored and relayed nowhere. Terminal, since the client would
 	 * send the same update again on reconnecting (ADR 0013).
 	 */
-	UpdateTooCostly: 4413,
+	UpdateTooCostly: UPDATE_TOO_COSTLY_CLOSE,
 	/** The session ended (sign-out, password change, expiry). */
 	Unauthorized: 4401,
 	/** The person no longer has any access to the document. */

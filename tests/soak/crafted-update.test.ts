@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { encodeUpdate } from '../../server/collab/protocol';
 import { percentile, probeFixture, probeRoom } from '../integration/abuse/probe';
 import { documentFixture, withDatabase } from '../integration/durability/database-access';
-import { closeOf, connectClient, eventually, rawSocket } from '../support/collab';
+import { closeOf, eventually, rawSocket } from '../support/collab';
 import { danglingUpdate, nonMergeableUpdate } from '../support/crafted-updates';
 import { eventLoopStall, startInstance } from '../support/instances';
 
@@ -16,11 +16,11 @@ import { eventLoopStall, startInstance } from '../support/instances';
  * the budget on this machine, accepted and relayed; both are fine, the stall is what counts.
  * `COLLAB_UPDATE_CHECK_BYTES=16777216 npm run test:soak` turns the check off (the "before").
  */
-const fixture = await documentFixture(3);
+const fixture = await documentFixture(2);
 const test = fixture.test;
 afterAll(() => test.drop());
 const probeDocument = await withDatabase(test, ({ db }) => probeFixture(db));
-const [attacker, typist, reader] = fixture.cookies;
+const [attacker, reader] = fixture.cookies;
 const instance = await startInstance(test.env);
 const url = `${instance.wsUrl}/${fixture.name}`;
 
@@ -88,11 +88,11 @@ describe('crafted updates from an authenticated writer, full size', () => {
 	it('never stall the server for a second, and the other rooms stay fast', async () => {
 		const results: Measured[] = [];
 		for (const [label, build] of attacks) results.push(await measured(label, build()));
-		const writer = connectClient(instance.wsUrl, fixture.name, typist);
-		await writer.synced();
-		writer.text.insert(0, 'ancora qui');
-		const watcher = connectClient(instance.wsUrl, fixture.name, reader);
-		await eventually(() => watcher.text.toString().includes('ancora qui'), 'the room to go on');
+		// The room goes on. Raw sockets, not stock clients: an accepted crafted update may have
+		// left the room with 200,000 items, and this process must not measure its own integration.
+		const after = new Y.Doc();
+		after.getText('body').insert(0, 'ancora qui');
+		expect(await attack(Y.encodeStateAsUpdate(after))).toBe('accepted');
 		expect(Math.max(...results.map(({ stall }) => stall))).toBeLessThan(1_000);
 		expect(
 			percentile(

@@ -1,6 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { LiveDocument } from './provider.svelte';
-import { SUGGESTIONS_ONLY_CLOSE } from './refusals';
+import { SUGGESTIONS_ONLY_CLOSE, UPDATE_TOO_COSTLY_CLOSE } from './refusals';
 
 export type SyncState = 'connected' | 'offline' | 'syncing';
 
@@ -41,10 +41,13 @@ export class OfflineDocument {
 
 	private onStatus = () => this.refresh();
 
-	// The server refused a change this person may not make: the local copy holds it, and would
-	// send it again after a reload. Dropped, so the reload starts from the server's text.
+	// The server refused a change this person may not make, or one too costly to integrate: the
+	// local copy holds it, and would send it again after a reload. Dropped, so the reload starts
+	// from the server's text.
 	private onClosed = ({ code }: { code: number }) => {
-		if (code === SUGGESTIONS_ONLY_CLOSE) void this.store.clearData();
+		if (code === SUGGESTIONS_ONLY_CLOSE || code === UPDATE_TOO_COSTLY_CLOSE) {
+			void this.store.clearData();
+		}
 	};
 
 	private refresh() {

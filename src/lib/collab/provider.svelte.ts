@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { presentUsers, type LiveUser, type PresentUser } from './presence';
-import { SUGGESTIONS_ONLY_CLOSE } from './refusals';
+import { SUGGESTIONS_ONLY_CLOSE, UPDATE_TOO_COSTLY_CLOSE } from './refusals';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
 
@@ -37,6 +37,8 @@ export class LiveDocument {
 	refused = $state(false);
 	/** …because a change was not only this person's suggestions (ADR 0095). */
 	refusedSuggestionsOnly = $state(false);
+	/** The server refused an update too costly to integrate (4413, ADR 0013). */
+	refusedTooCostly = $state(false);
 	users = $state<PresentUser[]>([]);
 
 	constructor(options: LiveDocumentOptions) {
@@ -59,6 +61,7 @@ export class LiveDocument {
 		this.provider.on('closed', ({ code }) => {
 			this.refused = true;
 			this.refusedSuggestionsOnly = code === SUGGESTIONS_ONLY_CLOSE;
+			this.refusedTooCostly = code === UPDATE_TOO_COSTLY_CLOSE;
 			this.status = 'offline';
 		});
 		this.provider.awareness.on('change', this.refreshUsers);

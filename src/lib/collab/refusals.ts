@@ -4,3 +4,9 @@
  * its offline copy: the same state would be refused again.
  */
 export const SUGGESTIONS_ONLY_CLOSE = 4422;
+
+/**
+ * The close code of an update too costly for the server to integrate (ADR 0013): a huge paste
+ * or a crafted update. Terminal, like 4422: the client would send the same update again.
+ */
+export const UPDATE_TOO_COSTLY_CLOSE = 4413;
