@@ -3,7 +3,14 @@ import { expectNoSeriousA11yViolations } from '../support/axe';
 import { demoPerson } from '../support/demo-people';
 import { personInNewContext } from '../support/session';
 import { demoUuid, DEMO_PROJECT_ID } from '../../../src/lib/server/demo/ids';
-import { createProposal, openCanvas, sectionEditor, typeAtEnd, unique } from './canvas-support';
+import {
+	createProposal,
+	openCanvas,
+	section,
+	sectionEditor,
+	typeAtEnd,
+	unique
+} from './canvas-support';
 
 test('two people type in a section; the history names each passage’s author', async ({
 	browser
@@ -21,6 +28,14 @@ test('two people type in a section; the history names each passage’s author', 
 	await typeAtEnd(marco, sectionEditor(marco, '1'), ` ${his}`);
 	// What Giulia's editor received, the server has stored.
 	await expect(sectionEditor(giulia, '1')).toContainText(his);
+
+	// On the canvas: the section's own "show authors", opened from the keyboard.
+	const toggle = section(giulia, '1').getByText('Mostra chi ha scritto cosa in questa sezione');
+	await toggle.focus();
+	await giulia.keyboard.press('Enter');
+	const inCanvas = section(giulia, '1').getByTestId('author-legend-item');
+	await expect(inCanvas.filter({ hasText: demoPerson('editorAi').name })).toHaveCount(1);
+	await expect(inCanvas.filter({ hasText: demoPerson('coordinator').name })).toHaveCount(1);
 
 	await giulia.getByRole('link', { name: 'Chi ha scritto cosa' }).click();
 	const view = giulia.getByTestId('who-wrote-what');
@@ -53,13 +68,17 @@ test('two people type in a section; the history names each passage’s author', 
 	await openCanvas(marco, url);
 	const more = unique('Aggiunta');
 	await typeAtEnd(marco, sectionEditor(marco, '1'), ` ${more}`);
+	// Polled: Marco's last keystrokes may still be on their way to the server.
 	await expect
-		.poll(async () => {
-			await giulia.goto(`${url}/history`);
-			await giulia.getByRole('link', { name: 'Confronta con il testo attuale' }).first().click();
-			await giulia.getByRole('heading', { name: /Differenze tra/ }).waitFor();
-			return giulia.locator('.changes ins.authored').allTextContents();
-		})
+		.poll(
+			async () => {
+				await giulia.goto(`${url}/history`);
+				await giulia.getByRole('link', { name: 'Confronta con il testo attuale' }).first().click();
+				await giulia.getByRole('heading', { name: /Differenze tra/ }).waitFor();
+				return giulia.locator('.changes ins.authored').allTextContents();
+			},
+			{ timeout: 30_000 }
+		)
 		.toContainEqual(expect.stringContaining(more.split(' ').at(-1)!));
 	await expect(giulia.locator('.changes ins.authored').last()).toContainText(
 		`inserito da ${demoPerson('editorAi').name}`

@@ -204,6 +204,19 @@ describe('who wrote what in a section, as the server saw it', () => {
 		expect(restored.authors.find((a) => a.key === TAVOLO_AUTHOR)?.chars).toBeGreaterThan(0);
 	});
 
+	it('answers the canvas’ “show authors” for one section, and refuses a malformed one', async () => {
+		const base = `${server.url}/projects/${table.project.id}/proposals/${table.proposal.id}/authors`;
+		const cookie = await signIn(table.db, table.observer.person.id);
+		const ask = (section: string) => fetch(`${base}?section=${section}`, { headers: { cookie } });
+		const answer = await ask(table.sections[0].id);
+		expect(answer.status).toBe(200);
+		const body = (await answer.json()) as Awaited<ReturnType<typeof authorship>>;
+		expect(body.sections.map((s) => s.id)).toEqual([table.sections[0].id]);
+		expect(body.authors.map((a) => a.name)).toContain(table.owner.person.name);
+		expect((await ask('nope')).status).toBe(400);
+		expect((await ask(crypto.randomUUID())).status).toBe(404);
+	});
+
 	it('refuses people outside the project', async () => {
 		await expect(
 			authorship({ db: table.db, actor: null }, { proposalId: table.proposal.id, ref: 'current' })

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import { membership, organisation, person } from '../db/schema';
 import { TAVOLO_AUTHOR } from '../documents/authorship-claims';
+import { NotFoundError } from '../errors';
 import { loadAuthorship } from '../documents/authorship-store';
 import { readDocument } from '../documents/store';
 import { authorTags, UNKNOWN_AUTHOR, type AuthorSummary } from '../../proposals/authorship';
@@ -26,13 +27,13 @@ export interface AttributedSection {
 }
 
 /**
- * Who wrote what in every text section, now (`current`) or in a version: each passage with the
+ * Who wrote what in every text section (or the one `sectionId`), now (`current`) or in a version: each passage with the
  * person the collaboration server saw send it (ADR 0056). Versions hold Yjs states whose
  * structs keep their (client, clock), so the same attribution serves the whole history.
  */
 export async function authorship(
 	ctx: Ctx,
-	input: { proposalId: string; ref: VersionRef }
+	input: { proposalId: string; ref: VersionRef; sectionId?: string }
 ): Promise<{ sections: AttributedSection[]; authors: AuthorSummary[] }> {
 	const found = await getProposal(ctx, input.proposalId);
 	if (input.ref !== 'current') await versionInProposal(ctx, { ...input, versionId: input.ref });
@@ -40,8 +41,12 @@ export async function authorship(
 		input.ref === 'current' ? readDocument(ctx.db, name) : versionDocument(ctx.db, input.ref, name);
 	const chars = new Map<string, number>();
 	const textSections = (await findSections(ctx.db, { proposalId: found.id })).filter(
-		(section) => section.kind === 'text'
+		(section) =>
+			section.kind === 'text' && (input.sectionId === undefined || section.id === input.sectionId)
 	);
+	if (input.sectionId && textSections.length === 0) {
+		throw new NotFoundError('proposal_section_not_found');
+	}
 	const sections = await Promise.all(
 		textSections.map(async (section) => {
 			const name = sectionDocumentName(section.id);
