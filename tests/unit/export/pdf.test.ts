@@ -139,4 +139,20 @@ describe('tagged PDF writer', () => {
 		for (let month = 1; month <= 18; month++) expect(strings).toContain(`M${month}`);
 		expect(strings.some((text) => /\bcoordinamento\b/.test(text))).toBe(true);
 	});
+
+	it('reports each section laid out, for the progress of the job', async () => {
+		const reports: [number, number][] = [];
+		const sections = ['Uno', 'Due', 'Tre'].map((title, i) => ({
+			number: String(i + 1),
+			title,
+			blocks: []
+		}));
+		await renderPdf({ ...document, sections }, (done, total) => reports.push([done, total]));
+		expect(reports).toEqual([
+			[0, 3],
+			[1, 3],
+			[2, 3],
+			[3, 3]
+		]);
+	});
 });

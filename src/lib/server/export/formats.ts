@@ -8,11 +8,11 @@ import { renderPdf } from './pdf';
 export const EXPORT_FORMATS = {
 	docx: {
 		contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-		render: renderDocx
+		render: (document: ExportDocument, _progress?: RenderProgress) => renderDocx(document)
 	},
 	odt: {
 		contentType: 'application/vnd.oasis.opendocument.text',
-		render: async (document: ExportDocument) => renderOdt(document)
+		render: async (document: ExportDocument, _progress?: RenderProgress) => renderOdt(document)
 	},
 	pdf: { contentType: 'application/pdf', render: renderPdf }
 } as const;
@@ -30,14 +30,18 @@ export interface RenderedFile {
 	filename: string;
 }
 
+/** Sections laid out so far, for formats whose layout is long enough to report it (PDF). */
+export type RenderProgress = (done: number, total: number) => void;
+
 export async function renderFile(
 	format: ExportFormat,
 	document: ExportDocument,
-	basename: string
+	basename: string,
+	progress?: RenderProgress
 ): Promise<RenderedFile> {
 	const { contentType, render } = EXPORT_FORMATS[format];
 	return {
-		bytes: await render(document),
+		bytes: await render(document, progress),
 		contentType,
 		filename: `${safeName(basename)}.${format}`
 	};

@@ -11,6 +11,7 @@ import {
 } from './pdf-blocks';
 import { fontFiles } from './pdf-fonts';
 import { drawRuns, runsOf } from './pdf-text';
+import type { RenderProgress } from './formats';
 
 /**
  * A tagged PDF written with pdfkit on Node alone (ADR 0059): a structure tree (Document → Sect
@@ -20,7 +21,10 @@ import { drawRuns, runsOf } from './pdf-text';
  */
 const MARGIN = 56;
 
-export async function renderPdf(document: ExportDocument): Promise<Uint8Array> {
+export async function renderPdf(
+	document: ExportDocument,
+	progress?: RenderProgress
+): Promise<Uint8Array> {
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -51,7 +55,12 @@ export async function renderPdf(document: ExportDocument): Promise<Uint8Array> {
 	const frame = { x: MARGIN, width: doc.page.width - 2 * MARGIN };
 	drawTitlePage(doc, document, root, frame);
 	doc.addPage();
-	for (const section of document.sections) {
+	for (const [index, section] of document.sections.entries()) {
+		if (progress) {
+			progress(index, document.sections.length);
+			// Layout is synchronous: let the job's progress reach the database between sections.
+			await new Promise((resolve) => setImmediate(resolve));
+		}
 		ensureSpace(doc, 120);
 		const sect = doc.struct('Sect');
 		root.add(sect);
@@ -76,6 +85,7 @@ export async function renderPdf(document: ExportDocument): Promise<Uint8Array> {
 		}
 		sect.end();
 	}
+	progress?.(document.sections.length, document.sections.length);
 	root.end();
 	numberPages(doc);
 	doc.end();

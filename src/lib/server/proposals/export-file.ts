@@ -12,6 +12,11 @@ export async function exportProposal(
 	const document = await proposalDocument(ctx, input, (done, total) =>
 		reporter?.progress('reading', done, total)
 	);
-	reporter?.progress('rendering', document.sections.length, document.sections.length);
-	return renderFile(input.format, document, document.title);
+	const total = document.sections.length;
+	reporter?.progress('rendering', 0, total);
+	const file = await renderFile(input.format, document, document.title, (done) =>
+		reporter?.progress('rendering', done, total)
+	);
+	reporter?.progress('rendering', total, total);
+	return file;
 }
