@@ -144,8 +144,9 @@ function drawRow(
 		doc.rect(left, y, width, box).lineWidth(0.5).strokeColor('#777777').stroke();
 	}
 	if (!tr) {
-		for (const { cell, x: left, width } of cells)
-			{drawArtifactCell(doc, cell, style(cell), { x: left, y, width });}
+		for (const { cell, x: left, width } of cells) {
+			drawArtifactCell(doc, cell, style(cell), { x: left, y, width });
+		}
 		doc.endMarkedContent();
 		doc.y = y + height;
 		return;
