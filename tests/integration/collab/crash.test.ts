@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createTestDatabase } from '../../support/database';
@@ -12,6 +12,20 @@ interface Ready {
 
 const database = await createTestDatabase();
 afterAll(() => database.drop());
+
+// Hooks registered inside a test never run, so the children are ended here, at file level
+// (after-hooks run last-registered first: before the database is dropped).
+const children = new Set<ChildProcess>();
+afterAll(async () => {
+	await Promise.all(
+		[...children].map(async (child) => {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			const gone = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGKILL');
+			await gone;
+		})
+	);
+});
 
 /** Starts the server as a child process on the test database; resolves once it listens. */
 function startChild(createFixture: boolean) {
@@ -40,9 +54,7 @@ function startChild(createFixture: boolean) {
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
 	});
-	afterAll(() => {
-		child.kill('SIGKILL');
-	});
+	children.add(child);
 	return { child, ready, exited };
 }
 
