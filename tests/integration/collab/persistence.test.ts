@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import { createTavoloServer, type TavoloServer } from '../../../server/app';
 import type { Persistence } from '../../../server/collab/persistence';
@@ -37,7 +37,7 @@ async function startWith(
 		compactAfter
 	});
 	const port = await app.listen(0, '127.0.0.1');
-	afterAll(() => app.close());
+	onTestFinished(() => app.close());
 	return { app, wsUrl: `ws://127.0.0.1:${port}/collab` };
 }
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createTavoloServer } from '../../../server/app';
 import { sessionIdFromToken } from '../../../src/lib/server/auth/session';
 import { membership, session } from '../../../src/lib/server/db/schema';
@@ -75,7 +75,7 @@ describe('sessions on the WebSocket door', () => {
 			sessionCheckMs: 100
 		});
 		const port = await quick.listen(0, '127.0.0.1');
-		afterAll(() => quick.close());
+		onTestFinished(() => quick.close());
 		const { name, editorCookie } = await projectWithEditor();
 		const client = connectClient(`ws://127.0.0.1:${port}/collab`, name, editorCookie);
 		await client.synced();
