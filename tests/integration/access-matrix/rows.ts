@@ -170,6 +170,10 @@ export const ROWS: Record<string, Row> = {
 		access: 'proposal.read',
 		actions: ['save', 'restore']
 	},
+	'/projects/[projectId]/proposals/[proposalId]/authors': {
+		path: (s) => `${proposal(s)}/authors?section=${s.sectionId}`,
+		access: 'proposal.read'
+	},
 	'/projects/[projectId]/proposals/[proposalId]/print': {
 		path: (s) => `${proposal(s)}/print`,
 		access: 'proposal.read'

@@ -24,6 +24,8 @@ export interface Side {
 	meetingId: string;
 	callId: string;
 	proposalId: string;
+	/** The proposal's first section. */
+	sectionId: string;
 	/** A case record in the governance project, of the case operator's organisation in "own". */
 	caseId: string;
 }
@@ -52,7 +54,8 @@ async function buildSide(runtime: Runtime): Promise<Omit<Side, 'caseId'>> {
 		bodyId: committee.body.id,
 		meetingId: committee.meeting.id,
 		callId: table.call.id,
-		proposalId: table.proposal.id
+		proposalId: table.proposal.id,
+		sectionId: table.sections[0].id
 	};
 }
 
@@ -95,6 +98,7 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 		meetingId: randomUUID(),
 		callId: randomUUID(),
 		proposalId: randomUUID(),
+		sectionId: randomUUID(),
 		caseId: randomUUID()
 	};
 	const unknown: Side = {
