@@ -103,13 +103,15 @@ describe('crafted updates from an authenticated writer, full size', () => {
 	});
 
 	/**
-	 * For comparison, an ordinary update as large: accepted, and then stored on the event loop.
-	 * PGlite runs in the server's thread and stores ≈ 0.2–1.7 s per MB (docs/reliability.md,
-	 * "Known gaps"), so the bound is asserted on PostgreSQL only.
+	 * For comparison, ordinary updates as large: accepted, tried, stored and integrated. Storing
+	 * runs on the event loop with PGlite (its engine is in the server's thread), so the bytes go
+	 * in binary through a prepared statement (ADR 0017).
 	 */
-	it('accepts a 1 MB paste, storing it within a second on PostgreSQL', async () => {
-		const { row, stall } = await measured('a 1 MB paste', pasteUpdate(1_000_000));
-		expect(row).toContain('accepted');
-		if (process.env.DATABASE_URL) expect(stall).toBeLessThan(1_000);
+	it('accepts pastes up to the message limit without stalling the server for a second', async () => {
+		for (const bytes of [1_000_000, 7_000_000]) {
+			const { row, stall } = await measured(`a ${bytes / 1_000_000} MB paste`, pasteUpdate(bytes));
+			expect(row).toContain('accepted');
+			expect(stall).toBeLessThan(1_000);
+		}
 	});
 });

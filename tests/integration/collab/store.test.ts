@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { InvalidError } from '../../../src/lib/server/errors';
 import {
+	appendStoredUpdates,
 	compactStoredDocument,
 	readDocument,
 	writeDocumentUpdate
@@ -63,5 +64,38 @@ describe('document store for domain code', () => {
 		);
 		const empty = Y.encodeStateAsUpdate(new Y.Doc());
 		await expect(writeDocumentUpdate(runtime, 'notes:1', empty)).rejects.toThrow(InvalidError);
+	});
+
+	it('lets two compactions race without losing or repeating anything', async () => {
+		const { name } = await notes();
+		for (const word of ['uno ', 'due ', 'tre ']) await append(name, word);
+		const merged = await Promise.all([
+			compactStoredDocument(runtime.db, name),
+			compactStoredDocument(runtime.db, name)
+		]);
+		expect(merged.sort()).toEqual([0, 3]);
+		await append(name, 'quattro');
+		await compactStoredDocument(runtime.db, name);
+		expect((await readDocument(runtime.db, name)).getText('body').toString()).toBe(
+			'uno due tre quattro'
+		);
+	});
+
+	it('does not hold the database while it merges a large document', async () => {
+		const { name } = await notes();
+		await append(name, 'Testo incollato. '.repeat(300_000));
+		const other = await notes();
+		const finished: string[] = [];
+		const compaction = compactStoredDocument(runtime.db, name).then(() =>
+			finished.push('compaction')
+		);
+		// Issued while the compaction holds the database for its reading step.
+		const typed = new Y.Doc();
+		typed.getText('body').insert(0, 'intanto');
+		const write = appendStoredUpdates(runtime.db, [
+			{ documentName: other.name, update: Y.encodeStateAsUpdate(typed) }
+		]).then(() => finished.push('other document'));
+		await Promise.all([compaction, write]);
+		expect(finished).toEqual(['other document', 'compaction']);
 	});
 });

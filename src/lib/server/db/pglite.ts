@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import * as schema from './schema';
 import type { Database, Db } from './client';
 import { lockDataDir } from './data-dir-lock';
+import { pgliteByteaCodec } from './pglite-bytea';
 
 /** Embedded PostgreSQL: one process per folder, so the folder is locked while open. */
 export async function openPglite(dataDir: string): Promise<Database> {
@@ -13,13 +14,13 @@ export async function openPglite(dataDir: string): Promise<Database> {
 	let release = () => {};
 	let client: PGlite;
 	if (inMemory) {
-		client = new PGlite();
+		client = new PGlite(pgliteByteaCodec);
 	} else {
 		const folder = resolve(dataDir);
 		mkdirSync(folder, { recursive: true });
 		release = lockDataDir(folder);
 		try {
-			client = new PGlite(join(folder, 'pglite'));
+			client = new PGlite(join(folder, 'pglite'), pgliteByteaCodec);
 			await client.waitReady;
 		} catch (error) {
 			release();

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { collabUpdate } from '../db/schema';
+import { isPgliteSession, runPrepared, type PreparedStatement } from './pglite-prepared';
 
 export interface UpdateRow {
 	documentName: string;
@@ -8,19 +9,17 @@ export interface UpdateRow {
 	authorId?: string | null;
 }
 
-/** What the two drivers under drizzle offer for a parameterised statement. */
-interface PgliteClient {
-	query(text: string, params: unknown[]): Promise<unknown>;
-}
+/** What postgres.js under drizzle offers for a parameterised statement. */
 interface PostgresJsClient {
 	unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown>;
 }
 
 /**
  * Every relayed update waits for this INSERT, so it skips drizzle's query builder (about a
- * quarter of a millisecond per call on PGlite, measured in docs/benchmarks.md) and sends one
- * parameterised statement straight to the driver. The text depends only on the number of rows,
- * so PostgreSQL prepares it once per batch size.
+ * quarter of a millisecond per call on PGlite, measured in docs/benchmarks.md) and goes straight
+ * to the driver: on PostgreSQL one parameterised statement whose text depends only on the number
+ * of rows, so it is prepared once per batch size; on PGlite a named statement with binary bytes
+ * (ADR 0017).
  */
 export async function insertUpdateRows(db: Db, rows: UpdateRow[]): Promise<void> {
 	if (rows.length === 0) return;
@@ -33,16 +32,23 @@ export async function insertUpdateRows(db: Db, rows: UpdateRow[]): Promise<void>
 			row.authorId ?? null
 		]);
 		await client.unsafe(insertText(rows.length), params, { prepare: true });
-	} else if (isPglite(client)) {
-		await client.query(
-			insertText(rows.length),
-			rows.flatMap((row) => [row.documentName, row.update, row.authorId ?? null])
+	} else if (isPgliteSession(client)) {
+		await runPrepared(
+			client,
+			APPEND_ON_PGLITE,
+			rows.map((row) => [row.documentName, row.update, row.authorId ?? null])
 		);
 	} else {
 		// A transaction handle has no raw client: the builder does the same INSERT.
 		await db.insert(collabUpdate).values(rows);
 	}
 }
+
+const APPEND_ON_PGLITE: PreparedStatement = {
+	name: 'tavolo_append_update',
+	text: 'insert into collab_update (document_name, "update", author_id) values ($1, $2, $3)',
+	types: [25, 17, 2950] // text, bytea, uuid
+};
 
 const texts = new Map<number, string>();
 
@@ -61,10 +67,6 @@ function insertText(count: number): string {
 
 function isPostgresJs(client: unknown): client is PostgresJsClient {
 	return typeof (client as PostgresJsClient | undefined)?.unsafe === 'function';
-}
-
-function isPglite(client: unknown): client is PgliteClient {
-	return typeof (client as PgliteClient | undefined)?.query === 'function';
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {

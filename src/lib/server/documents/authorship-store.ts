@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { collabAuthorship, collabUpdate } from '../db/schema';
 import { AuthorshipMap, claimsOfUpdate, foldClaims, type Claim } from './authorship-claims';
@@ -18,13 +18,22 @@ export interface FoldedUpdate {
 	authorId: string | null;
 }
 
-/** Folds the claims of `updates` (in append order) into the document's segments. */
-export async function foldAuthorship(db: Db, name: string, updates: FoldedUpdate[]): Promise<void> {
+/**
+ * The document's segments once the claims of `updates` (in append order) are folded into the
+ * stored `segments`. Pure: a compaction computes it outside its writing transaction.
+ */
+export function foldedSegments(
+	segments: readonly Claim[],
+	updates: FoldedUpdate[]
+): Claim[] | null {
 	const claims = updates.flatMap((row) =>
 		row.authorId ? claimsOfUpdate(row.update, row.authorId) : []
 	);
-	if (claims.length === 0) return;
-	const segments = foldClaims(await storedSegments(db, name), claims);
+	return claims.length === 0 ? null : foldClaims(segments, claims);
+}
+
+/** Replaces the document's segments, inside the compaction's writing transaction. */
+export async function replaceSegments(db: Db, name: string, segments: Claim[]): Promise<void> {
 	await db.delete(collabAuthorship).where(eq(collabAuthorship.documentName, name));
 	for (let i = 0; i < segments.length; i += INSERT_CHUNK) {
 		await db.insert(collabAuthorship).values(
@@ -50,22 +59,20 @@ export async function loadAuthorship(db: Db, name: string): Promise<AuthorshipMa
 			const segments = await storedSegments(tx, name);
 			const rows = await tx
 				.select({
-					hex: sql<string>`encode(${collabUpdate.update}, 'hex')`,
+					update: collabUpdate.update,
 					authorId: collabUpdate.authorId
 				})
 				.from(collabUpdate)
 				.where(and(eq(collabUpdate.documentName, name), isNotNull(collabUpdate.authorId)))
 				.orderBy(collabUpdate.id);
-			const claims = rows.flatMap((row) =>
-				claimsOfUpdate(Buffer.from(row.hex, 'hex'), row.authorId!)
-			);
+			const claims = rows.flatMap((row) => claimsOfUpdate(row.update, row.authorId!));
 			return new AuthorshipMap(foldClaims(segments, claims));
 		},
 		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
 	);
 }
 
-async function storedSegments(db: Db, name: string): Promise<Claim[]> {
+export async function storedSegments(db: Db, name: string): Promise<Claim[]> {
 	return db
 		.select({
 			client: collabAuthorship.client,

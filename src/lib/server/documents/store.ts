@@ -7,7 +7,8 @@ import type { Runtime } from '../runtime';
 import { insertUpdateRows, type UpdateRow } from './append-statement';
 import { parseDocumentName } from './document-name';
 import { TAVOLO_AUTHOR } from './authorship-claims';
-import { foldAuthorship } from './authorship-store';
+import { foldedSegments, replaceSegments, storedSegments } from './authorship-store';
+import { writeSnapshot } from './snapshot-statement';
 
 /**
  * The stored form of live documents: a compacted snapshot plus the updates appended after it.
@@ -17,26 +18,22 @@ import { foldAuthorship } from './authorship-store';
 
 /**
  * Snapshot first, then updates in append order. One statement: one consistent view, also
- * while a compaction commits. Bytes travel as hex text: PGlite decodes bytea columns byte by
- * byte in JavaScript (~100 ms for 1 MB), Buffer.from(hex) natively (~2 ms); postgres.js
- * receives bytea as hex text anyway.
+ * while a compaction commits. (Both drivers turn bytea into bytes natively: postgres.js does,
+ * and PGlite is given a codec that does, `db/pglite-bytea.ts`.)
  */
 export async function loadStoredUpdates(db: Db, name: string): Promise<Uint8Array[]> {
 	const rows = await db
-		.select({ id: sql<number>`0::bigint`.mapWith(Number), hex: hex(collabSnapshot.state) })
+		.select({ id: sql<number>`0::bigint`.mapWith(Number), bytes: collabSnapshot.state })
 		.from(collabSnapshot)
 		.where(eq(collabSnapshot.documentName, name))
 		.unionAll(
 			db
-				.select({ id: collabUpdate.id, hex: hex(collabUpdate.update) })
+				.select({ id: collabUpdate.id, bytes: collabUpdate.update })
 				.from(collabUpdate)
 				.where(eq(collabUpdate.documentName, name))
 		);
-	return rows.sort((a, b) => a.id - b.id).map((row) => Buffer.from(row.hex, 'hex'));
+	return rows.sort((a, b) => a.id - b.id).map((row) => row.bytes);
 }
-
-const hex = (column: typeof collabUpdate.update | typeof collabSnapshot.state) =>
-	sql<string>`encode(${column}, 'hex')`;
 
 /**
  * One INSERT for many updates: the collaboration server's group commit lands here. `authorId`
@@ -47,55 +44,70 @@ export async function appendStoredUpdates(db: Db, rows: UpdateRow[]): Promise<vo
 }
 
 /**
- * Merges snapshot + updates into a new snapshot and deletes exactly the merged updates, in one
- * transaction: killed half-way, it rolls back and nothing is lost. Repeatable read makes the
- * delete see only the rows that were merged, not an update committed meanwhile; the advisory
- * lock keeps two compactions of one document (two instances) from overwriting each other.
+ * Merges snapshot + updates into a new snapshot and deletes exactly the merged updates. Three
+ * steps, so that the database is held only for reading and for writing, never while Yjs merges
+ * (PGlite has one connection: every other room's appends would wait behind a long transaction,
+ * over a second for a 7 MB document):
+ * 1. read snapshot, updates and authorship in one consistent view;
+ * 2. merge them, outside any transaction;
+ * 3. write in one transaction, under the document's advisory lock: the snapshot, the folded
+ *    authorship (ADR 0057) and the deletion of the merged rows by id. If another compaction
+ *    (another instance) committed since step 1, nothing is written: its snapshot may hold rows
+ *    this one never read. Killed at any point, either everything or nothing is written.
  */
 export async function compactStoredDocument(db: Db, name: string): Promise<number> {
+	const stored = await readForCompaction(db, name);
+	if (stored.updates.length === 0) return 0;
+	const { updates } = stored;
+	const doc = docFromUpdates([
+		...(stored.snapshot ? [stored.snapshot.state] : []),
+		...updates.map((row) => row.update)
+	]);
+	const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+	doc.destroy();
+	const segments = foldedSegments(stored.segments, updates);
+	const mergedIds = `{${updates.map((row) => row.id).join(',')}}`;
+	const upToUpdateId = updates[updates.length - 1].id;
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
+		const [current] = await tx
+			.select({ upToUpdateId: collabSnapshot.upToUpdateId })
+			.from(collabSnapshot)
+			.where(eq(collabSnapshot.documentName, name));
+		if ((current?.upToUpdateId ?? null) !== (stored.snapshot?.upToUpdateId ?? null)) return 0;
+		await writeSnapshot(db, tx, { documentName: name, state, upToUpdateId });
+		if (segments) await replaceSegments(tx, name, segments);
+		// By id, not "id <= upTo": a row with a lower id may commit after the read.
+		await tx
+			.delete(collabUpdate)
+			.where(
+				sql`${collabUpdate.documentName} = ${name} and ${collabUpdate.id} = any(${mergedIds}::bigint[])`
+			);
+		return updates.length;
+	});
+}
+
+/** Step 1 of a compaction: one repeatable-read view of everything it merges. */
+async function readForCompaction(db: Db, name: string) {
 	return db.transaction(
 		async (tx) => {
-			await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
 			const updates = await tx
 				.select({
 					id: collabUpdate.id,
-					hex: hex(collabUpdate.update),
+					update: collabUpdate.update,
 					authorId: collabUpdate.authorId
 				})
 				.from(collabUpdate)
 				.where(eq(collabUpdate.documentName, name))
 				.orderBy(collabUpdate.id);
-			if (updates.length === 0) return 0;
+			if (updates.length === 0) return { updates, snapshot: undefined, segments: [] };
 			const [snapshot] = await tx
-				.select({ hex: hex(collabSnapshot.state) })
+				.select({ state: collabSnapshot.state, upToUpdateId: collabSnapshot.upToUpdateId })
 				.from(collabSnapshot)
 				.where(eq(collabSnapshot.documentName, name));
-			const decoded = updates.map((row) => ({ ...row, update: Buffer.from(row.hex, 'hex') }));
-			const doc = docFromUpdates([
-				...(snapshot ? [Buffer.from(snapshot.hex, 'hex')] : []),
-				...decoded.map((row) => row.update)
-			]);
-			// Written as hex for the same reason it is read as hex (see loadStoredUpdates).
-			const state = sql`decode(${Buffer.from(Y.encodeStateAsUpdate(doc)).toString('hex')}, 'hex')`;
-			doc.destroy();
-			const upToUpdateId = updates[updates.length - 1].id;
-			await tx
-				.insert(collabSnapshot)
-				.values({ documentName: name, state, upToUpdateId })
-				.onConflictDoUpdate({
-					target: collabSnapshot.documentName,
-					set: { state, upToUpdateId, updatedAt: sql`now()` }
-				});
-			// The merged rows take their authors with them: folded first, in this transaction.
-			await foldAuthorship(tx, name, decoded);
-			await tx
-				.delete(collabUpdate)
-				.where(
-					sql`${collabUpdate.documentName} = ${name} and ${collabUpdate.id} <= ${upToUpdateId}`
-				);
-			return updates.length;
+			return { updates, snapshot, segments: await storedSegments(tx, name) };
 		},
-		{ isolationLevel: 'repeatable read' }
+		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
 	);
 }
 
