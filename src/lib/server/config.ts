@@ -33,7 +33,7 @@ const schema = z.object({
 		.int()
 		.min(1024)
 		.default(16 * 1024),
-	COLLAB_UPDATE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+	COLLAB_UPDATE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(100),
 	LINK_ACCESSIBILITY: z.string().default('/legal/accessibility'),
 	LINK_PRIVACY: z.string().default('/legal/privacy'),
 	LINK_LEGAL: z.string().default('/legal/notes'),

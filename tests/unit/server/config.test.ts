@@ -29,11 +29,11 @@ describe('readConfig', () => {
 		expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
 	});
 
-	it('tries updates of 16 KiB or more within 250 ms by default, and refuses odd budgets', () => {
-		expect(readConfig({}).collab).toMatchObject({ updateCheckBytes: 16_384, updateBudgetMs: 250 });
+	it('tries updates of 16 KiB or more within 100 ms by default, and refuses odd budgets', () => {
+		expect(readConfig({}).collab).toMatchObject({ updateCheckBytes: 16_384, updateBudgetMs: 100 });
 		expect(
-			readConfig({ COLLAB_UPDATE_CHECK_BYTES: '65536', COLLAB_UPDATE_BUDGET_MS: '100' }).collab
-		).toMatchObject({ updateCheckBytes: 65_536, updateBudgetMs: 100 });
+			readConfig({ COLLAB_UPDATE_CHECK_BYTES: '65536', COLLAB_UPDATE_BUDGET_MS: '250' }).collab
+		).toMatchObject({ updateCheckBytes: 65_536, updateBudgetMs: 250 });
 		const read = () =>
 			readConfig({ COLLAB_UPDATE_CHECK_BYTES: '100', COLLAB_UPDATE_BUDGET_MS: '5' });
 		expect(read).toThrow(/COLLAB_UPDATE_CHECK_BYTES[\s\S]*COLLAB_UPDATE_BUDGET_MS/);
