@@ -32,8 +32,9 @@ export const CloseCode = {
 	SuggestionsOnly: SUGGESTIONS_ONLY_CLOSE,
 	/**
 	 * An update too costly to integrate (over COLLAB_UPDATE_BUDGET_MS in a trial, or waiting for
-	 * content the document lacks): stored and relayed nowhere. Terminal, since the client would
-	 * send the same update again on reconnecting (ADR 0013).
+	 * content the document lacks, found by a trial or the room's check): stored and relayed
+	 * nowhere. Terminal, since the client would send the same update again on reconnecting
+	 * (ADR 0013, 0014).
 	 */
 	UpdateTooCostly: UPDATE_TOO_COSTLY_CLOSE,
 	/** The session ended (sign-out, password change, expiry). */

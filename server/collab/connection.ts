@@ -12,6 +12,11 @@ export class Connection {
 	/** Cleared by each ping, set by each pong: a socket that stays silent is dropped. */
 	alive = true;
 	closed = false;
+	/**
+	 * Set by its sync step 2, the answer to the server's step 1: from then on, everything the
+	 * client sends builds on what the room holds or on what it sent before (ADR 0014).
+	 */
+	answeredSync = false;
 
 	constructor(
 		readonly socket: WebSocket,

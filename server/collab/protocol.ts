@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import type { DecodedUpdate, Reach } from './update-dependencies';
 
 /** y-websocket message types (first varint of every frame). */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
@@ -9,10 +10,19 @@ export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
 
 export type ClientMessage =
 	| { type: 'sync-step-1'; stateVector: Uint8Array }
-	| { type: 'sync-step-2'; update: Uint8Array }
-	| { type: 'update'; update: Uint8Array }
+	| SyncUpdate
 	| { type: 'awareness'; update: Uint8Array }
 	| { type: 'query-awareness' };
+
+/** A client's sync step 2 or update: a Yjs update for the room. */
+export interface SyncUpdate {
+	type: 'sync-step-2' | 'update';
+	update: Uint8Array;
+	/** Parsed with its frame; absent when the frame was left to the caller (`parseUpdates`). */
+	decoded?: DecodedUpdate;
+	/** Set by a trial that accepted it (update-budget.ts): what the room holds once it is in. */
+	reach?: Reach;
+}
 
 /** Anything a client sent that is not a well-formed message; the connection is closed. */
 export class ProtocolError extends Error {}
@@ -44,8 +54,12 @@ function decodeBody(decoder: decoding.Decoder, parseUpdates: boolean): ClientMes
 			return { type: 'sync-step-1', stateVector: payload };
 		}
 		if (syncType === SyncType.Step2 || syncType === SyncType.Update) {
-			if (parseUpdates) parse(() => Y.decodeUpdate(payload), 'update');
-			return { type: syncType === SyncType.Step2 ? 'sync-step-2' : 'update', update: payload };
+			const decoded = parseUpdates ? parse(() => Y.decodeUpdate(payload), 'update') : undefined;
+			return {
+				type: syncType === SyncType.Step2 ? 'sync-step-2' : 'update',
+				update: payload,
+				decoded
+			};
 		}
 		throw new ProtocolError(`unknown sync type ${syncType}`);
 	}

@@ -6,7 +6,14 @@ import type { Fanout } from './fanout';
 import type { Persistence } from './persistence';
 import { Presence } from './presence';
 import { SuggestGuard } from './suggest-guard';
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol';
+import {
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate,
+	type ClientMessage,
+	type SyncUpdate
+} from './protocol';
+import { MISSING_CONTENT, reachWhenIntegrated, type Reach } from './update-dependencies';
 
 /** Origin of updates that were stored elsewhere (another instance, domain code, the load). */
 export const STORED_ELSEWHERE = Symbol('stored elsewhere');
@@ -42,6 +49,8 @@ export class Room {
 	private failed = false;
 	private waiting: (() => void)[] = [];
 	private appending = 0;
+	/** What each append in flight (stored, not yet integrated) will add to the doc. */
+	private readonly inFlight = new Set<Reach>();
 	private idle: (() => void)[] = [];
 	private sinceCompaction = 0;
 	private compacting: Promise<void> | null = null;
@@ -97,14 +106,18 @@ export class Room {
 			case 'sync-step-1':
 				return connection.send(encodeSyncStep2(this.doc, message.stateVector));
 			case 'sync-step-2':
-			case 'update':
+			case 'update': {
+				if (message.type === 'sync-step-2') connection.answeredSync = true;
 				// Read-only: dropped here, so never applied, stored or relayed.
 				if (!connection.canWrite || isEmptyUpdate(message.update)) return;
+				const reach = message.reach ?? this.reachOf(message);
+				if (!reach) return this.refuseIncomplete(connection);
 				// Suggest-only: their own suggestions or nothing (ADR 0095).
 				if (connection.permission === 'suggest') {
 					if (!this.suggestions.allows(connection, message.update)) return;
 				}
-				return this.accept(connection, message.update);
+				return this.accept(connection, message.update, reach);
+			}
 			case 'awareness':
 				return this.presence.apply(connection, message.update);
 			case 'query-awareness':
@@ -117,9 +130,37 @@ export class Room {
 		this.whenLoaded(() => this.integrate(update, STORED_ELSEWHERE));
 	}
 
+	/** Small updates are checked here; large ones were tried in a worker and carry their reach. */
+	private reachOf({ update, decoded }: SyncUpdate): Reach | null {
+		return reachWhenIntegrated(update, decoded ?? Y.decodeUpdate(update), this.held);
+	}
+
+	/** The clock below which the room has all of a client's content, or will once appended. */
+	private readonly held = (client: number): number => {
+		let clock = Y.getState(this.doc.store, client);
+		for (const reach of this.inFlight) clock = Math.max(clock, reach.get(client) ?? 0);
+		return clock;
+	};
+
+	/**
+	 * An update depending on content the room lacks and will not receive (ADR 0014). Before its
+	 * sync step 2, a client may send one that builds on its offline edits: that step 2 carries
+	 * it again with them, so it is only dropped. After it, the update is refused like a trial's.
+	 */
+	private refuseIncomplete(connection: Connection): void {
+		const context = { document: this.name, person: connection.actor.id, reason: MISSING_CONTENT };
+		if (!connection.answeredSync) {
+			this.options.log.debug(context, 'collab update dropped before the sync');
+			return;
+		}
+		this.options.log.warn(context, 'collab message refused');
+		connection.close(CloseCode.UpdateTooCostly, MISSING_CONTENT);
+	}
+
 	/** Stored first, relayed after: a client never holds what a crash could lose. */
-	private accept(connection: Connection, update: Uint8Array): void {
+	private accept(connection: Connection, update: Uint8Array, reach: Reach): void {
 		this.appending++;
+		this.inFlight.add(reach);
 		void this.options.persistence
 			.append(this.name, update, connection.actor.id)
 			.then(
@@ -135,6 +176,7 @@ export class Room {
 				}
 			)
 			.finally(() => {
+				this.inFlight.delete(reach);
 				if (--this.appending === 0) for (const resolve of this.idle.splice(0)) resolve();
 			});
 	}
@@ -160,6 +202,7 @@ export class Room {
 			this.doc.transact(() => {
 				for (const update of updates) this.integrate(update, STORED_ELSEWHERE);
 			}, STORED_ELSEWHERE);
+			this.forgetPending();
 			this.sinceCompaction = updates.length;
 		} catch (error) {
 			this.options.log.error({ err: error, document: this.name }, 'collab load failed');
@@ -175,6 +218,23 @@ export class Room {
 		this.loaded = true;
 		for (const run of this.waiting.splice(0)) run();
 		this.compactIfDue();
+	}
+
+	/**
+	 * A document stored before ADR 0014 may hold content depending on content never stored. It
+	 * can never be integrated (what is stored since is complete), Yjs would retry it at every
+	 * update, and every client would get it in its sync step 2 and send it back in its own step 2
+	 * after a reconnection, to be refused. So the room leaves it out.
+	 */
+	private forgetPending(): void {
+		const { store } = this.doc;
+		if (!store.pendingStructs && !store.pendingDs) return;
+		this.options.log.warn(
+			{ document: this.name },
+			'collab stored content depends on missing content: left out'
+		);
+		store.pendingStructs = null;
+		store.pendingDs = null;
 	}
 
 	private whenLoaded(run: () => void): void {

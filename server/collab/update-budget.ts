@@ -4,6 +4,7 @@ import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import { decodeMessage, ProtocolError, type ClientMessage } from './protocol';
 import type { Room } from './room';
+import { MISSING_CONTENT } from './update-dependencies';
 import { createUpdateTrials, type TrialVerdict } from './update-trial';
 
 /** A room that never stops appending (constant typing) is not waited for longer than this. */
@@ -21,7 +22,8 @@ export interface UpdateBudgetOptions {
 
 /**
  * Keeps a crafted update from stalling the event loop (ADR 0013). Small frames — typing, the
- * normal case — are decoded and delivered at once. A large sync update is first integrated into
+ * normal case — are decoded and delivered at once (the room checks what they depend on, ADR
+ * 0014). A large sync update is first integrated into
  * a replica of its room in a worker thread; if that takes longer than the budget, or leaves
  * structs waiting for content the document lacks, its sender is closed with 4413 and the update
  * is stored, applied and relayed nowhere. A connection's messages keep their order: whatever
@@ -39,12 +41,17 @@ export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOp
 		connection.close(code, reason);
 	}
 
-	async function tried(room: Room, connection: Connection, message: ClientMessage) {
+	/** The message to deliver — an update with the reach its trial found — or null if refused. */
+	async function tried(
+		room: Room,
+		connection: Connection,
+		message: ClientMessage
+	): Promise<ClientMessage | null> {
 		if ((message.type !== 'sync-step-2' && message.type !== 'update') || !connection.canWrite) {
-			return true; // read-only updates are dropped by the room anyway
+			return message; // read-only updates are dropped by the room anyway
 		}
 		await room.ready;
-		if (connection.closed) return false;
+		if (connection.closed) return null;
 		const trial = () => trials.run(Y.encodeStateAsUpdate(room.doc), message.update);
 		let verdict = await trial();
 		// It may build on this sender's previous update, stored but not yet integrated: once the
@@ -53,11 +60,11 @@ export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOp
 			await Promise.race([room.settled(), delay(SETTLE_WAIT_MS)]);
 			verdict = await trial();
 		}
-		if (connection.closed) return false;
-		if (verdict.kind === 'fits') return true;
+		if (connection.closed) return null;
+		if (verdict.kind === 'fits') return { ...message, reach: verdict.reach };
 		const [code, reason] = refusal(verdict);
 		refuse(room, connection, code, reason);
-		return false;
+		return null;
 	}
 
 	async function admitLater(
@@ -75,7 +82,9 @@ export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOp
 			const reason = error instanceof ProtocolError ? error.message : 'unreadable';
 			return refuse(room, connection, CloseCode.InvalidMessage, reason);
 		}
-		if (frame.length < checkBytes || (await tried(room, connection, message))) deliver(message);
+		if (frame.length < checkBytes) return deliver(message);
+		const accepted = await tried(room, connection, message);
+		if (accepted) deliver(accepted);
 	}
 
 	return {
@@ -113,7 +122,7 @@ function refusal(verdict: Exclude<TrialVerdict, { kind: 'fits' }>): [CloseCode, 
 		case 'over-budget':
 			return [CloseCode.UpdateTooCostly, 'update over budget'];
 		case 'pending':
-			return [CloseCode.UpdateTooCostly, 'update depends on missing content'];
+			return [CloseCode.UpdateTooCostly, MISSING_CONTENT];
 		case 'malformed':
 			return [CloseCode.InvalidMessage, 'malformed update'];
 		case 'busy':

@@ -34,7 +34,9 @@ port.on('message', (/** @type {TrialRequest} */ { id, state, update }) => {
 		const ms = performance.now() - started;
 		// Pending structs wait for content the document lacks; Yjs retries them on every later update.
 		const pending = replica.store.pendingStructs !== null || replica.store.pendingDs !== null;
-		reply({ id, kind: 'measured', ms, pending });
+		// What the room will hold once the update is in: later small updates may build on it while
+		// it is still being stored (room.ts counts appends in flight).
+		reply({ id, kind: 'measured', ms, pending, state: Y.encodeStateVector(replica) });
 	} finally {
 		replica.destroy();
 	}

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import * as Y from 'yjs';
 import type { Logger } from '../../src/lib/server/log/logger';
+import type { Reach } from './update-dependencies';
 
 export interface TrialRequest {
 	id: number;
@@ -11,10 +13,17 @@ export interface TrialRequest {
 export type TrialResponse =
 	| { id: number; kind: 'loaded' }
 	| { id: number; kind: 'malformed' }
-	| { id: number; kind: 'measured'; ms: number; pending: boolean };
+	| {
+			id: number;
+			kind: 'measured';
+			ms: number;
+			pending: boolean;
+			/** The replica's state vector once the update is in. */
+			state: Uint8Array;
+	  };
 
 export type TrialVerdict =
-	| { kind: 'fits'; ms: number }
+	| { kind: 'fits'; ms: number; reach: Reach }
 	| { kind: 'over-budget'; ms: number }
 	| { kind: 'pending' }
 	| { kind: 'malformed' }
@@ -77,7 +86,7 @@ export function createUpdateTrials(options: { budgetMs: number; log: Logger }) {
 			} else if (response.kind === 'malformed') finish({ kind: 'malformed' });
 			else if (response.pending) finish({ kind: 'pending' });
 			else if (response.ms > budgetMs) finish({ kind: 'over-budget', ms: response.ms });
-			else finish({ kind: 'fits', ms: response.ms });
+			else finish({ kind: 'fits', ms: response.ms, reach: Y.decodeStateVector(response.state) });
 		});
 		// A worker that dies (out of memory on a crafted update) refuses the update it was trying.
 		spawned.on('error', (error) => {

@@ -18,21 +18,76 @@ export function nonMergeableUpdate(items: number): Uint8Array {
 /**
  * `clients` made-up people each insert `text` after a character no document has: every struct
  * waits for it (pending), which Yjs handles in quadratic time and retries on every later update.
- * Written byte by byte (update format v1, ≈ 12 bytes a client): building it with Yjs is
- * quadratic too.
+ * Written byte by byte (≈ 12 bytes a client): building it with Yjs is quadratic too.
  */
 export function danglingUpdate(clients: number, text = 'y'): Uint8Array {
+	return craftedUpdate(
+		// Client 1, clock 0: an item nobody has.
+		Array.from({ length: clients }, (_, i) => ({
+			client: 1_000 + i,
+			items: [{ origin: id(1, 0), text }]
+		}))
+	);
+}
+
+export interface CraftedItem {
+	/** The item it was inserted after; with neither origin, it goes into the root text `body`. */
+	origin?: Y.ID;
+	/** The item it was inserted before. */
+	rightOrigin?: Y.ID;
+	text?: string;
+}
+
+export interface CraftedRun {
+	client: number;
+	/** Clock of the run's first item (default 0); each item takes as many as its text's length. */
+	clock?: number;
+	items: CraftedItem[];
+}
+
+export const id = (client: number, clock: number) => Y.createID(client, clock);
+
+/**
+ * An update (format v1) written as given, even what no Yjs client would write: runs of string
+ * items with any references, a client in several runs, deletions of anything.
+ */
+export function craftedUpdate(
+	runs: CraftedRun[],
+	deletions: { client: number; clock: number; len: number }[] = []
+): Uint8Array {
 	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, clients);
-	for (let i = 0; i < clients; i++) {
-		encoding.writeVarUint(encoder, 1); // structs of this client
-		encoding.writeVarUint(encoder, 1_000 + i); // client id
-		encoding.writeVarUint(encoder, 0); // clock of its first struct
-		encoding.writeUint8(encoder, 0x80 | 4); // an item with a left origin and string content
-		encoding.writeVarUint(encoder, 1); // left origin: client 1, clock 0 — which nobody has
-		encoding.writeVarUint(encoder, 0);
-		encoding.writeVarString(encoder, text);
+	encoding.writeVarUint(encoder, runs.length);
+	for (const { client, clock = 0, items } of runs) {
+		encoding.writeVarUint(encoder, items.length);
+		encoding.writeVarUint(encoder, client);
+		encoding.writeVarUint(encoder, clock);
+		for (const { origin, rightOrigin, text = 'y' } of items) {
+			// String content (4), with flags for the references that follow.
+			encoding.writeUint8(encoder, (origin ? 0x80 : 0) | (rightOrigin ? 0x40 : 0) | 4);
+			for (const reference of [origin, rightOrigin]) {
+				if (!reference) continue;
+				encoding.writeVarUint(encoder, reference.client);
+				encoding.writeVarUint(encoder, reference.clock);
+			}
+			if (!origin && !rightOrigin) {
+				encoding.writeVarUint(encoder, 1); // the parent is a root type, by name
+				encoding.writeVarString(encoder, 'body');
+			}
+			encoding.writeVarString(encoder, text);
+		}
 	}
-	encoding.writeVarUint(encoder, 0); // no deletions
+	const byClient = new Map<number, typeof deletions>();
+	for (const deletion of deletions) {
+		byClient.set(deletion.client, [...(byClient.get(deletion.client) ?? []), deletion]);
+	}
+	encoding.writeVarUint(encoder, byClient.size);
+	for (const [client, ranges] of byClient) {
+		encoding.writeVarUint(encoder, client);
+		encoding.writeVarUint(encoder, ranges.length);
+		for (const { clock, len } of ranges) {
+			encoding.writeVarUint(encoder, clock);
+			encoding.writeVarUint(encoder, len);
+		}
+	}
 	return encoding.toUint8Array(encoder);
 }

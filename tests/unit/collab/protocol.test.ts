@@ -49,7 +49,12 @@ describe('decoding client messages', () => {
 			syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc));
 		});
 		expect(decodeMessage(step2).type).toBe('sync-step-2');
-		expect(decodeMessage(update)).toEqual({ type: 'update', update: Y.encodeStateAsUpdate(doc) });
+		expect(decodeMessage(update)).toEqual({
+			type: 'update',
+			update: Y.encodeStateAsUpdate(doc),
+			// Parsed in full, and kept: the room checks what it depends on (ADR 0014).
+			decoded: Y.decodeUpdate(Y.encodeStateAsUpdate(doc))
+		});
 	});
 
 	it('reads awareness updates and awareness queries', () => {
