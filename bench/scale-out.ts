@@ -16,6 +16,9 @@ import { createTestDatabase } from '../tests/support/database';
 import { buildMember, buildProject, signIn } from '../tests/support/factories';
 import { waitForOutput, type Started } from '../tests/support/process';
 
+// Every stock provider adds a process 'exit' listener; hundreds of them are expected here.
+process.setMaxListeners(0);
+
 const CLIENTS = 300;
 const EDITS_PER_WRITER = 100;
 const EVERY_MS = 50;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { collabUpdate } from '../../../src/lib/server/db/schema';
 import { insertUpdateRows } from '../../../src/lib/server/documents/append-statement';
 import { loadStoredUpdates } from '../../../src/lib/server/documents/store';
 import { startTestServer } from '../../support/server';
@@ -29,10 +30,12 @@ describe('appending updates', () => {
 		expect(stored.map((bytes) => Buffer.from(bytes).toString('hex'))).toEqual(
 			rows.map((row) => Buffer.from(row.update).toString('hex'))
 		);
-		const authors = await db.execute<{ author_id: string | null }>(
-			sql`select author_id from collab_update where document_name = ${name} order by id`
-		);
-		expect(rowsOf(authors).map((row) => row.author_id)).toEqual([author, null, null]);
+		const authors = await db
+			.select({ authorId: collabUpdate.authorId })
+			.from(collabUpdate)
+			.where(eq(collabUpdate.documentName, name))
+			.orderBy(collabUpdate.id);
+		expect(authors.map((row) => row.authorId)).toEqual([author, null, null]);
 	});
 
 	it('stores a 4 MB update whole', async () => {
@@ -80,8 +83,3 @@ describe('appending updates', () => {
 		expect((await loadStoredUpdates(db, name)).map((bytes) => [...bytes])).toEqual([[2]]);
 	});
 });
-
-/** drizzle's execute answers with the rows (postgres.js) or an object holding them (PGlite). */
-function rowsOf<T>(result: T[] | { rows: T[] }): T[] {
-	return Array.isArray(result) ? result : result.rows;
-}
