@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { collabUpdate } from '../../../src/lib/server/db/schema';
 import { insertUpdateRows } from '../../../src/lib/server/documents/append-statement';
+import * as prepared from '../../../src/lib/server/documents/pglite-prepared';
 import { loadStoredUpdates } from '../../../src/lib/server/documents/store';
 import { startTestServer } from '../../support/server';
 
@@ -82,4 +83,22 @@ describe('appending updates', () => {
 		await append;
 		expect((await loadStoredUpdates(db, name)).map((bytes) => [...bytes])).toEqual([[2]]);
 	});
+
+	// The production build bundles this module twice (SvelteKit's server and the collaboration
+	// server), both on one PGlite: the second copy must not prepare a statement again.
+	it.skipIf(process.env.DATABASE_URL)(
+		'prepares a statement once per PGlite, even from two copies of the module',
+		async () => {
+			const client = (db as { $client?: unknown }).$client;
+			if (!prepared.isPgliteSession(client)) throw new Error('expected PGlite');
+			const copy = (await import(
+				// @ts-expect-error: the query makes Vite load a second, separate copy of the module.
+				'../../../src/lib/server/documents/pglite-prepared.ts?second-copy'
+			)) as typeof prepared;
+			expect(copy.runPrepared).not.toBe(prepared.runPrepared);
+			const statement = { name: 'tavolo_test_two_copies', text: 'select $1::text', types: [25] };
+			await prepared.runPrepared(client, statement, [['uno']]);
+			await expect(copy.runPrepared(client, statement, [['due']])).resolves.toBeUndefined();
+		}
+	);
 });

@@ -32,8 +32,18 @@ export function isPgliteSession(client: unknown): client is PgliteSession {
 	);
 }
 
-/** Statements live in the database session, so they are prepared once per PGlite instance. */
-const preparedIn = new WeakMap<object, Set<string>>();
+/**
+ * Statements live in the database session, so they are prepared once per PGlite instance, and
+ * the instance itself records which: the production build holds two copies of this module (the
+ * SvelteKit bundle and the collaboration server's) sharing one PGlite, so a registry private to
+ * one copy would make the other prepare a statement twice.
+ */
+const PREPARED = Symbol.for('tavolo.pglite.preparedStatements');
+
+function preparedNames(client: PgliteSession): Set<string> {
+	const holder = client as PgliteSession & { [PREPARED]?: Set<string> };
+	return (holder[PREPARED] ??= new Set());
+}
 
 /**
  * Runs `statement` once per row of values. On its own (`insideTransaction` false) all rows form
@@ -63,8 +73,7 @@ export async function runPrepared(
 }
 
 async function prepare(client: PgliteSession, statement: PreparedStatement): Promise<void> {
-	let names = preparedIn.get(client);
-	if (!names) preparedIn.set(client, (names = new Set()));
+	const names = preparedNames(client);
 	if (names.has(statement.name)) return;
 	const { name, text, types } = statement;
 	await client.execProtocol(
