@@ -48,8 +48,10 @@ export class Room {
 	private loaded = false;
 	private failed = false;
 	private waiting: (() => void)[] = [];
-	private appending = 0;
-	/** What each append in flight (stored, not yet integrated) will add to the doc. */
+	/**
+	 * One entry per append in flight (being stored, not yet integrated): what it will add to the
+	 * doc. Its size is the number of appends the room is waiting for.
+	 */
 	private readonly inFlight = new Set<Reach>();
 	private idle: (() => void)[] = [];
 	private sinceCompaction = 0;
@@ -159,7 +161,6 @@ export class Room {
 
 	/** Stored first, relayed after: a client never holds what a crash could lose. */
 	private accept(connection: Connection, update: Uint8Array, reach: Reach): void {
-		this.appending++;
 		this.inFlight.add(reach);
 		void this.options.persistence
 			.append(this.name, update, connection.actor.id)
@@ -177,7 +178,7 @@ export class Room {
 			)
 			.finally(() => {
 				this.inFlight.delete(reach);
-				if (--this.appending === 0) for (const resolve of this.idle.splice(0)) resolve();
+				if (this.inFlight.size === 0) for (const resolve of this.idle.splice(0)) resolve();
 			});
 	}
 
@@ -274,7 +275,7 @@ export class Room {
 
 	/** Resolves once no append of this room is in flight. */
 	settled(): Promise<void> {
-		if (this.appending === 0) return Promise.resolve();
+		if (this.inFlight.size === 0) return Promise.resolve();
 		return new Promise((resolve) => this.idle.push(resolve));
 	}
 

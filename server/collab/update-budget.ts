@@ -23,11 +23,11 @@ export interface UpdateBudgetOptions {
 /**
  * Keeps a crafted update from stalling the event loop (ADR 0013). Small frames — typing, the
  * normal case — are decoded and delivered at once (the room checks what they depend on, ADR
- * 0014). A large sync update is first integrated into
- * a replica of its room in a worker thread; if that takes longer than the budget, or leaves
- * structs waiting for content the document lacks, its sender is closed with 4413 and the update
- * is stored, applied and relayed nowhere. A connection's messages keep their order: whatever
- * it sends while one of its updates is on trial waits behind it.
+ * 0014). A large sync update is first integrated into a replica of its room in a worker
+ * thread; if that takes longer than the budget, or leaves structs waiting for content the
+ * document lacks, its sender is closed with 4413 and the update is stored, applied and relayed
+ * nowhere. A connection's messages keep their order: whatever it sends while one of its updates
+ * is on trial waits behind it.
  */
 export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOptions) {
 	const trials = createUpdateTrials({ budgetMs, log });
