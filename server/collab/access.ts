@@ -1,4 +1,4 @@
-import type { AccessInvalidation } from '../../src/lib/server/access/invalidation';
+import type { AccessInvalidation } from '../../src/lib/server/live/invalidation';
 import type { Db } from '../../src/lib/server/db/client';
 import type { Logger } from '../../src/lib/server/log/logger';
 import { recheck } from './auth';

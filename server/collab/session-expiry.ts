@@ -1,5 +1,5 @@
 import { and, gt, lte } from 'drizzle-orm';
-import type { AccessInvalidation } from '../../src/lib/server/access/invalidation';
+import type { AccessInvalidation } from '../../src/lib/server/live/invalidation';
 import type { Db } from '../../src/lib/server/db/client';
 import { session } from '../../src/lib/server/db/schema';
 import type { Logger } from '../../src/lib/server/log/logger';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import * as Y from 'yjs';
-import type { AccessInvalidation } from '../../../src/lib/server/access/invalidation';
+import type { AccessInvalidation } from '../../../src/lib/server/live/invalidation';
 import type { Logger } from '../../../src/lib/server/log/logger';
 import type { DocumentListener, Fanout } from '../fanout';
 

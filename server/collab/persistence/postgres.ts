@@ -3,7 +3,7 @@ import {
 	appendStoredUpdates,
 	compactStoredDocument,
 	loadStoredUpdates
-} from '../../../src/lib/server/documents/store';
+} from '../../../src/lib/server/live/store';
 import type { Persistence } from '../persistence';
 import { createGroupCommit } from './group-commit';
 

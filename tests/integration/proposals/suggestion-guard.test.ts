@@ -4,7 +4,7 @@ import { startTestServer } from '../../support/server';
 import { connectClient, eventually, roundTrip, type TestClient } from '../../support/collab';
 import { signIn } from '../../support/factories';
 import { at, sectionEditor } from '../../support/section-editor';
-import { readDocument } from '../../../src/lib/server/documents/store';
+import { readDocument } from '../../../src/lib/server/live/store';
 import { agreedText, suggestionKey } from '../../../src/lib/proposals/agreed-text';
 import { SECTION_FRAGMENT } from '../../../src/lib/proposals/editor-schema';
 import { CloseCode } from '../../../server/collab/close-codes';

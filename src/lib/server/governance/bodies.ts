@@ -18,7 +18,8 @@ import { ConflictError, InvalidError } from '../errors';
 import type { BodyInput } from '../../governance/body-form';
 import type { Db } from '../db/client';
 import { loadBodyAccess } from './body-access';
-import { minutesDocumentName, type LiveDocuments } from './minutes-document';
+import type { LiveDocuments } from '../live/live';
+import { minutesDocumentName } from './minutes-document';
 
 export interface BodySummary extends Body {
 	memberCount: number;

@@ -12,7 +12,7 @@ import {
 	meeting,
 	minutesApproval
 } from '../db/schema';
-import { appendStoredUpdates } from '../documents/store';
+import { appendStoredUpdates } from '../live/store';
 import {
 	demoUuid,
 	DEMO_DISTRICT_IDS,

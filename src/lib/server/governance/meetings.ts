@@ -7,7 +7,8 @@ import { NotFoundError } from '../errors';
 import type { MeetingInput } from '../../governance/meeting-form';
 import { romeToUtc } from '../../governance/rome-time';
 import { loadBodyAccess } from './body-access';
-import { minutesDocumentName, seedMinutesDocument, type LiveDocuments } from './minutes-document';
+import type { LiveDocuments } from '../live/live';
+import { minutesDocumentName, seedMinutesDocument } from './minutes-document';
 
 export async function findMeeting(db: Ctx['db'], meetingId: string): Promise<Meeting> {
 	const [found] = await db.select().from(meeting).where(eq(meeting.id, meetingId));

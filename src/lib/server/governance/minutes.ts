@@ -5,17 +5,13 @@ import { meeting, minutesApproval, minutesNote, person } from '../db/schema';
 import { authorize } from '../access/policy';
 import { record } from '../audit/audit';
 import { ConflictError } from '../errors';
-import type { DocumentAccess } from '../documents/registry';
+import type { DocumentAccess } from '../live/access';
 import { romeToUtc } from '../../governance/rome-time';
 import { amendmentWindowOpen, minutesEditors, minutesWriters } from './amendments';
 import { loadBodyAccess } from './body-access';
 import { findMeeting } from './meetings';
-import {
-	approvalRecord,
-	minutesDocumentName,
-	pendingSuggestions,
-	type LiveDocuments
-} from './minutes-document';
+import { approvalRecord, minutesDocumentName, pendingSuggestions } from './minutes-document';
+import type { LiveDocuments } from '../live/live';
 
 /**
  * The verbale's life: draft (written live) → circulated (members suggest changes during the

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import { membership, organisation, person, type ProjectRole } from '../db/schema';
 import { authorize, decide } from '../access/policy';
-import type { InvalidationBus } from '../access/invalidation';
+import type { InvalidationBus } from '../live/invalidation';
 import { ConflictError, NotFoundError } from '../errors';
 import { record } from '../audit/audit';
 

@@ -1,12 +1,12 @@
 import type { Db } from '../db/client';
 import { call, proposal, proposalSection, sectionOwner } from '../db/schema';
-import { appendStoredUpdates } from '../documents/store';
+import { appendStoredUpdates } from '../live/store';
 import { demoUuid, DEMO_ORGANISATION_IDS, DEMO_PERSON_BY_ROLE, DEMO_PROJECT_ID } from '../demo/ids';
 import type { DemoOrganisationKey } from '../demo/data/organisations';
 import { emptyActionBlock } from '../../proposals/action-block';
 import * as Y from 'yjs';
 import { replaceBlocksUpdate } from './action-blocks';
-import { TAVOLO_AUTHOR } from '../documents/authorship-claims';
+import { TAVOLO_AUTHOR } from '../live/authorship/claims';
 import { DEMO_ACTIONS, DEMO_SECTION_TEXT } from './demo-content';
 import { demoSectionUpdates } from './demo-authorship';
 import { actionsDocumentName, sectionDocumentName } from './section-content';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/access/policy';
-import { documentPermission, writes } from '$lib/server/documents/registry';
+import { documentPermission, writes } from '$lib/server/live-kinds';
 import * as actionItems from '$lib/server/governance/action-items';
 import * as attendance from '$lib/server/governance/attendance';
 import * as bodies from '$lib/server/governance/bodies';
