@@ -93,7 +93,7 @@ describe('appending updates', () => {
 			if (!prepared.isPgliteSession(client)) throw new Error('expected PGlite');
 			const copy = (await import(
 				// @ts-expect-error: the query makes Vite load a second, separate copy of the module.
-				'../../../src/lib/server/documents/pglite-prepared.ts?second-copy'
+				'../../../src/lib/server/db/pglite-prepared.ts?second-copy'
 			)) as typeof prepared;
 			expect(copy.runPrepared).not.toBe(prepared.runPrepared);
 			const statement = { name: 'tavolo_test_two_copies', text: 'select $1::text', types: [25] };
