@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
-import type { Runtime } from '../src/lib/server/runtime';
+import type { Runtime } from '$lib/server/runtime';
 import { createCollabServer, type CollabDependencies, type CollabServer } from './collab';
 
 export type RequestHandler = (

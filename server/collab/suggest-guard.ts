@@ -1,11 +1,7 @@
 import * as Y from 'yjs';
-import {
-	agreedText,
-	suggestionViolation,
-	type AgreedText
-} from '../../src/lib/proposals/agreed-text';
-import { SECTION_FRAGMENT } from '../../src/lib/proposals/editor-schema';
-import type { Logger } from '../../src/lib/server/log/logger';
+import { agreedText, suggestionViolation, type AgreedText } from '$lib/proposals/agreed-text';
+import { SECTION_FRAGMENT } from '$lib/proposals/editor-schema';
+import type { Logger } from '$lib/server/log/logger';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 
