@@ -55,7 +55,7 @@ export async function circulate(
 ) {
 	const found = await findMeeting(db, meetingId);
 	const access = await loadBodyAccess(db, found.bodyId);
-	await authorize(db, actor, 'minutes.write', {
+	const { actor: signedIn } = await authorize(db, actor, 'minutes.write', {
 		projectId: found.projectId,
 		bodyOfficerIds: access.officerIds
 	});
@@ -70,7 +70,7 @@ export async function circulate(
 		.where(and(eq(meeting.id, meetingId), eq(meeting.minutesStatus, 'draft')));
 	live.invalidate(minutesDocumentName(meetingId));
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'minutes.circulate',
 		resourceType: 'meeting',
 		resourceId: meetingId,
@@ -85,7 +85,7 @@ export async function circulate(
 export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId: string) {
 	const found = await findMeeting(db, meetingId);
 	const access = await loadBodyAccess(db, found.bodyId);
-	await authorize(db, actor, 'minutes.approve', {
+	const { actor: signedIn } = await authorize(db, actor, 'minutes.approve', {
 		projectId: found.projectId,
 		bodyOfficerIds: access.chairIds
 	});
@@ -108,11 +108,11 @@ export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId
 		if (!updated) throw new ConflictError('gov_minutes_not_circulated');
 		await tx
 			.insert(minutesApproval)
-			.values({ meetingId, state, text, sha256: hash, approvedById: actor!.id });
+			.values({ meetingId, state, text, sha256: hash, approvedById: signedIn.id });
 	});
 	live.invalidate(minutesDocumentName(meetingId));
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'minutes.approve',
 		resourceType: 'meeting',
 		resourceId: meetingId,
@@ -126,12 +126,12 @@ export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId
 export async function addCorrection({ db, actor }: Ctx, meetingId: string, text: string) {
 	const found = await findMeeting(db, meetingId);
 	const access = await loadBodyAccess(db, found.bodyId);
-	await authorize(db, actor, 'minutes.write', {
+	const { actor: signedIn } = await authorize(db, actor, 'minutes.write', {
 		projectId: found.projectId,
 		bodyMemberIds: access.memberIds
 	});
 	if (found.minutesStatus !== 'approved') throw new ConflictError('gov_minutes_not_approved');
-	await db.insert(minutesNote).values({ meetingId, authorId: actor!.id, text });
+	await db.insert(minutesNote).values({ meetingId, authorId: signedIn.id, text });
 }
 
 /** Status, window, approval record and correction notes, for the meeting page and the verbale. */

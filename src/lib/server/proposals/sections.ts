@@ -95,13 +95,15 @@ async function setLocked(
 	locked: boolean
 ): Promise<ProposalSection> {
 	const section = await findSectionOrThrow(ctx.db, sectionId);
-	await authorize(ctx.db, ctx.actor, 'proposal.lock', { projectId: section.projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.lock', {
+		projectId: section.projectId
+	});
 	if (section.locked === locked) throw new ConflictError();
 	const [row] = await ctx.db
 		.update(proposalSection)
 		.set(
 			locked
-				? { locked, lockedById: ctx.actor!.id, lockedAt: new Date() }
+				? { locked, lockedById: signedIn.id, lockedAt: new Date() }
 				: { locked, lockedById: null, lockedAt: null }
 		)
 		.where(eq(proposalSection.id, section.id))

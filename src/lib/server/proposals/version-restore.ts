@@ -24,7 +24,9 @@ export async function restore(
 	input: { proposalId: string; versionId: string }
 ): Promise<ProposalVersion> {
 	const found = await findProposalOrThrow(ctx.db, input.proposalId);
-	await authorize(ctx.db, ctx.actor, 'proposal.review', { projectId: found.projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.review', {
+		projectId: found.projectId
+	});
 	const version = await versionInProposal(ctx, input);
 	const target = await readContent(ctx.db, input.proposalId, version.id);
 	const updates: { name: string; update: Uint8Array }[] = [];
@@ -46,7 +48,7 @@ export async function restore(
 		proposalId: input.proposalId,
 		kind: 'restore',
 		name: version.name,
-		createdById: ctx.actor!.id
+		createdById: signedIn.id
 	});
 	for (const { name, update } of updates) await live.write(name, update);
 	return kept!;
