@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import { meeting, minutesApproval, minutesNote, person } from '../db/schema';
-import { authorize } from '../access/policy';
+import { authorize, can } from '../access/policy';
 import { record } from '../audit/audit';
 import { ConflictError } from '../errors';
 import type { DocumentAccess } from '../live/access';
@@ -43,6 +43,23 @@ export async function resolveMinutesDocument(
 		read: 'governance.read',
 		write: 'minutes.write',
 		edit: { action: 'minutes.write', resource: minutesEditors(access, found) }
+	};
+}
+
+/**
+ * What the meeting page may offer this person, asked of the policy with the same resources the
+ * actions authorise against: circulating is the officers', approving the chair's.
+ */
+export async function minutesRights({ db, actor }: Ctx, meetingId: string) {
+	const found = await findMeeting(db, meetingId);
+	const access = await loadBodyAccess(db, found.bodyId);
+	const { projectId } = found;
+	return {
+		circulate: await can(db, actor, 'minutes.write', {
+			projectId,
+			bodyOfficerIds: access.officerIds
+		}),
+		approve: await can(db, actor, 'minutes.approve', { projectId, bodyOfficerIds: access.chairIds })
 	};
 }
 
