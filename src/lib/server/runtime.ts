@@ -42,6 +42,7 @@ export function startRuntime(options: StartOptions = {}): Promise<Runtime> {
 
 async function open(options: StartOptions): Promise<Runtime> {
 	const config = options.config ?? readConfig();
+	logger.level = config.logLevel;
 	const database = await openDatabase(config);
 	try {
 		await migrate(database, options.migrationsFolder ?? resolve('drizzle'));
