@@ -5,7 +5,7 @@ import { connectClient, eventually, roundTrip, type TestClient } from '../../sup
 import { signIn } from '../../support/factories';
 import { at, sectionEditor } from '../../support/section-editor';
 import { readDocument } from '../../../src/lib/server/live/store';
-import { agreedText, suggestionKey } from '../../../src/lib/proposals/agreed-text';
+import { agreedText, suggestionKey } from '../../../src/lib/editor/suggestions/agreed-text';
 import { SECTION_FRAGMENT } from '../../../src/lib/proposals/editor-schema';
 import { CloseCode } from '../../../server/collab/close-codes';
 import * as sections from '../../../src/lib/server/proposals/sections';

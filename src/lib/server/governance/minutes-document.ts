@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import * as Y from 'yjs';
 import type { LiveDocuments } from '../live/live';
+import { TEXT_FIELD } from '../../editor/suggestions/text-field';
 import { formatDocumentName } from '../live/name';
 
 /**
@@ -9,7 +10,7 @@ import { formatDocumentName } from '../live/name';
  * extension uses by default. Server code builds and reads it in y-prosemirror's shape:
  * one XmlElement per block, XmlText inside.
  */
-export const MINUTES_FIELD = 'default';
+export const MINUTES_FIELD = TEXT_FIELD;
 
 export function minutesDocumentName(meetingId: string): string {
 	return formatDocumentName('minutes', meetingId);
