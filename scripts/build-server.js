@@ -15,6 +15,8 @@ await build({
 	target: 'node20',
 	packages: 'external',
 	external: ['./handler.js'],
+	// server/ imports shared modules as SvelteKit code does, `$lib/...`, not `../../src/lib/...`.
+	alias: { $lib: './src/lib' },
 	sourcemap: true,
 	logLevel: 'warning'
 });

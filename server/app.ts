@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
-import type { Runtime } from '../src/lib/server/runtime';
+import type { Runtime } from '$lib/server/runtime';
 import { createCollabServer, type CollabDependencies, type CollabServer } from './collab';
 
 export type RequestHandler = (
@@ -18,16 +18,16 @@ export interface TavoloServer {
 }
 
 /**
- * One HTTP server, one port: SvelteKit's handler for requests, the collaboration endpoint for
- * upgrades of /collab/*. Tests start it in-process on port 0.
- */
-/**
  * The protocol each request really came over, for adapter-node's PROTOCOL_HEADER when no ORIGIN
  * is configured (server/index.ts). Without it adapter-node takes every request for https, so on
  * plain http://localhost SvelteKit refuses every form as cross-site and cookies get `Secure`.
  */
 export const SOCKET_PROTOCOL_HEADER = 'x-tavolo-socket-protocol';
 
+/**
+ * One HTTP server, one port: SvelteKit's handler for requests, the collaboration endpoint for
+ * upgrades of /collab/*. Tests start it in-process on port 0.
+ */
 export function createTavoloServer(
 	runtime: Runtime,
 	handler: RequestHandler,

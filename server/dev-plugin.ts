@@ -11,12 +11,20 @@ export function collabDevPlugin(): Plugin {
 		async configureServer(vite) {
 			const httpServer = vite.httpServer;
 			if (!httpServer) return;
-			const { getRuntime } = await import('../src/lib/server/runtime');
-			const { createCollabServer } = await import('./collab');
-			let collab: ReturnType<typeof createCollabServer> | undefined;
+			// Loaded through Vite, not bundled into the config: server/ imports `$lib/...`, which
+			// only Vite's resolver (and the production bundle's alias) knows.
+			type Runtime = typeof import('../src/lib/server/runtime');
+			type Collab = typeof import('./collab');
+			let collab: ReturnType<Collab['createCollabServer']> | undefined;
 			httpServer.on('upgrade', (req, socket, head) => {
 				if (!req.url?.startsWith('/collab/')) return; // Vite's own HMR socket
 				void (async () => {
+					const { getRuntime } = (await vite.ssrLoadModule(
+						'/src/lib/server/runtime.ts'
+					)) as Runtime;
+					const { createCollabServer } = (await vite.ssrLoadModule(
+						'/server/collab/index.ts'
+					)) as Collab;
 					const runtime = await getRuntime();
 					collab ??= createCollabServer({ runtime });
 					collab.handleUpgrade(req, socket, head);

@@ -1,8 +1,8 @@
-import { readConfig, ConfigError } from '../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../src/lib/server/runtime';
-import { DataDirLockedError } from '../src/lib/server/db/data-dir-lock';
-import { seedIfEnabled, DEMO_LOGINS } from '../src/lib/server/demo/seed';
-import { logger } from '../src/lib/server/log/logger';
+import { readConfig, ConfigError } from '$lib/server/config';
+import { startRuntime, stopRuntime } from '$lib/server/runtime';
+import { DataDirLockedError } from '$lib/server/db/data-dir-lock';
+import { seedIfEnabled, DEMO_LOGINS } from '$lib/server/demo/seed';
+import { logger } from '$lib/server/log/logger';
 import { createTavoloServer, SOCKET_PROTOCOL_HEADER, type RequestHandler } from './app';
 
 /** Production entry: `node build/server.js` (built by scripts/build-server.js). */

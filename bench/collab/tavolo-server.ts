@@ -9,7 +9,7 @@ import { createTavoloServer } from '../../server/app';
 import { readConfig } from '../../src/lib/server/config';
 import type { Persistence } from '../../server/collab/persistence';
 import { createPostgresPersistence } from '../../server/collab/persistence/postgres';
-import { appendStoredUpdates } from '../../src/lib/server/documents/store';
+import { appendStoredUpdates } from '../../src/lib/server/live/store';
 import { startRuntime } from '../../src/lib/server/runtime';
 import { buildMember, buildProject, signIn } from '../../tests/support/factories';
 

@@ -1,6 +1,6 @@
-import type { AccessInvalidation } from '../../src/lib/server/access/invalidation';
-import type { Db } from '../../src/lib/server/db/client';
-import type { Logger } from '../../src/lib/server/log/logger';
+import type { AccessInvalidation } from '$lib/server/live/invalidation';
+import type { Db } from '$lib/server/db/client';
+import type { Logger } from '$lib/server/log/logger';
 import { recheck } from './auth';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';

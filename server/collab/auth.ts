@@ -1,13 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Db } from '../../src/lib/server/db/client';
-import type { Actor } from '../../src/lib/server/access/policy';
-import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session';
-import { parseDocumentName } from '../../src/lib/server/documents/document-name';
+import type { Db } from '$lib/server/db/client';
+import type { Actor } from '$lib/server/access/policy';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { parseDocumentName } from '$lib/server/live/name';
 import {
 	DOCUMENT_KINDS,
 	documentPermission,
 	type DocumentPermission
-} from '../../src/lib/server/documents/registry';
+} from '$lib/server/live-kinds';
 import type { PermissionCache } from './permission-cache';
 
 /** Who may open the socket, and how: decided before the upgrade, from the cookie and the policy. */

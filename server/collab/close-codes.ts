@@ -1,4 +1,4 @@
-import { SUGGESTIONS_ONLY_CLOSE, UPDATE_TOO_COSTLY_CLOSE } from '../../src/lib/collab/refusals';
+import { SUGGESTIONS_ONLY_CLOSE, UPDATE_TOO_COSTLY_CLOSE } from '$lib/collab/refusals';
 
 /**
  * WebSocket close codes the collaboration server uses. Refusals before the upgrade are HTTP

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { Actor } from '../../src/lib/server/access/policy';
+import type { Actor } from '$lib/server/access/policy';
 import { CloseCode } from './close-codes';
 
 /** Beyond this much unsent data the client is too slow: it reconnects and syncs afresh. */

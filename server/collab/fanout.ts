@@ -1,4 +1,4 @@
-import type { AccessInvalidation } from '../../src/lib/server/access/invalidation';
+import type { AccessInvalidation } from '$lib/server/live/invalidation';
 
 /**
  * Relays what happens in one instance's rooms to the other instances serving the same

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { Runtime } from '../../src/lib/server/runtime';
-import { logger as defaultLogger, type Logger } from '../../src/lib/server/log/logger';
+import type { Runtime } from '$lib/server/runtime';
+import { logger as defaultLogger, type Logger } from '$lib/server/log/logger';
 import { createAccessWatcher } from './access';
 import { admit, isKnownKind } from './auth';
 import { Connection } from './connection';

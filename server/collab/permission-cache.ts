@@ -1,5 +1,5 @@
-import type { AccessInvalidation } from '../../src/lib/server/access/invalidation';
-import type { DocumentPermission } from '../../src/lib/server/documents/registry';
+import type { AccessInvalidation } from '$lib/server/live/invalidation';
+import type { DocumentPermission } from '$lib/server/live-kinds';
 
 /** Long enough to serve a burst of connections (a class opening one page), short enough to forget. */
 const TTL_MS = 5_000;

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Logger } from '../../src/lib/server/log/logger';
+import type { Logger } from '$lib/server/log/logger';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import type { Fanout } from './fanout';

@@ -1,5 +1,5 @@
 import type WebSocket from 'ws';
-import type { Logger } from '../../src/lib/server/log/logger';
+import type { Logger } from '$lib/server/log/logger';
 import { CloseCode } from './close-codes';
 import { Connection } from './connection';
 import type { Fanout } from './fanout';

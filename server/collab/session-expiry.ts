@@ -1,8 +1,8 @@
 import { and, gt, lte } from 'drizzle-orm';
-import type { AccessInvalidation } from '../../src/lib/server/access/invalidation';
-import type { Db } from '../../src/lib/server/db/client';
-import { session } from '../../src/lib/server/db/schema';
-import type { Logger } from '../../src/lib/server/log/logger';
+import type { AccessInvalidation } from '$lib/server/live/invalidation';
+import type { Db } from '$lib/server/db/client';
+import { session } from '$lib/server/db/schema';
+import type { Logger } from '$lib/server/log/logger';
 
 /**
  * Sessions that simply run out (no sign-out, nobody removed) end on the WebSocket door too:

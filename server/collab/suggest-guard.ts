@@ -3,9 +3,9 @@ import {
 	agreedText,
 	suggestionViolation,
 	type AgreedText
-} from '../../src/lib/proposals/agreed-text';
-import { SECTION_FRAGMENT } from '../../src/lib/proposals/editor-schema';
-import type { Logger } from '../../src/lib/server/log/logger';
+} from '$lib/editor/suggestions/agreed-text';
+import { TEXT_FIELD } from '$lib/editor/suggestions/text-field';
+import type { Logger } from '$lib/server/log/logger';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 
@@ -40,7 +40,7 @@ export class SuggestGuard {
 	/** True when `update` only touches the sender's own suggestions; else closes the socket. */
 	allows(connection: Connection, update: Uint8Array): boolean {
 		const shadow = this.shadowDoc();
-		const before = (this.view ??= agreedText(shadow.getXmlFragment(SECTION_FRAGMENT)));
+		const before = (this.view ??= agreedText(shadow.getXmlFragment(TEXT_FIELD)));
 		const pending = pendingOf(shadow);
 		let outside = false;
 		const watch = (transaction: Y.Transaction) => (outside ||= changesOutside(transaction, shadow));
@@ -60,7 +60,7 @@ export class SuggestGuard {
 					? 'outside_the_text'
 					: suggestionViolation(
 							before,
-							(this.view = agreedText(shadow.getXmlFragment(SECTION_FRAGMENT))),
+							(this.view = agreedText(shadow.getXmlFragment(TEXT_FIELD))),
 							connection.actor.id
 						);
 		if (reason === null) {
@@ -113,7 +113,7 @@ export class SuggestGuard {
 
 /** Whether a transaction touched anything but the section's text (another root type). */
 function changesOutside(transaction: Y.Transaction, doc: Y.Doc): boolean {
-	const text: unknown = doc.getXmlFragment(SECTION_FRAGMENT);
+	const text: unknown = doc.getXmlFragment(TEXT_FIELD);
 	for (const changed of transaction.changed.keys()) {
 		let root = changed;
 		while (root._item) root = root._item.parent as typeof root;

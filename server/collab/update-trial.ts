@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
-import type { Logger } from '../../src/lib/server/log/logger';
+import type { Logger } from '$lib/server/log/logger';
 import type { Reach } from './update-dependencies';
 
 export interface TrialRequest {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { parseDocumentName } from '../../src/lib/server/documents/document-name';
+import { parseDocumentName } from '$lib/server/live/name';
 
 /**
  * What is checked before anything else, from the request line and headers alone. Refusals are

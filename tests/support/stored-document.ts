@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import * as Y from 'yjs';
 import type { Db } from '../../src/lib/server/db/client';
 import { collabUpdate } from '../../src/lib/server/db/schema';
-import { loadStoredUpdates } from '../../src/lib/server/documents/store';
+import { loadStoredUpdates } from '../../src/lib/server/live/store';
 
 /** The document as the database holds it (snapshot + appended updates). */
 export async function storedDoc(db: Db, name: string): Promise<Y.Doc> {

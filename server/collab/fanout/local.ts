@@ -1,4 +1,4 @@
-import type { AccessInvalidation } from '../../../src/lib/server/access/invalidation';
+import type { AccessInvalidation } from '$lib/server/live/invalidation';
 import type { DocumentListener, DocumentMessage, Fanout } from '../fanout';
 
 /**

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import * as Y from 'yjs';
-import type { AccessInvalidation } from '../../../src/lib/server/access/invalidation';
-import type { Logger } from '../../../src/lib/server/log/logger';
+import type { AccessInvalidation } from '$lib/server/live/invalidation';
+import type { Logger } from '$lib/server/log/logger';
 import type { DocumentListener, Fanout } from '../fanout';
 
 export interface RedisFanoutOptions {

@@ -1,9 +1,9 @@
-import type { Db } from '../../../src/lib/server/db/client';
+import type { Db } from '$lib/server/db/client';
 import {
 	appendStoredUpdates,
 	compactStoredDocument,
 	loadStoredUpdates
-} from '../../../src/lib/server/documents/store';
+} from '$lib/server/live/store';
 import type { Persistence } from '../persistence';
 import { createGroupCommit } from './group-commit';
 

@@ -2,7 +2,8 @@ import { getSchema, type AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
-import { suggestionMarks } from './editor/suggestion-marks';
+import { suggestionMarks } from '../editor/suggestions/marks';
+import { TEXT_FIELD } from '../editor/suggestions/text-field';
 
 /**
  * The extensions a proposal section adds to the shared LiveEditor (which brings StarterKit,
@@ -36,7 +37,7 @@ export function sectionContentExtensions(): AnyExtension[] {
 }
 
 /** The Y.XmlFragment that holds a section's rich text (the LiveEditor's default field). */
-export const SECTION_FRAGMENT = 'default';
+export const SECTION_FRAGMENT = TEXT_FIELD;
 
 let cached: Schema | undefined;
 

@@ -69,7 +69,3 @@ export const templateImportForm = z.object({
 		.min(1)
 		.max(256 * 1024)
 });
-
-export const proposalStatusForm = z.object({
-	status: z.enum(['drafting', 'submitted', 'archived'])
-});

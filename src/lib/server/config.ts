@@ -37,7 +37,10 @@ const schema = z.object({
 	LINK_ACCESSIBILITY: z.string().default('/legal/accessibility'),
 	LINK_PRIVACY: z.string().default('/legal/privacy'),
 	LINK_LEGAL: z.string().default('/legal/notes'),
-	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+	// Tests run quiet unless they ask for logs.
+	LOG_LEVEL: z
+		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+		.default(process.env.VITEST ? 'silent' : 'info')
 });
 
 export type Config = {

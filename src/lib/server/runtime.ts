@@ -3,9 +3,9 @@ import { readConfig, type Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
 import { migrate } from './db/migrate';
 import { logger } from './log/logger';
-import { createInvalidationBus, type InvalidationBus } from './access/invalidation';
+import { createInvalidationBus, type InvalidationBus } from './live/invalidation';
 import { seedIfEnabled } from './demo/seed';
-import { createDocumentUpdateBus, type DocumentUpdateBus } from './documents/update-bus';
+import { createDocumentUpdateBus, type DocumentUpdateBus } from './live/update-bus';
 
 /**
  * What both doors share in one process: configuration, the database, the access-invalidation
@@ -42,6 +42,7 @@ export function startRuntime(options: StartOptions = {}): Promise<Runtime> {
 
 async function open(options: StartOptions): Promise<Runtime> {
 	const config = options.config ?? readConfig();
+	logger.level = config.logLevel;
 	const database = await openDatabase(config);
 	try {
 		await migrate(database, options.migrationsFolder ?? resolve('drizzle'));

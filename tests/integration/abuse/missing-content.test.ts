@@ -9,7 +9,8 @@ import { createLocalFanoutHub } from '../../../server/collab/fanout/local';
 import { createRedisFanout } from '../../../server/collab/fanout/redis';
 import { encodeUpdate } from '../../../server/collab/protocol';
 import { collabUpdate } from '../../../src/lib/server/db/schema';
-import { loadStoredUpdates, writeDocumentUpdate } from '../../../src/lib/server/documents/store';
+import { loadStoredUpdates } from '../../../src/lib/server/live/store';
+import { writeDocumentUpdate } from '../../../src/lib/server/live/live';
 import { logger } from '../../../src/lib/server/log/logger';
 import {
 	closeOf,

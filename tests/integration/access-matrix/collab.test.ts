@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ProjectRole } from '../../../src/lib/server/db/schema';
-import { DOCUMENT_KINDS } from '../../../src/lib/server/documents/registry';
+import { DOCUMENT_KINDS } from '../../../src/lib/server/live-kinds';
 import { CloseCode } from '../../../server/collab/close-codes';
 import { connectClient, eventually, handshakeStatus } from '../../support/collab';
 import { startTestServer } from '../../support/server';

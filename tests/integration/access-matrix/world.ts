@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from '../../../src/lib/server/runtime';
 import { membership, projectRole, type ProjectRole } from '../../../src/lib/server/db/schema';
-import { liveDocuments } from '../../../src/lib/server/governance/minutes-document';
+import { liveDocuments } from '../../../src/lib/server/live/live';
 import { buildCommittee } from '../governance/fixture';
 import { buildProposalTable } from '../proposals/fixture';
 import {

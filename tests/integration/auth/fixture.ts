@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
 import { readConfig } from '../../../src/lib/server/config';
 import { startRuntime, stopRuntime, type Runtime } from '../../../src/lib/server/runtime';
-import type { AccessInvalidation } from '../../../src/lib/server/access/invalidation';
+import type { AccessInvalidation } from '../../../src/lib/server/live/invalidation';
 import { hashPassword } from '../../../src/lib/server/auth/password';
 import { membership, type Person, type ProjectRole } from '../../../src/lib/server/db/schema';
 import { createTestDatabase } from '../../support/database';

@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { collabUpdate } from '../../../src/lib/server/db/schema';
-import { insertUpdateRows } from '../../../src/lib/server/documents/append-statement';
-import * as prepared from '../../../src/lib/server/documents/pglite-prepared';
-import { loadStoredUpdates } from '../../../src/lib/server/documents/store';
+import { insertUpdateRows } from '../../../src/lib/server/db/append-statement';
+import * as prepared from '../../../src/lib/server/db/pglite-prepared';
+import { loadStoredUpdates } from '../../../src/lib/server/live/store';
 import { startTestServer } from '../../support/server';
 
 // The append every relayed update waits for (ADR 0016, 0017), on PGlite or, with DATABASE_URL,
@@ -93,7 +93,7 @@ describe('appending updates', () => {
 			if (!prepared.isPgliteSession(client)) throw new Error('expected PGlite');
 			const copy = (await import(
 				// @ts-expect-error: the query makes Vite load a second, separate copy of the module.
-				'../../../src/lib/server/documents/pglite-prepared.ts?second-copy'
+				'../../../src/lib/server/db/pglite-prepared.ts?second-copy'
 			)) as typeof prepared;
 			expect(copy.runPrepared).not.toBe(prepared.runPrepared);
 			const statement = { name: 'tavolo_test_two_copies', text: 'select $1::text', types: [25] };

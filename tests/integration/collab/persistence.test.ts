@@ -6,7 +6,7 @@ import type { Persistence } from '../../../server/collab/persistence';
 import { createMemoryPersistence } from '../../../server/collab/persistence/memory';
 import { createPostgresPersistence } from '../../../server/collab/persistence/postgres';
 import { collabSnapshot, collabUpdate } from '../../../src/lib/server/db/schema';
-import { readDocument } from '../../../src/lib/server/documents/store';
+import { readDocument } from '../../../src/lib/server/live/store';
 import { buildMember, buildProject, signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { connectClient, eventually } from '../../support/collab';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../../src/lib/server/documents/store';
+import { readDocument } from '../../../src/lib/server/live/store';
 import { buildMember, buildProject, signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { connectClient, eventually } from '../../support/collab';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendStoredUpdates } from '../../../src/lib/server/documents/store';
+import { appendStoredUpdates } from '../../../src/lib/server/live/store';
 import { buildMember, buildProject, signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { connectClient, eventually, handshakeStatus } from '../../support/collab';

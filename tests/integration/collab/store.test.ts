@@ -4,9 +4,9 @@ import { InvalidError } from '../../../src/lib/server/errors';
 import {
 	appendStoredUpdates,
 	compactStoredDocument,
-	readDocument,
-	writeDocumentUpdate
-} from '../../../src/lib/server/documents/store';
+	readDocument
+} from '../../../src/lib/server/live/store';
+import { writeDocumentUpdate } from '../../../src/lib/server/live/live';
 import { buildMember, buildProject, signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { connectClient, eventually } from '../../support/collab';

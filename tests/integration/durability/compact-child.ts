@@ -3,7 +3,7 @@
  * says `compacting`, compacts one document (to be SIGKILLed half-way), says `compacted`.
  */
 import { openDatabase } from '../../../src/lib/server/db/client';
-import { compactStoredDocument } from '../../../src/lib/server/documents/store';
+import { compactStoredDocument } from '../../../src/lib/server/live/store';
 
 const database = await openDatabase({
 	databaseUrl: process.env.DATABASE_URL,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendStoredUpdates } from '../../../src/lib/server/documents/store';
+import { appendStoredUpdates } from '../../../src/lib/server/live/store';
 import { waitForOutput, type Started } from '../../support/process';
 import { storedDoc } from '../../support/stored-document';
 import { documentFixture, withDatabase } from './database-access';

@@ -6,7 +6,7 @@ import {
 	contentUpdate,
 	sectionDocumentName
 } from '../../../src/lib/server/proposals/section-content';
-import { liveDocuments } from '../../../src/lib/server/proposals/live';
+import { liveDocuments } from '../../../src/lib/server/live/live';
 import { buildProposalTable } from '../proposals/fixture';
 
 let server: TestServer;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readDocument } from '../../../src/lib/server/documents/store';
-import { documentPermission } from '../../../src/lib/server/documents/registry';
+import { readDocument } from '../../../src/lib/server/live/store';
+import { documentPermission } from '../../../src/lib/server/live-kinds';
 import { romeToday } from '../../../src/lib/governance/rome-time';
 import * as minutes from '../../../src/lib/server/governance/minutes';
 import {
-	liveDocuments,
 	minutesBlocks,
 	minutesDocumentName,
 	pendingSuggestions
 } from '../../../src/lib/server/governance/minutes-document';
+import { liveDocuments } from '../../../src/lib/server/live/live';
 import { signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { connectClient, eventually, roundTrip } from '../../support/collab';

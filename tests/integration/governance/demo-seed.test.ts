@@ -8,9 +8,9 @@ import * as minutes from '../../../src/lib/server/governance/minutes';
 import * as actionItems from '../../../src/lib/server/governance/action-items';
 import {
 	approvalRecord,
-	liveDocuments,
 	minutesDocumentName
 } from '../../../src/lib/server/governance/minutes-document';
+import { liveDocuments } from '../../../src/lib/server/live/live';
 import { createTestDatabase } from '../../support/database';
 
 const database = await createTestDatabase();

@@ -2,10 +2,7 @@ import { afterAll } from 'vitest';
 import { readConfig } from '../../../src/lib/server/config';
 import { startRuntime, stopRuntime, type Runtime } from '../../../src/lib/server/runtime';
 import type { Ctx } from '../../../src/lib/server/context';
-import {
-	liveDocuments,
-	type LiveDocuments
-} from '../../../src/lib/server/governance/minutes-document';
+import { liveDocuments, type LiveDocuments } from '../../../src/lib/server/live/live';
 import * as bodies from '../../../src/lib/server/governance/bodies';
 import * as meetings from '../../../src/lib/server/governance/meetings';
 import { createTestDatabase } from '../../support/database';

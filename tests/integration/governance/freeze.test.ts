@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../../src/lib/server/documents/store';
+import { readDocument } from '../../../src/lib/server/live/store';
 import * as minutes from '../../../src/lib/server/governance/minutes';
-import {
-	liveDocuments,
-	minutesDocumentName
-} from '../../../src/lib/server/governance/minutes-document';
+import { minutesDocumentName } from '../../../src/lib/server/governance/minutes-document';
+import { liveDocuments } from '../../../src/lib/server/live/live';
 import { signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { connectClient, eventually } from '../../support/collab';

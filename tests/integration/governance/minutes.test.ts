@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { minutesApproval } from '../../../src/lib/server/db/schema';
-import { documentPermission } from '../../../src/lib/server/documents/registry';
+import { documentPermission } from '../../../src/lib/server/live-kinds';
 import * as minutes from '../../../src/lib/server/governance/minutes';
 import {
 	minutesBlocks,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { liveDocuments } from '../../../src/lib/server/governance/minutes-document';
+import { liveDocuments } from '../../../src/lib/server/live/live';
 import { signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { buildCommittee } from './fixture';

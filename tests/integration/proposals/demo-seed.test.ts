@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { startProposalRuntime } from './fixture';
 import { seedDemo } from '../../../src/lib/server/demo/seed';
 import { DEMO_PERSON_BY_ROLE } from '../../../src/lib/server/demo/ids';
-import { DEMO_PROPOSAL_ID } from '../../../src/lib/server/proposals/demo-seed';
+import { DEMO_PROPOSAL_ID } from '../../../src/lib/server/demo/steps/proposals';
 import { overview } from '../../../src/lib/server/proposals/overview';
 import { derived } from '../../../src/lib/server/proposals/actions';
 import { person } from '../../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import { actorOf } from '../../support/factories';
 import { authorship } from '../../../src/lib/server/proposals/authorship';
-import { DEMO_SECTION_TEXT } from '../../../src/lib/server/proposals/demo-content';
+import { DEMO_SECTION_TEXT } from '../../../src/lib/server/demo/data/proposals';
 import { plainText } from '../../../src/lib/proposals/section-text';
 
 describe('demo proposal', () => {

@@ -8,7 +8,7 @@ import { buildMember, buildProject } from '../../support/factories';
 import * as calls from '../../../src/lib/server/proposals/calls';
 import * as proposals from '../../../src/lib/server/proposals/proposals';
 import { seedTemplates } from '../../../src/lib/server/proposals/template-seed';
-import { liveDocuments } from '../../../src/lib/server/proposals/live';
+import { liveDocuments } from '../../../src/lib/server/live/live';
 import { findSections } from '../../../src/lib/server/proposals/section-lookup';
 
 /** A real runtime (fresh PGlite, or PostgreSQL with DATABASE_URL) stopped after the file. */

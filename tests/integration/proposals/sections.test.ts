@@ -4,7 +4,7 @@ import * as sections from '../../../src/lib/server/proposals/sections';
 import * as comments from '../../../src/lib/server/proposals/comments';
 import * as proposals from '../../../src/lib/server/proposals/proposals';
 import { overview } from '../../../src/lib/server/proposals/overview';
-import { documentPermission } from '../../../src/lib/server/documents/registry';
+import { documentPermission } from '../../../src/lib/server/live-kinds';
 import { anchorInText, buildProposalTable, startProposalRuntime } from './fixture';
 
 let runtime: Runtime;

@@ -5,7 +5,7 @@ import * as versions from '../../../src/lib/server/proposals/versions';
 import { restore } from '../../../src/lib/server/proposals/version-restore';
 import { diff } from '../../../src/lib/server/proposals/version-diff';
 import * as sections from '../../../src/lib/server/proposals/sections';
-import { readDocument } from '../../../src/lib/server/documents/store';
+import { readDocument } from '../../../src/lib/server/live/store';
 import {
 	actionsDocumentName,
 	replaceContentUpdate,
@@ -15,7 +15,7 @@ import {
 import { replaceBlocksUpdate, blocksOf } from '../../../src/lib/server/proposals/action-blocks';
 import { emptyActionBlock } from '../../../src/lib/proposals/action-block';
 import { plainText } from '../../../src/lib/proposals/section-text';
-import { TAVOLO_AUTHOR } from '../../../src/lib/server/documents/authorship-claims';
+import { TAVOLO_AUTHOR } from '../../../src/lib/server/live/authorship/claims';
 import { buildProposalTable, startProposalRuntime } from './fixture';
 
 let runtime: Runtime;

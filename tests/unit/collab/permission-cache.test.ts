@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPermissionCache } from '../../../server/collab/permission-cache';
-import type { DocumentPermission } from '../../../src/lib/server/documents/registry';
+import type { DocumentPermission } from '../../../src/lib/server/live-kinds';
 
 /** A policy that counts how often it is asked and answers what the test says. */
 function policy(answer: DocumentPermission = 'write') {

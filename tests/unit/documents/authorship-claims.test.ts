@@ -5,7 +5,7 @@ import {
 	claimsOfUpdate,
 	foldClaims,
 	type Claim
-} from '../../../src/lib/server/documents/authorship-claims';
+} from '../../../src/lib/server/live/authorship/claims';
 
 const ALICE = 'a11ce000-0000-4000-8000-000000000001';
 const MALLORY = 'aa110000-0000-4000-8000-000000000003';

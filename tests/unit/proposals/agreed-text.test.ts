@@ -4,7 +4,7 @@ import {
 	agreedText,
 	suggestionViolation,
 	type SuggestionViolation
-} from '../../../src/lib/proposals/agreed-text';
+} from '../../../src/lib/editor/suggestions/agreed-text';
 import { SECTION_FRAGMENT } from '../../../src/lib/proposals/editor-schema';
 import { at, sectionDoc, sectionEditor, type Author } from '../../support/section-editor';
 

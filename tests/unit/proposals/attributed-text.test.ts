@@ -5,7 +5,7 @@ import {
 	claimsOfUpdate,
 	foldClaims,
 	type Claim
-} from '../../../src/lib/server/documents/authorship-claims';
+} from '../../../src/lib/server/live/authorship/claims';
 import { attributedJson } from '../../../src/lib/server/proposals/attributed-text';
 import { AUTHOR_MARK, UNKNOWN_AUTHOR } from '../../../src/lib/proposals/authorship';
 import type { PmNode } from '../../../src/lib/proposals/section-text';

@@ -102,19 +102,25 @@ export async function can(
 	return decide(await findGrant(db, actor.id, resource.projectId), action, resource);
 }
 
+/** What authorize() proves: the grant, held by a signed-in person. */
+export interface ActorGrant extends Grant {
+	actor: Actor;
+}
+
 /**
  * Throws unless allowed. A non-member gets NotFound, so projects they are not in do not even
- * show that they exist; a member without the right gets Forbidden. Returns the grant.
+ * show that they exist; a member without the right gets Forbidden. Returns the grant with the
+ * actor, typed as signed in: domain code acts as `grant.actor`, without asserting that `ctx.actor` is there.
  */
 export async function authorize(
 	db: Db,
 	actor: Actor | null,
 	action: Action,
 	resource: Resource
-): Promise<Grant> {
+): Promise<ActorGrant> {
 	if (!actor) throw new UnauthorizedError();
 	const grant = await findGrant(db, actor.id, resource.projectId);
 	if (!grant) throw new NotFoundError('project_not_found');
 	if (!decide(grant, action, resource)) throw new ForbiddenError();
-	return grant;
+	return { ...grant, actor };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { person } from '../db/schema';
 import type { Actor } from '../access/policy';
-import type { InvalidationBus } from '../access/invalidation';
+import type { InvalidationBus } from '../live/invalidation';
 import { InvalidError, UnauthorizedError } from '../errors';
 import { record } from '../audit/audit';
 import { hashPassword } from './password';

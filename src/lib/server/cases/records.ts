@@ -63,7 +63,7 @@ export async function list({ db, actor }: Ctx, projectId: string): Promise<CaseS
 		decide(grant, 'case.read_pseudonymous', { projectId, organisationId: row.organisationId })
 	);
 	await recordCaseAccess(db, {
-		actorId: actor!.id,
+		actorId: grant.actor.id,
 		action: 'case.list',
 		projectId,
 		detail: { count: readable.length }
@@ -81,12 +81,17 @@ export async function list({ db, actor }: Ctx, projectId: string): Promise<CaseS
  * Throws unless the actor may open records here (a case operator on behalf of an organisation);
  * returns that organisation, which the new record belongs to.
  */
-export async function authorizeCreate({ db, actor }: Ctx, projectId: string): Promise<string> {
+export async function authorizeCreate(ctx: Ctx, projectId: string): Promise<string> {
+	return (await authorizedCreator(ctx, projectId)).organisationId;
+}
+
+/** The same check, also returning who passed it (known signed in from here on). */
+async function authorizedCreator({ db, actor }: Ctx, projectId: string) {
 	if (!actor) throw new UnauthorizedError();
 	const grant = await findGrant(db, actor.id, projectId);
 	if (!grant) throw new NotFoundError('project_not_found');
 	await authorize(db, actor, 'case.write', { projectId, organisationId: grant.organisationId });
-	return grant.organisationId!;
+	return { actor, organisationId: grant.organisationId! };
 }
 
 export async function canCreate(ctx: Ctx, projectId: string): Promise<boolean> {
@@ -106,8 +111,7 @@ export async function create(
 	input: CaseCreateInput
 ): Promise<CaseRecord> {
 	const { db } = ctx;
-	const actor = ctx.actor!;
-	const organisationId = await authorizeCreate(ctx, projectId);
+	const { actor, organisationId } = await authorizedCreator(ctx, projectId);
 	const created = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(caseRecord)

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as schema from './schema';
-import type { Database, Db } from './client';
+import type { Database, Db } from './database';
 import { lockDataDir } from './data-dir-lock';
 import { pgliteByteaCodec } from './pglite-bytea';
 

@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema';
-import type { Database, Db } from './client';
+import type { Database, Db } from './database';
 
 export async function openPostgres(url: string): Promise<Database> {
 	const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });

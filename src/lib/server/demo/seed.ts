@@ -9,9 +9,9 @@ import { seedTerritories } from './steps/territories';
 import { seedPeople } from './steps/people';
 import { seedProjects } from './steps/projects';
 import { seedMemberships, seedPartnerships } from './steps/partnerships';
-import { seedProposals } from '../proposals/demo-seed';
-import { seedGovernance } from '../governance/demo-seed';
-import { seedCases } from '../cases/demo-seed';
+import { seedProposals } from './steps/proposals';
+import { seedGovernance } from './steps/governance';
+import { seedCases } from './steps/cases';
 
 export { DEMO_LOGINS } from './logins';
 

@@ -1,4 +1,4 @@
-import type { PendingSuggestion } from '../../proposals/suggestion-json';
+import type { PendingSuggestion } from '../../editor/suggestions/json';
 
 /**
  * A neutral document, independent of the output format: proposals and minutes are turned into

@@ -2,7 +2,7 @@ import { InvalidError } from '../errors';
 import type { ExportDocument } from './document-model';
 import { renderDocx } from './docx';
 import { renderOdt } from './odt';
-import { renderPdf } from './pdf';
+import { renderPdf, type RenderProgress } from './pdf';
 
 /** The export formats, each with what an HTTP response needs. */
 export const EXPORT_FORMATS = {
@@ -30,8 +30,7 @@ export interface RenderedFile {
 	filename: string;
 }
 
-/** Sections laid out so far, for formats whose layout is long enough to report it (PDF). */
-export type RenderProgress = (done: number, total: number) => void;
+export type { RenderProgress };
 
 export async function renderFile(
 	format: ExportFormat,

@@ -1,5 +1,5 @@
 import type { PmNode } from '../../proposals/section-text';
-import { suggestionOf } from '../../proposals/suggestion-json';
+import { suggestionOf } from '../../editor/suggestions/json';
 import type { Block, Inline, InlineText, TableRow } from './document-model';
 
 /**

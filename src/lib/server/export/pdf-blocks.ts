@@ -1,32 +1,23 @@
 import type { Block } from './document-model';
+import { bottomOf, PARAGRAPH_GAP, type CellBlocks, type Frame, type Struct } from './pdf-frame';
 import { drawTable, measureTable } from './pdf-table';
 import { drawRuns, LINE_GAP, measureRuns, runsOf, type TextStyle } from './pdf-text';
+
+export { bottomOf, PARAGRAPH_GAP, type Frame, type Struct };
 
 /**
  * Blocks of the neutral model drawn with pdfkit, each inside its structure element (H1–H6, P,
  * L/LI/Lbl/LBody, Table), so the PDF is tagged: screen readers get headings, lists and tables.
  * Decorations (rules, borders, repeated header rows, page numbers) are artifacts.
  */
-export interface Frame {
-	x: number;
-	width: number;
-}
-
-export type Struct = PDFKit.PDFStructureElement;
-
 export const BODY: TextStyle = { size: 10.5 };
 const HEADING_SIZES = [18, 15, 13, 12, 11, 11];
-export const PARAGRAPH_GAP = 6;
 const LIST_INDENT = 18;
 
 export const headingStyle = (level: number): TextStyle => ({
 	size: HEADING_SIZES[Math.min(6, Math.max(1, level)) - 1],
 	bold: true
 });
-
-export function bottomOf(doc: PDFKit.PDFDocument): number {
-	return doc.page.height - doc.page.margins.bottom;
-}
 
 /** Starts a new page when less than `height` is left on this one. */
 export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
@@ -74,7 +65,7 @@ function drawBlock(
 			drawList(doc, block, frame, parent, style);
 			return;
 		case 'table':
-			drawTable(doc, block, frame, parent);
+			drawTable(doc, block, frame, parent, CELLS);
 			return;
 		case 'rule': {
 			ensureSpace(doc, 12);
@@ -176,9 +167,12 @@ export function measureBlocks(
 					)
 				);
 			case 'table':
-				return total + measureTable(doc, block, width);
+				return total + measureTable(doc, block, width, CELLS);
 			case 'rule':
 				return total + 12;
 		}
 	}, 0);
 }
+
+/** Table cells hold blocks: the table is handed this module's drawing, so neither imports the other. */
+const CELLS: CellBlocks = { draw: drawBlocks, measure: measureBlocks };

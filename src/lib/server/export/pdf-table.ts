@@ -1,12 +1,5 @@
 import type { Block, TableCell } from './document-model';
-import {
-	bottomOf,
-	drawBlocks,
-	measureBlocks,
-	PARAGRAPH_GAP,
-	type Frame,
-	type Struct
-} from './pdf-blocks';
+import { bottomOf, PARAGRAPH_GAP, type CellBlocks, type Frame, type Struct } from './pdf-frame';
 import { drawRuns, runsOf, type TextStyle } from './pdf-text';
 import { columnEdges } from './pdf-columns';
 import { leadingHeaderRows, tableGrid, type GridSlot } from './table-grid';
@@ -21,14 +14,20 @@ const SIZES = [9.5, 8.5, 7.5, 6.5];
 interface Layout {
 	edges: number[];
 	style: (cell: TableCell) => TextStyle;
+	cells: CellBlocks;
 }
 
-function layout(doc: PDFKit.PDFDocument, slots: GridSlot[][], frame: Frame): Layout {
+function layout(
+	doc: PDFKit.PDFDocument,
+	slots: GridSlot[][],
+	frame: Frame,
+	cells: CellBlocks
+): Layout {
 	let chosen: Layout | undefined;
 	for (const size of SIZES) {
 		const style = (cell: TableCell): TextStyle => ({ size, bold: cell.header });
 		const { edges, fits } = columnEdges(doc, slots, style, frame, PADDING);
-		chosen = { edges, style };
+		chosen = { edges, style, cells };
 		if (fits) break;
 	}
 	return chosen!;
@@ -42,10 +41,11 @@ export function drawTable(
 	doc: PDFKit.PDFDocument,
 	block: TableBlock,
 	frame: Frame,
-	parent: Struct
+	parent: Struct,
+	cells: CellBlocks
 ): void {
 	const { slots } = tableGrid(block.rows);
-	const columns = layout(doc, slots, frame);
+	const columns = layout(doc, slots, frame, cells);
 	const heights = rowHeights(doc, slots, columns);
 	const headerRows = leadingHeaderRows(block.rows);
 	const table = doc.struct('Table');
@@ -71,9 +71,14 @@ export function drawTable(
 	doc.y += 8;
 }
 
-export function measureTable(doc: PDFKit.PDFDocument, block: TableBlock, width: number): number {
+export function measureTable(
+	doc: PDFKit.PDFDocument,
+	block: TableBlock,
+	width: number,
+	cells: CellBlocks
+): number {
 	const { slots } = tableGrid(block.rows);
-	const columns = layout(doc, slots, { x: 0, width });
+	const columns = layout(doc, slots, { x: 0, width }, cells);
 	return rowHeights(doc, slots, columns).reduce((sum, height) => sum + height, 8);
 }
 
@@ -84,13 +89,13 @@ export function measureTable(doc: PDFKit.PDFDocument, block: TableBlock, width: 
 function rowHeights(
 	doc: PDFKit.PDFDocument,
 	slots: GridSlot[][],
-	{ edges, style }: Layout
+	{ edges, style, cells }: Layout
 ): number[] {
 	const needs = slots.map((row) =>
 		row.map((slot, column) => {
 			if (slot.kind !== 'cell') return 0;
 			const width = edges[column + slot.cell.colspan] - edges[column] - 2 * PADDING;
-			const content = measureBlocks(doc, slot.cell.blocks, width, style(slot.cell));
+			const content = cells.measure(doc, slot.cell.blocks, width, style(slot.cell));
 			// The last paragraph's gap is not needed above the cell's bottom padding.
 			return Math.max(14, content - PARAGRAPH_GAP) + 2 * PADDING;
 		})
@@ -119,7 +124,7 @@ function rowHeights(
 function drawRow(
 	doc: PDFKit.PDFDocument,
 	row: GridSlot[],
-	{ edges, style }: Layout,
+	{ edges, style, cells: blocks }: Layout,
 	heights: number[],
 	tr: Struct | null
 ): void {
@@ -161,7 +166,7 @@ function drawRow(
 		);
 		tr.add(tag);
 		doc.y = y + PADDING;
-		drawBlocks(
+		blocks.draw(
 			doc,
 			cell.blocks,
 			{ x: left + PADDING, width: width - 2 * PADDING },

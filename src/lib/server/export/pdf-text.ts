@@ -1,4 +1,4 @@
-import { suggestionMarker } from '../../proposals/suggestion-json';
+import { suggestionMarker } from '../../editor/suggestions/json';
 import { endsChange, type Inline } from './document-model';
 import { fontFor, type FontName } from './pdf-fonts';
 

@@ -11,7 +11,9 @@ import {
 } from './pdf-blocks';
 import { fontFiles } from './pdf-fonts';
 import { drawRuns, runsOf } from './pdf-text';
-import type { RenderProgress } from './formats';
+
+/** Sections laid out so far, for formats whose layout is long enough to report it (PDF). */
+export type RenderProgress = (done: number, total: number) => void;
 
 /**
  * A tagged PDF written with pdfkit on Node alone (ADR 0059): a structure tree (Document → Sect

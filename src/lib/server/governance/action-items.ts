@@ -15,13 +15,13 @@ import type { ActionItemInput } from '../../governance/decision-form';
 import { romeToday } from '../../governance/rome-time';
 
 export async function create({ db, actor }: Ctx, projectId: string, input: ActionItemInput) {
-	await authorize(db, actor, 'action_item.manage', { projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'action_item.manage', { projectId });
 	const [created] = await db
 		.insert(actionItem)
-		.values({ projectId, ...input, createdById: actor!.id })
+		.values({ projectId, ...input, createdById: signedIn.id })
 		.returning();
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'action_item.create',
 		resourceType: 'action_item',
 		resourceId: created.id,
@@ -38,13 +38,18 @@ export async function setDone(
 	const [found] = await db.select().from(actionItem).where(eq(actionItem.id, input.actionItemId));
 	if (!found) throw new NotFoundError('gov_action_item_not_found');
 	const own = actor !== null && found.ownerPersonId === actor.id;
-	await authorize(db, actor, own ? 'governance.read' : 'action_item.manage', {
-		projectId: found.projectId
-	});
+	const { actor: signedIn } = await authorize(
+		db,
+		actor,
+		own ? 'governance.read' : 'action_item.manage',
+		{
+			projectId: found.projectId
+		}
+	);
 	const [updated] = await db
 		.update(actionItem)
 		.set(
-			input.done ? { doneAt: new Date(), doneById: actor!.id } : { doneAt: null, doneById: null }
+			input.done ? { doneAt: new Date(), doneById: signedIn.id } : { doneAt: null, doneById: null }
 		)
 		.where(eq(actionItem.id, found.id))
 		.returning();

@@ -18,7 +18,8 @@ import { ConflictError, InvalidError } from '../errors';
 import type { BodyInput } from '../../governance/body-form';
 import type { Db } from '../db/client';
 import { loadBodyAccess } from './body-access';
-import { minutesDocumentName, type LiveDocuments } from './minutes-document';
+import type { LiveDocuments } from '../live/live';
+import { minutesDocumentName } from './minutes-document';
 
 export interface BodySummary extends Body {
 	memberCount: number;
@@ -64,7 +65,7 @@ export async function get({ db, actor }: Ctx, bodyId: string) {
 		body: access.body,
 		members,
 		role: grant.role,
-		isMember: access.memberIds.includes(actor!.id)
+		isMember: access.memberIds.includes(grant.actor.id)
 	};
 }
 
@@ -73,7 +74,7 @@ export async function create(
 	projectId: string,
 	input: BodyInput
 ): Promise<Body> {
-	await authorize(db, actor, 'body.manage', { projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'body.manage', { projectId });
 	const [created] = await db
 		.insert(body)
 		.values({
@@ -83,7 +84,7 @@ export async function create(
 		})
 		.returning();
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'body.create',
 		resourceType: 'body',
 		resourceId: created.id,
@@ -101,7 +102,7 @@ export async function addMember(
 ): Promise<void> {
 	const access = await loadBodyAccess(db, bodyId);
 	const projectId = access.body.projectId;
-	await authorize(db, actor, 'body.manage', { projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'body.manage', { projectId });
 	const [member] = await db
 		.select({ organisationId: membership.organisationId })
 		.from(membership)
@@ -115,7 +116,7 @@ export async function addMember(
 	await db.insert(bodyMember).values({ bodyId, ...input, organisationId: member.organisationId });
 	await invalidateMinutes(db, live, bodyId);
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'body.add_member',
 		resourceType: 'body',
 		resourceId: bodyId,
@@ -131,13 +132,15 @@ export async function removeMember(
 	personId: string
 ) {
 	const access = await loadBodyAccess(db, bodyId);
-	await authorize(db, actor, 'body.manage', { projectId: access.body.projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'body.manage', {
+		projectId: access.body.projectId
+	});
 	await db
 		.delete(bodyMember)
 		.where(and(eq(bodyMember.bodyId, bodyId), eq(bodyMember.personId, personId)));
 	await invalidateMinutes(db, live, bodyId);
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'body.remove_member',
 		resourceType: 'body',
 		resourceId: bodyId,

@@ -38,7 +38,9 @@ export function assertTransition(from: DecisionStatus, to: DecisionStatus): void
 /** A decision made from a passage of a meeting's minutes; born `proposed`, with its first history row. */
 export async function propose({ db, actor }: Ctx, input: DecisionInput): Promise<Decision> {
 	const found = await findMeeting(db, input.meetingId);
-	await authorize(db, actor, 'decision.propose', { projectId: found.projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'decision.propose', {
+		projectId: found.projectId
+	});
 	if (input.agendaItemId) {
 		const [item] = await db
 			.select({ id: agendaItem.id })
@@ -62,12 +64,12 @@ export async function propose({ db, actor }: Ctx, input: DecisionInput): Promise
 				ownerOrganisationId: input.ownerOrganisationId,
 				ownerPersonId: input.ownerPersonId,
 				dueOn: input.dueOn,
-				createdById: actor!.id
+				createdById: signedIn.id
 			})
 			.returning();
 		await tx
 			.insert(decisionStatusChange)
-			.values({ decisionId: row.id, fromStatus: null, toStatus: 'proposed', actorId: actor!.id });
+			.values({ decisionId: row.id, fromStatus: null, toStatus: 'proposed', actorId: signedIn.id });
 		if (links.length > 0) {
 			await tx
 				.insert(decisionLink)
@@ -77,7 +79,7 @@ export async function propose({ db, actor }: Ctx, input: DecisionInput): Promise
 		return row;
 	});
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'decision.propose',
 		resourceType: 'decision',
 		resourceId: created.id,
@@ -92,7 +94,9 @@ export async function propose({ db, actor }: Ctx, input: DecisionInput): Promise
  */
 export async function transition({ db, actor }: Ctx, input: TransitionInput): Promise<Decision> {
 	const found = await findDecision(db, input.decisionId);
-	await authorize(db, actor, 'decision.update', { projectId: found.projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'decision.update', {
+		projectId: found.projectId
+	});
 	assertTransition(found.status, input.to);
 	let supersededById: string | null = null;
 	if (input.to === 'superseded') {
@@ -119,12 +123,12 @@ export async function transition({ db, actor }: Ctx, input: TransitionInput): Pr
 			fromStatus: found.status,
 			toStatus: input.to,
 			note: input.note,
-			actorId: actor!.id
+			actorId: signedIn.id
 		});
 		return row;
 	});
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'decision.transition',
 		resourceType: 'decision',
 		resourceId: found.id,

@@ -7,7 +7,8 @@ import { NotFoundError } from '../errors';
 import type { MeetingInput } from '../../governance/meeting-form';
 import { romeToUtc } from '../../governance/rome-time';
 import { loadBodyAccess } from './body-access';
-import { minutesDocumentName, seedMinutesDocument, type LiveDocuments } from './minutes-document';
+import type { LiveDocuments } from '../live/live';
+import { minutesDocumentName, seedMinutesDocument } from './minutes-document';
 
 export async function findMeeting(db: Ctx['db'], meetingId: string): Promise<Meeting> {
 	const [found] = await db.select().from(meeting).where(eq(meeting.id, meetingId));
@@ -26,7 +27,9 @@ export async function schedule(
 	input: MeetingInput
 ): Promise<Meeting> {
 	const access = await loadBodyAccess(db, bodyId);
-	await authorize(db, actor, 'meeting.manage', { projectId: access.body.projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'meeting.manage', {
+		projectId: access.body.projectId
+	});
 	const created = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(meeting)
@@ -38,7 +41,7 @@ export async function schedule(
 				endsAt: romeToUtc(input.day, input.endTime),
 				place: input.place,
 				videoLink: input.videoLink,
-				createdById: actor!.id
+				createdById: signedIn.id
 			})
 			.returning();
 		await tx
@@ -50,7 +53,7 @@ export async function schedule(
 	});
 	await seedMinutesDocument(live, minutesDocumentName(created.id), input.agenda);
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'meeting.schedule',
 		resourceType: 'meeting',
 		resourceId: created.id,
@@ -87,12 +90,15 @@ export async function listInvitations(
 	{ db, actor }: Ctx,
 	projectId: string
 ): Promise<Invitation[]> {
-	await authorize(db, actor, 'governance.read', { projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'governance.read', { projectId });
 	return db
 		.select({ meeting, bodyName: body.name })
 		.from(meeting)
 		.innerJoin(body, eq(meeting.bodyId, body.id))
-		.innerJoin(bodyMember, and(eq(bodyMember.bodyId, body.id), eq(bodyMember.personId, actor!.id)))
+		.innerJoin(
+			bodyMember,
+			and(eq(bodyMember.bodyId, body.id), eq(bodyMember.personId, signedIn.id))
+		)
 		.where(and(eq(meeting.projectId, projectId), gte(meeting.endsAt, new Date())))
 		.orderBy(asc(meeting.startsAt));
 }

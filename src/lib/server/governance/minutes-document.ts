@@ -1,35 +1,19 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import * as Y from 'yjs';
-import type { Runtime } from '../runtime';
-import { readDocument, writeDocumentUpdate } from '../documents/store';
-import { formatDocumentName } from '../documents/document-name';
+import type { LiveDocuments } from '../live/live';
+import { TEXT_FIELD } from '../../editor/suggestions/text-field';
+import { formatDocumentName } from '../live/name';
 
 /**
  * The live minutes are a TipTap document in the Yjs XML fragment TipTap's Collaboration
  * extension uses by default. Server code builds and reads it in y-prosemirror's shape:
  * one XmlElement per block, XmlText inside.
  */
-export const MINUTES_FIELD = 'default';
+export const MINUTES_FIELD = TEXT_FIELD;
 
 export function minutesDocumentName(meetingId: string): string {
 	return formatDocumentName('minutes', meetingId);
-}
-
-/** What governance needs of live documents; built from the runtime, so tests use the real one. */
-export interface LiveDocuments {
-	read(name: string): Promise<Y.Doc>;
-	write(name: string, update: Uint8Array): Promise<void>;
-	/** The document's access rule changed: the collaboration server re-checks open editors. */
-	invalidate(name: string): void;
-}
-
-export function liveDocuments(runtime: Runtime): LiveDocuments {
-	return {
-		read: (name) => readDocument(runtime.db, name),
-		write: (name, update) => writeDocumentUpdate(runtime, name, update),
-		invalidate: (name) => runtime.invalidations.publish({ documentName: name })
-	};
 }
 
 function textNode(content: string): Y.XmlText {

@@ -2,20 +2,16 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import { meeting, minutesApproval, minutesNote, person } from '../db/schema';
-import { authorize } from '../access/policy';
+import { authorize, can } from '../access/policy';
 import { record } from '../audit/audit';
 import { ConflictError } from '../errors';
-import type { DocumentAccess } from '../documents/registry';
+import type { DocumentAccess } from '../live/access';
 import { romeToUtc } from '../../governance/rome-time';
 import { amendmentWindowOpen, minutesEditors, minutesWriters } from './amendments';
 import { loadBodyAccess } from './body-access';
 import { findMeeting } from './meetings';
-import {
-	approvalRecord,
-	minutesDocumentName,
-	pendingSuggestions,
-	type LiveDocuments
-} from './minutes-document';
+import { approvalRecord, minutesDocumentName, pendingSuggestions } from './minutes-document';
+import type { LiveDocuments } from '../live/live';
 
 /**
  * The verbale's life: draft (written live) → circulated (members suggest changes during the
@@ -50,6 +46,23 @@ export async function resolveMinutesDocument(
 	};
 }
 
+/**
+ * What the meeting page may offer this person, asked of the policy with the same resources the
+ * actions authorise against: circulating is the officers', approving the chair's.
+ */
+export async function minutesRights({ db, actor }: Ctx, meetingId: string) {
+	const found = await findMeeting(db, meetingId);
+	const access = await loadBodyAccess(db, found.bodyId);
+	const { projectId } = found;
+	return {
+		circulate: await can(db, actor, 'minutes.write', {
+			projectId,
+			bodyOfficerIds: access.officerIds
+		}),
+		approve: await can(db, actor, 'minutes.approve', { projectId, bodyOfficerIds: access.chairIds })
+	};
+}
+
 /** The secretary (or chair) circulates the draft and opens the amendment window. */
 export async function circulate(
 	{ db, actor }: Ctx,
@@ -59,7 +72,7 @@ export async function circulate(
 ) {
 	const found = await findMeeting(db, meetingId);
 	const access = await loadBodyAccess(db, found.bodyId);
-	await authorize(db, actor, 'minutes.write', {
+	const { actor: signedIn } = await authorize(db, actor, 'minutes.write', {
 		projectId: found.projectId,
 		bodyOfficerIds: access.officerIds
 	});
@@ -74,7 +87,7 @@ export async function circulate(
 		.where(and(eq(meeting.id, meetingId), eq(meeting.minutesStatus, 'draft')));
 	live.invalidate(minutesDocumentName(meetingId));
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'minutes.circulate',
 		resourceType: 'meeting',
 		resourceId: meetingId,
@@ -89,7 +102,7 @@ export async function circulate(
 export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId: string) {
 	const found = await findMeeting(db, meetingId);
 	const access = await loadBodyAccess(db, found.bodyId);
-	await authorize(db, actor, 'minutes.approve', {
+	const { actor: signedIn } = await authorize(db, actor, 'minutes.approve', {
 		projectId: found.projectId,
 		bodyOfficerIds: access.chairIds
 	});
@@ -112,11 +125,11 @@ export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId
 		if (!updated) throw new ConflictError('gov_minutes_not_circulated');
 		await tx
 			.insert(minutesApproval)
-			.values({ meetingId, state, text, sha256: hash, approvedById: actor!.id });
+			.values({ meetingId, state, text, sha256: hash, approvedById: signedIn.id });
 	});
 	live.invalidate(minutesDocumentName(meetingId));
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'minutes.approve',
 		resourceType: 'meeting',
 		resourceId: meetingId,
@@ -130,12 +143,12 @@ export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId
 export async function addCorrection({ db, actor }: Ctx, meetingId: string, text: string) {
 	const found = await findMeeting(db, meetingId);
 	const access = await loadBodyAccess(db, found.bodyId);
-	await authorize(db, actor, 'minutes.write', {
+	const { actor: signedIn } = await authorize(db, actor, 'minutes.write', {
 		projectId: found.projectId,
 		bodyMemberIds: access.memberIds
 	});
 	if (found.minutesStatus !== 'approved') throw new ConflictError('gov_minutes_not_approved');
-	await db.insert(minutesNote).values({ meetingId, authorId: actor!.id, text });
+	await db.insert(minutesNote).values({ meetingId, authorId: signedIn.id, text });
 }
 
 /** Status, window, approval record and correction notes, for the meeting page and the verbale. */

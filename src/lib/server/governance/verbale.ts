@@ -16,7 +16,8 @@ import * as bodies from './bodies';
 import * as decisions from './decisions';
 import * as minutes from './minutes';
 import { agendaOf, findMeeting } from './meetings';
-import { MINUTES_FIELD, minutesDocumentName, type LiveDocuments } from './minutes-document';
+import type { LiveDocuments } from '../live/live';
+import { MINUTES_FIELD, minutesDocumentName } from './minutes-document';
 
 /**
  * The verbale in the usual Italian form, as a neutral document for the shared DOCX/ODT/PDF

@@ -1,8 +1,6 @@
 import { fail, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { DomainError, InvalidError, TooManyRequestsError } from '../errors';
-import { logger } from '../log/logger';
-import { errorMessage } from './error-message';
+import { errorAnswer } from './error-message';
 import { echoValues, formToObject } from './form-values';
 import { validate } from './validate';
 
@@ -36,29 +34,6 @@ export function failureOf(
 	error: unknown,
 	values: Record<string, unknown>
 ): [number, ActionFailure] {
-	if (error instanceof DomainError) {
-		const issues = error instanceof InvalidError ? error.issues : {};
-		const inputs =
-			error instanceof TooManyRequestsError ? { seconds: error.retryAfterSeconds } : {};
-		return [
-			error.status,
-			{
-				code: error.code,
-				message: errorMessage(error.code, inputs),
-				values: echoValues(values),
-				issues
-			}
-		];
-	}
-	const id = crypto.randomUUID();
-	logger.error({ err: error, errorId: id }, 'form action failed');
-	return [
-		500,
-		{
-			code: 'unexpected',
-			message: errorMessage('unexpected', { id }),
-			values: echoValues(values),
-			issues: {}
-		}
-	];
+	const { status, code, message, issues } = errorAnswer(error, 'form action failed');
+	return [status, { code, message, values: echoValues(values), issues: issues ?? {} }];
 }

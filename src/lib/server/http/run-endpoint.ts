@@ -1,7 +1,6 @@
 import { error, json, isHttpError, isRedirect } from '@sveltejs/kit';
-import { DomainError, InvalidError, TooManyRequestsError } from '../errors';
-import { logger } from '../log/logger';
-import { errorMessage } from './error-message';
+import { DomainError } from '../errors';
+import { errorAnswer, errorMessage } from './error-message';
 
 /** JSON endpoints: the result as JSON, a DomainError as `{ code, message, issues }` with its status. */
 export async function runEndpoint<R>(
@@ -13,23 +12,17 @@ export async function runEndpoint<R>(
 		return result instanceof Response ? result : json(result, init);
 	} catch (caught) {
 		if (isRedirect(caught) || isHttpError(caught)) throw caught;
-		if (caught instanceof DomainError) {
-			const issues = caught instanceof InvalidError ? caught.issues : undefined;
-			// A throttled client is told how long to wait, in the text and in Retry-After.
-			const wait = caught instanceof TooManyRequestsError ? caught.retryAfterSeconds : undefined;
-			return json(
-				{ code: caught.code, message: errorMessage(caught.code, { seconds: wait }), issues },
-				{
-					status: caught.status,
-					headers: wait === undefined ? undefined : { 'retry-after': String(wait) }
-				}
-			);
-		}
-		const id = crypto.randomUUID();
-		logger.error({ err: caught, errorId: id }, 'endpoint failed');
+		const {
+			status,
+			code,
+			message,
+			issues,
+			retryAfterSeconds: wait
+		} = errorAnswer(caught, 'endpoint failed');
+		// A throttled client is told how long to wait, in the text and in Retry-After.
 		return json(
-			{ code: 'unexpected', message: errorMessage('unexpected', { id }) },
-			{ status: 500 }
+			{ code, message, issues },
+			{ status, headers: wait === undefined ? undefined : { 'retry-after': String(wait) } }
 		);
 	}
 }

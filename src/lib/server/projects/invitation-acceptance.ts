@@ -9,7 +9,7 @@ import {
 	project,
 	type ProjectRole
 } from '../db/schema';
-import type { InvalidationBus } from '../access/invalidation';
+import type { InvalidationBus } from '../live/invalidation';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
 import { record } from '../audit/audit';
 import { hashPassword } from '../auth/password';

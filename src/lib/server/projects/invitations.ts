@@ -29,7 +29,9 @@ export async function invite(
 	input: InviteInput,
 	now = Date.now()
 ): Promise<CreatedInvitation> {
-	await authorize(db, actor, 'member.manage', { projectId: input.projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'member.manage', {
+		projectId: input.projectId
+	});
 	const email = input.email.trim().toLowerCase();
 	const organisationId = input.organisationId ?? null;
 	if (organisationId && !(await organisationExists(db, organisationId))) {
@@ -46,12 +48,12 @@ export async function invite(
 			organisationId,
 			email,
 			role: input.role,
-			invitedById: actor!.id,
+			invitedById: signedIn.id,
 			expiresAt: invitationExpiry(now)
 		})
 		.returning({ id: invitation.id, expiresAt: invitation.expiresAt });
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'invitation.create',
 		resourceType: 'invitation',
 		resourceId: created.id,
@@ -102,7 +104,9 @@ export async function revoke(
 	input: { projectId: string; invitationId: string },
 	now = Date.now()
 ): Promise<void> {
-	await authorize(db, actor, 'member.manage', { projectId: input.projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'member.manage', {
+		projectId: input.projectId
+	});
 	const revoked = await db
 		.update(invitation)
 		.set({ expiresAt: new Date(now) })
@@ -116,7 +120,7 @@ export async function revoke(
 		.returning({ id: invitation.id });
 	if (revoked.length === 0) throw new NotFoundError('invitation_not_found');
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'invitation.revoke',
 		resourceType: 'invitation',
 		resourceId: input.invitationId,

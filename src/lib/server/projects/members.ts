@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import { membership, organisation, person, type ProjectRole } from '../db/schema';
 import { authorize, decide } from '../access/policy';
-import type { InvalidationBus } from '../access/invalidation';
+import type { InvalidationBus } from '../live/invalidation';
 import { ConflictError, NotFoundError } from '../errors';
 import { record } from '../audit/audit';
 
@@ -47,14 +47,16 @@ export async function changeRole(
 	input: MembershipChange & { role: ProjectRole },
 	invalidations: InvalidationBus
 ): Promise<void> {
-	await authorize(db, actor, 'member.manage', { projectId: input.projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'member.manage', {
+		projectId: input.projectId
+	});
 	const personId = await db.transaction(async (tx) => {
 		const target = await lockAndFind(tx, input);
 		if (target.role === 'coordinator' && input.role !== 'coordinator') {
 			assertAnotherCoordinator(target.coordinators);
 		}
 		await tx.update(membership).set({ role: input.role }).where(eq(membership.id, target.id));
-		await audit(tx, actor!.id, 'membership.role_change', input, {
+		await audit(tx, signedIn.id, 'membership.role_change', input, {
 			from: target.role,
 			to: input.role
 		});
@@ -68,12 +70,14 @@ export async function remove(
 	input: MembershipChange,
 	invalidations: InvalidationBus
 ): Promise<void> {
-	await authorize(db, actor, 'member.manage', { projectId: input.projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'member.manage', {
+		projectId: input.projectId
+	});
 	const personId = await db.transaction(async (tx) => {
 		const target = await lockAndFind(tx, input);
 		if (target.role === 'coordinator') assertAnotherCoordinator(target.coordinators);
 		await tx.delete(membership).where(eq(membership.id, target.id));
-		await audit(tx, actor!.id, 'membership.remove', input, { role: target.role });
+		await audit(tx, signedIn.id, 'membership.remove', input, { role: target.role });
 		return target.personId;
 	});
 	invalidations.publish({ personId, projectId: input.projectId });

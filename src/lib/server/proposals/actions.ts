@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { authorize } from '../access/policy';
-import { readDocument } from '../documents/store';
+import { readDocument } from '../live/store';
 import type { ActionBlock } from '../../proposals/action-block';
 import {
 	budget,

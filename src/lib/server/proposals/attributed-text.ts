@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { AuthorshipMap } from '../documents/authorship-claims';
+import type { AuthorshipMap } from '../live/authorship/claims';
 import { AUTHOR_MARK, UNKNOWN_AUTHOR } from '../../proposals/authorship';
 import type { PmNode } from '../../proposals/section-text';
 

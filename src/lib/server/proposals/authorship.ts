@@ -3,10 +3,10 @@ import type * as Y from 'yjs';
 import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import { membership, organisation, person } from '../db/schema';
-import { TAVOLO_AUTHOR } from '../documents/authorship-claims';
+import { TAVOLO_AUTHOR } from '../live/authorship/claims';
 import { NotFoundError } from '../errors';
-import { loadAuthorship } from '../documents/authorship-store';
-import { readDocument } from '../documents/store';
+import { loadAuthorship } from '../live/authorship/store';
+import { readDocument } from '../live/store';
 import { authorTags, UNKNOWN_AUTHOR, type AuthorSummary } from '../../proposals/authorship';
 import type { PmNode } from '../../proposals/section-text';
 import { SECTION_FRAGMENT } from '../../proposals/editor-schema';
@@ -14,8 +14,7 @@ import { attributedJson } from './attributed-text';
 import { get as getProposal } from './proposals';
 import { findSections } from './section-lookup';
 import { sectionDocumentName } from './section-content';
-import type { VersionRef } from './version-diff';
-import { versionDocument } from './version-store';
+import { versionDocument, type VersionRef } from './version-store';
 import { versionInProposal } from './versions';
 
 export interface AttributedSection {

@@ -23,11 +23,11 @@ export async function get(ctx: Ctx, input: { projectId: string; callId: string }
 }
 
 export async function create(ctx: Ctx, projectId: string, input: CallInput): Promise<Call> {
-	await authorize(ctx.db, ctx.actor, 'call.manage', { projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'call.manage', { projectId });
 	await assertTemplateUsable(ctx.db, projectId, input.templateId);
 	const [row] = await ctx.db
 		.insert(call)
-		.values({ ...input, deadline: input.deadline ?? null, projectId, createdById: ctx.actor!.id })
+		.values({ ...input, deadline: input.deadline ?? null, projectId, createdById: signedIn.id })
 		.returning();
 	return row;
 }

@@ -39,7 +39,9 @@ export async function create(
 	}
 ): Promise<CommentThread> {
 	const section = await findSectionOrThrow(ctx.db, input.sectionId);
-	await authorize(ctx.db, ctx.actor, 'proposal.comment', { projectId: section.projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.comment', {
+		projectId: section.projectId
+	});
 	return ctx.db.transaction(async (tx) => {
 		const [thread] = await tx
 			.insert(commentThread)
@@ -48,22 +50,24 @@ export async function create(
 				anchorFrom: relativePosition(input.anchorFrom),
 				anchorTo: relativePosition(input.anchorTo),
 				quotedText: input.quotedText,
-				createdById: ctx.actor!.id
+				createdById: signedIn.id
 			})
 			.returning();
 		await tx
 			.insert(comment)
-			.values({ threadId: thread.id, authorId: ctx.actor!.id, body: input.body });
+			.values({ threadId: thread.id, authorId: signedIn.id, body: input.body });
 		return thread;
 	});
 }
 
 export async function reply(ctx: Ctx, input: { threadId: string; body: string }): Promise<void> {
 	const { section } = await findThread(ctx.db, input.threadId);
-	await authorize(ctx.db, ctx.actor, 'proposal.comment', { projectId: section.projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.comment', {
+		projectId: section.projectId
+	});
 	await ctx.db
 		.insert(comment)
-		.values({ threadId: input.threadId, authorId: ctx.actor!.id, body: input.body });
+		.values({ threadId: input.threadId, authorId: signedIn.id, body: input.body });
 }
 
 /** Resolved by who opened the thread, the section's owners or the coordinator; reopened alike. */
@@ -77,7 +81,7 @@ export async function setResolved(
 	});
 	const resource = { ...sectionResource(section), locked: false };
 	const allowed =
-		thread.createdById === ctx.actor!.id ||
+		thread.createdById === grant.actor.id ||
 		decide(grant, 'proposal.edit', resource) ||
 		decide(grant, 'proposal.review', resource);
 	if (!allowed) throw new ForbiddenError();
@@ -85,7 +89,7 @@ export async function setResolved(
 		.update(commentThread)
 		.set(
 			input.resolved
-				? { resolved: true, resolvedById: ctx.actor!.id, resolvedAt: new Date() }
+				? { resolved: true, resolvedById: grant.actor.id, resolvedAt: new Date() }
 				: { resolved: false, resolvedById: null, resolvedAt: null }
 		)
 		.where(eq(commentThread.id, thread.id));

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { proposal, proposalSection, templateSection } from '../db/schema';
-import type { DocumentAccess } from '../documents/registry';
-import { findSections, sectionResource } from './section-lookup';
+import type { DocumentAccess } from '../live/access';
+import { findSections, sectionResource, type SectionRecord } from './section-lookup';
 
 /**
  * Live documents of proposals, for the registry. `section:<id>` is writable at the collab level
@@ -12,7 +12,10 @@ import { findSections, sectionResource } from './section-lookup';
  */
 export async function resolveSectionDocument(db: Db, id: string): Promise<DocumentAccess | null> {
 	const [section] = await findSections(db, { sectionId: id });
-	if (!section) return null;
+	return section ? sectionAccess(section) : null;
+}
+
+export function sectionAccess(section: SectionRecord): DocumentAccess {
 	const resource = sectionResource(section);
 	return {
 		resource,

@@ -2,7 +2,7 @@ import { count, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { commentThread, type Proposal, type SectionStatus } from '../db/schema';
 import { authorize } from '../access/policy';
-import { readDocument } from '../documents/store';
+import { readDocument } from '../live/store';
 import { countChars } from '../../proposals/section-text';
 import { lengthState, MAX_SECTION_CHARS, type LengthState } from '../../proposals/limits';
 import { findProposalOrThrow } from './proposals';

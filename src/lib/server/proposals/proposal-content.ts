@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Db } from '../db/client';
-import { readDocument } from '../documents/store';
+import { readDocument } from '../live/store';
 import type { ActionBlock } from '../../proposals/action-block';
 import type { PmNode } from '../../proposals/section-text';
 import { blocksOf } from './action-blocks';

@@ -18,7 +18,9 @@ export interface CreateProposalInput {
 
 /** A proposal gets one section per template section, in template order, with its owners. */
 export async function create(ctx: Ctx, input: CreateProposalInput): Promise<Proposal> {
-	await authorize(ctx.db, ctx.actor, 'proposal.create', { projectId: input.projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.create', {
+		projectId: input.projectId
+	});
 	const found = await findCallOrThrow(ctx.db, input.projectId, input.callId);
 	const template = await findTemplate(ctx.db, found.templateId);
 	const owners = input.owners ?? {};
@@ -32,7 +34,7 @@ export async function create(ctx: Ctx, input: CreateProposalInput): Promise<Prop
 				projectId: input.projectId,
 				callId: input.callId,
 				title: input.title,
-				createdById: ctx.actor!.id
+				createdById: signedIn.id
 			})
 			.returning();
 		const sections = await tx

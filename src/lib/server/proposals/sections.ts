@@ -1,15 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { proposalSection, sectionOwner, type ProposalSection } from '../db/schema';
-import { authorize, decide } from '../access/policy';
+import { authorize } from '../access/policy';
 import { ConflictError, InvalidError } from '../errors';
 import { canMove, needsReview, type SectionStatusValue } from '../../proposals/section-status';
 import { arePartners } from './partners';
 import { findSectionOrThrow, sectionResource, type SectionRecord } from './section-lookup';
 import { actionsDocumentName, sectionDocumentName } from './section-content';
-import type { LiveDocuments } from './live';
+import type { LiveDocuments } from '../live/live';
+import { editorMode as editorModeOf, permissionOf, type EditorMode } from '../live/access';
+import { sectionAccess } from './documents';
 
-export type EditorMode = 'edit' | 'suggest' | 'read';
+export type { EditorMode };
 
 /**
  * How the canvas opens a section for this actor. The collaboration server lets suggesters
@@ -21,12 +23,7 @@ export async function editorMode(
 ): Promise<{ section: SectionRecord; mode: EditorMode }> {
 	const section = await findSectionOrThrow(ctx.db, sectionId);
 	const grant = await authorize(ctx.db, ctx.actor, 'proposal.read', sectionResource(section));
-	const resource = sectionResource(section);
-	const mode: EditorMode = decide(grant, 'proposal.edit', resource)
-		? 'edit'
-		: decide(grant, 'proposal.suggest', resource)
-			? 'suggest'
-			: 'read';
+	const mode = editorModeOf(permissionOf(grant, sectionAccess(section)));
 	return { section, mode };
 }
 
@@ -98,13 +95,15 @@ async function setLocked(
 	locked: boolean
 ): Promise<ProposalSection> {
 	const section = await findSectionOrThrow(ctx.db, sectionId);
-	await authorize(ctx.db, ctx.actor, 'proposal.lock', { projectId: section.projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.lock', {
+		projectId: section.projectId
+	});
 	if (section.locked === locked) throw new ConflictError();
 	const [row] = await ctx.db
 		.update(proposalSection)
 		.set(
 			locked
-				? { locked, lockedById: ctx.actor!.id, lockedAt: new Date() }
+				? { locked, lockedById: signedIn.id, lockedAt: new Date() }
 				: { locked, lockedById: null, lockedAt: null }
 		)
 		.where(eq(proposalSection.id, section.id))

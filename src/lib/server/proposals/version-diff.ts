@@ -6,6 +6,7 @@ import { diffTexts, type TextDiff } from '../../proposals/text-diff';
 import { readContent } from './proposal-content';
 import { get as getProposal } from './proposals';
 import { versionInProposal } from './versions';
+import type { VersionRef } from './version-store';
 
 export interface SectionDiff extends TextDiff {
 	sectionId: string;
@@ -19,8 +20,7 @@ export interface ActionDiff {
 	change: 'added' | 'removed' | 'changed';
 }
 
-/** `current` compares with the live text as stored now. */
-export type VersionRef = string | 'current';
+export type { VersionRef };
 
 /**
  * What changed between two versions (or a version and now): words per section, actions by id.

@@ -2,9 +2,9 @@ import type * as Y from 'yjs';
 import type { Ctx } from '../context';
 import { authorize } from '../access/policy';
 import { ConflictError } from '../errors';
-import { readDocument } from '../documents/store';
+import { readDocument } from '../live/store';
 import type { ProposalVersion } from '../db/schema';
-import type { LiveDocuments } from './live';
+import type { LiveDocuments } from '../live/live';
 import { readContent } from './proposal-content';
 import { replaceBlocksUpdate } from './action-blocks';
 import { actionsDocumentName, replaceContentUpdate, sectionDocumentName } from './section-content';
@@ -24,7 +24,9 @@ export async function restore(
 	input: { proposalId: string; versionId: string }
 ): Promise<ProposalVersion> {
 	const found = await findProposalOrThrow(ctx.db, input.proposalId);
-	await authorize(ctx.db, ctx.actor, 'proposal.review', { projectId: found.projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.review', {
+		projectId: found.projectId
+	});
 	const version = await versionInProposal(ctx, input);
 	const target = await readContent(ctx.db, input.proposalId, version.id);
 	const updates: { name: string; update: Uint8Array }[] = [];
@@ -46,7 +48,7 @@ export async function restore(
 		proposalId: input.proposalId,
 		kind: 'restore',
 		name: version.name,
-		createdById: ctx.actor!.id
+		createdById: signedIn.id
 	});
 	for (const { name, update } of updates) await live.write(name, update);
 	return kept!;

@@ -8,11 +8,14 @@ import {
 	proposalVersionDocument,
 	type ProposalVersion
 } from '../db/schema';
-import { readDocument } from '../documents/store';
+import { readDocument } from '../live/store';
 import { NotFoundError } from '../errors';
 import { actionsDocumentName, sectionDocumentName } from './section-content';
 
 /** Every live document of a proposal: one per section, plus the action blocks. */
+/** `current` compares with the live text as stored now. */
+export type VersionRef = string | 'current';
+
 export async function proposalDocumentNames(db: Db, proposalId: string): Promise<string[]> {
 	const sections = await db
 		.select({ id: proposalSection.id })

@@ -25,12 +25,14 @@ export async function createNamed(
 	input: { proposalId: string; name: string }
 ): Promise<ProposalVersion> {
 	const found = await findProposalOrThrow(ctx.db, input.proposalId);
-	await authorize(ctx.db, ctx.actor, 'proposal.edit', { projectId: found.projectId });
+	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.edit', {
+		projectId: found.projectId
+	});
 	const version = await saveVersion(ctx.db, {
 		proposalId: found.id,
 		kind: 'named',
 		name: input.name,
-		createdById: ctx.actor!.id
+		createdById: signedIn.id
 	});
 	return version!;
 }

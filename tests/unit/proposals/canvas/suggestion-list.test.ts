@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Node } from '@tiptap/pm/model';
 import { sectionSchema } from '$lib/proposals/editor-schema';
-import { listSuggestions } from '$lib/proposals/editor/suggestion-list';
+import { listSuggestions } from '$lib/editor/suggestions/list';
 
 const text = (value: string, mark?: string, username = 'Elena Brambilla') => ({
 	type: 'text',

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Node } from '@tiptap/pm/model';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { acceptAllSuggestions, suggestionModePlugin } from 'prosemirror-suggestion-mode';
-import { agreedTextOfNode } from '$lib/proposals/agreed-text';
+import { agreedTextOfNode } from '$lib/editor/suggestions/agreed-text';
 import { sectionSchema } from '$lib/proposals/editor-schema';
-import { suggestionVeto } from '$lib/proposals/editor/suggestion-veto';
+import { suggestionVeto } from '$lib/editor/suggestions/veto';
 
 const anna = { id: 'anna-id', name: 'Anna Rossi' };
 const mark = (type: string, author: { id: string; name: string }) => ({

@@ -2,7 +2,7 @@ import * as comments from '$lib/server/proposals/comments';
 import * as sections from '$lib/server/proposals/sections';
 import * as versions from '$lib/server/proposals/versions';
 import { canvasView } from '$lib/server/proposals/canvas-view';
-import { liveDocuments } from '$lib/server/proposals/live';
+import { liveDocuments } from '$lib/server/live/live';
 import {
 	commentForm,
 	replyForm,

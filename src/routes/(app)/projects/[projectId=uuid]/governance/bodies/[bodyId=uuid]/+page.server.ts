@@ -6,7 +6,7 @@ import * as bodies from '$lib/server/governance/bodies';
 import * as meetings from '$lib/server/governance/meetings';
 import * as calendar from '$lib/server/governance/calendar';
 import * as members from '$lib/server/projects/members';
-import { liveDocuments } from '$lib/server/governance/minutes-document';
+import { liveDocuments } from '$lib/server/live/live';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import { error, redirect } from '@sveltejs/kit';

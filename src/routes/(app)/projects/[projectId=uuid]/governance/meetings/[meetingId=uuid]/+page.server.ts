@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/access/policy';
-import { documentPermission, writes } from '$lib/server/documents/registry';
+import { documentPermission, writes } from '$lib/server/live-kinds';
 import * as actionItems from '$lib/server/governance/action-items';
 import * as attendance from '$lib/server/governance/attendance';
 import * as bodies from '$lib/server/governance/bodies';
@@ -37,20 +37,19 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const meeting = await meetings.findMeeting(ctx.db, meetingId);
 		if (meeting.projectId !== projectId) error(404);
 		const body = await bodies.get(ctx, meeting.bodyId);
-		const me = ctx.actor!.id;
-		const myRole = body.members.find((member) => member.personId === me)?.role ?? null;
-		const [sheet, state, decisionList, items, people, orgs, linkTargets] = await Promise.all([
-			attendance.sheet(ctx, meetingId),
-			minutes.minutesState(ctx, meetingId),
-			decisions.listForMeeting(ctx, meetingId),
-			actionItems.listForProject(ctx, projectId),
-			members.list(ctx, projectId),
-			organisations.listForProject(ctx, projectId),
-			listLinkTargets(ctx, projectId)
-		]);
-		const writeMinutes = writes(
-			await documentPermission(ctx.db, ctx.actor, minutesDocumentName(meetingId))
-		);
+		const [sheet, state, rights, decisionList, items, people, orgs, linkTargets] =
+			await Promise.all([
+				attendance.sheet(ctx, meetingId),
+				minutes.minutesState(ctx, meetingId),
+				minutes.minutesRights(ctx, meetingId),
+				decisions.listForMeeting(ctx, meetingId),
+				actionItems.listForProject(ctx, projectId),
+				members.list(ctx, projectId),
+				organisations.listForProject(ctx, projectId),
+				listLinkTargets(ctx, projectId)
+			]);
+		const permission = await documentPermission(ctx.db, ctx.actor, minutesDocumentName(meetingId));
+		const writeMinutes = writes(permission);
 		const allowed = (action: Parameters<typeof can>[2]) =>
 			can(ctx.db, ctx.actor, action, { projectId });
 		return {
@@ -68,11 +67,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			editorMode: editorMode(state, writeMinutes),
 			can: {
 				writeMinutes,
-				resolveSuggestions:
-					(myRole === 'chair' || myRole === 'secretary') && state.status === 'circulated',
-				isMember: myRole !== null,
-				circulate: myRole === 'chair' || myRole === 'secretary',
-				approve: myRole === 'chair',
+				// Accepting or rejecting a suggestion is a direct change: the officers', while circulated.
+				resolveSuggestions: state.status === 'circulated' && permission === 'write',
+				isMember: body.isMember,
+				circulate: rights.circulate,
+				approve: rights.approve,
 				proposeDecision: await allowed('decision.propose'),
 				manageActionItems: await allowed('action_item.manage')
 			}

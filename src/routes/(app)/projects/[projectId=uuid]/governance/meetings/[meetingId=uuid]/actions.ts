@@ -5,7 +5,7 @@ import * as actionItems from '$lib/server/governance/action-items';
 import * as attendance from '$lib/server/governance/attendance';
 import * as decisions from '$lib/server/governance/decisions';
 import * as minutes from '$lib/server/governance/minutes';
-import { liveDocuments } from '$lib/server/governance/minutes-document';
+import { liveDocuments } from '$lib/server/live/live';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions } from './$types';
 

@@ -4,7 +4,7 @@ import * as versions from '$lib/server/proposals/versions';
 import { diff } from '$lib/server/proposals/version-diff';
 import { authorship } from '$lib/server/proposals/authorship';
 import { restore } from '$lib/server/proposals/version-restore';
-import { liveDocuments } from '$lib/server/proposals/live';
+import { liveDocuments } from '$lib/server/live/live';
 import { restoreForm, versionForm } from '$lib/proposals/forms';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';

@@ -1,6 +1,6 @@
 import { parseFormat, renderFile } from '$lib/server/export/formats';
 import { fileResponse } from '$lib/server/export/file-response';
-import { liveDocuments } from '$lib/server/governance/minutes-document';
+import { liveDocuments } from '$lib/server/live/live';
 import { verbaleDocument } from '$lib/server/governance/verbale';
 import { runEndpoint } from '$lib/server/http/run-endpoint';
 import type { RequestHandler } from './$types';

@@ -1,6 +1,6 @@
-import type { PmNode } from '../../proposals/section-text';
-import type { ActionBlock } from '../../proposals/action-block';
-import type { DemoOrganisationKey } from '../demo/data/organisations';
+import type { PmNode } from '../../../proposals/section-text';
+import type { ActionBlock } from '../../../proposals/action-block';
+import type { DemoOrganisationKey } from './organisations';
 
 /** Text of the demo proposal, taken from the WORK IN PROGRESS project sheet (001). */
 const text = (value: string, marks?: PmNode['marks']): PmNode => ({

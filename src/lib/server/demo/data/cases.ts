@@ -1,6 +1,6 @@
-import type { CaseEventKind, CaseStatus } from '../db/schema';
-import type { DemoOrganisationKey } from '../demo/data/organisations';
-import type { DemoPersonKey } from '../demo/data/people';
+import type { CaseEventKind, CaseStatus } from '../../db/schema';
+import type { DemoOrganisationKey } from './organisations';
+import type { DemoPersonKey } from './people';
 
 export interface DemoCase {
 	key: string;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { collabSnapshot } from '../db/schema';
+import type { Db } from './client';
+import { collabSnapshot } from './schema';
 import { isPgliteSession, runPrepared, type PreparedStatement } from './pglite-prepared';
 
 export interface SnapshotRow {

@@ -2,13 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { collabSnapshot, collabUpdate } from '../db/schema';
-import { InvalidError } from '../errors';
-import type { Runtime } from '../runtime';
-import { insertUpdateRows, type UpdateRow } from './append-statement';
-import { parseDocumentName } from './document-name';
-import { TAVOLO_AUTHOR } from './authorship-claims';
-import { foldedSegments, replaceSegments, storedSegments } from './authorship-store';
-import { writeSnapshot } from './snapshot-statement';
+import { insertUpdateRows, type UpdateRow } from '../db/append-statement';
+import { foldedSegments, replaceSegments, storedSegments } from './authorship/store';
+import { writeSnapshot } from '../db/snapshot-statement';
 
 /**
  * The stored form of live documents: a compacted snapshot plus the updates appended after it.
@@ -119,27 +115,11 @@ function docFromUpdates(updates: Uint8Array[]): Y.Doc {
 	return doc;
 }
 
+/** The database, or something that holds it (the runtime). */
+export type DbSource = Db | { database: unknown; db: Db };
+
 /** The whole stored document, for exports and version views. Does not check access: callers do. */
-export async function readDocument(source: Runtime | Db, name: string): Promise<Y.Doc> {
+export async function readDocument(source: DbSource, name: string): Promise<Y.Doc> {
 	const db = 'database' in source ? source.db : source;
 	return docFromUpdates(await loadStoredUpdates(db, name));
-}
-
-/**
- * Stores an update made by domain code and shows it to everyone editing the document. Does not
- * check access: the calling domain function has authorised its own action first.
- */
-export async function writeDocumentUpdate(
-	runtime: Runtime,
-	name: string,
-	update: Uint8Array
-): Promise<void> {
-	if (!parseDocumentName(name)) throw new InvalidError('collab_invalid_document');
-	try {
-		Y.decodeUpdate(update);
-	} catch {
-		throw new InvalidError('collab_invalid_update');
-	}
-	await appendStoredUpdates(runtime.db, [{ documentName: name, update, authorId: TAVOLO_AUTHOR }]);
-	runtime.documents.publish({ name, update });
 }

@@ -1,5 +1,5 @@
-import type { Db } from '../db/client';
-import { collabUpdate } from '../db/schema';
+import type { Db } from './client';
+import { collabUpdate } from './schema';
 import { isPgliteSession, runPrepared, type PreparedStatement } from './pglite-prepared';
 
 export interface UpdateRow {

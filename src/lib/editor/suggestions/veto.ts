@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { suggestionPluginKey, suggestionTransactionKey } from 'prosemirror-suggestion-mode';
-import { agreedTextOfNode, suggestionViolation } from '../agreed-text';
+import { agreedTextOfNode, suggestionViolation } from './agreed-text';
 
 const vetoKey = new PluginKey('suggestion-veto');
 

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import type { DemoPersonKey } from '../demo/data/people';
-import { DEMO_PERSON_IDS } from '../demo/ids';
-import type { PmNode } from '../../proposals/section-text';
-import { replaceContentUpdate } from './section-content';
+import type { DemoPersonKey } from '../data/people';
+import { DEMO_PERSON_IDS } from '../ids';
+import type { PmNode } from '../../../proposals/section-text';
+import { replaceContentUpdate } from '../../proposals/section-content';
 
 /**
  * Who wrote the demo proposal's sections, block by block and in order, so "who wrote what"

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Db } from '../db/client';
+import type { Db } from '../../db/client';
 import {
 	actionItem,
 	agendaItem,
@@ -11,18 +11,18 @@ import {
 	decisionStatusChange,
 	meeting,
 	minutesApproval
-} from '../db/schema';
-import { appendStoredUpdates } from '../documents/store';
+} from '../../db/schema';
+import { appendStoredUpdates } from '../../live/store';
 import {
 	demoUuid,
 	DEMO_DISTRICT_IDS,
 	DEMO_ORGANISATION_IDS,
 	DEMO_PERSON_IDS,
 	DEMO_PROJECT_ID
-} from '../demo/ids';
-import type { DemoPersonKey } from '../demo/data/people';
-import { approvalRecord, buildMinutesDoc, minutesDocumentName } from './minutes-document';
-import { DEMO_BODIES, DEMO_DECISIONS, DEMO_MEETINGS } from './demo-content';
+} from '../ids';
+import type { DemoPersonKey } from '../data/people';
+import { approvalRecord, buildMinutesDoc, minutesDocumentName } from '../../governance/minutes-document';
+import { DEMO_BODIES, DEMO_DECISIONS, DEMO_MEETINGS } from '../data/governance';
 
 const person = (key: DemoPersonKey) => DEMO_PERSON_IDS[key];
 

@@ -1,15 +1,15 @@
-import type { Db } from '../db/client';
-import { caseEvent, caseIdentity, caseRecord, membership, person } from '../db/schema';
-import { DEMO_PEOPLE } from '../demo/data/people';
+import type { Db } from '../../db/client';
+import { caseEvent, caseIdentity, caseRecord, membership, person } from '../../db/schema';
+import { DEMO_PEOPLE } from '../data/people';
 import {
 	demoUuid,
 	DEMO_ORGANISATION_IDS,
 	DEMO_PERSON_IDS,
 	DEMO_PROJECT_ID,
 	DEMO_PROJECT_IDS
-} from '../demo/ids';
-import type { SeedContext } from '../demo/step';
-import { DEMO_CASES } from './demo-content';
+} from '../ids';
+import type { SeedContext } from '../step';
+import { DEMO_CASES } from '../data/cases';
 
 /** The two case operators, on databases whose people step ran before the second one existed. */
 async function ensureOperators(db: Db, seed: SeedContext): Promise<void> {

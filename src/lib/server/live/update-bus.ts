@@ -1,4 +1,4 @@
-import { createBus, type Bus } from '../access/invalidation';
+import { createBus, type Bus } from './invalidation';
 
 /**
  * Updates written to a live document by domain code (a decision mark, a restored version).

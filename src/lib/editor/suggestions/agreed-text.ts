@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { sectionSchema } from './editor-schema';
+import { sectionSchema } from '../../proposals/editor-schema';
 
 /**
  * What a suggest-only writer may not change (ADR 0095), read straight from the Yjs fragment as

@@ -1,4 +1,4 @@
-import type { PmNode } from './section-text';
+import type { PmNode } from '../../proposals/section-text';
 
 /** A pending suggestion on stored text (ProseMirror JSON): what kind, and who proposed it. */
 export interface PendingSuggestion {

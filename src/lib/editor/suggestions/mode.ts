@@ -6,7 +6,7 @@ import {
 	suggestionPluginKey,
 	suggestionTransactionKey
 } from 'prosemirror-suggestion-mode';
-import { suggestionVeto } from './suggestion-veto';
+import { suggestionVeto } from './veto';
 
 export interface SuggestionModeOptions {
 	/** On: every change the person makes becomes a marked proposal with their name. */

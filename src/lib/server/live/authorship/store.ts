@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { collabAuthorship, collabUpdate } from '../db/schema';
-import { AuthorshipMap, claimsOfUpdate, foldClaims, type Claim } from './authorship-claims';
+import type { Db } from '../../db/client';
+import { collabAuthorship, collabUpdate } from '../../db/schema';
+import { AuthorshipMap, claimsOfUpdate, foldClaims, type Claim } from './claims';
 
 /**
  * Where attribution lives (ADR 0057): each update row carries who sent it, and compaction,

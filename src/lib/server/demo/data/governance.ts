@@ -4,10 +4,10 @@ import type {
 	BodyRole,
 	DecisionStatus,
 	MinutesStatus
-} from '../db/schema';
-import type { DemoDistrictKey } from '../demo/data/territories';
-import type { DemoOrganisationKey } from '../demo/data/organisations';
-import type { DemoPersonKey } from '../demo/data/people';
+} from '../../db/schema';
+import type { DemoDistrictKey } from './territories';
+import type { DemoOrganisationKey } from './organisations';
+import type { DemoPersonKey } from './people';
 
 /** Demo governance of WORK IN PROGRESS, after 001 §10c. People are invented (demo/data/people). */
 type Member = readonly [DemoPersonKey, BodyRole, DemoOrganisationKey | null];

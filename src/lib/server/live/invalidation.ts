@@ -12,7 +12,7 @@ export type AccessInvalidation =
 
 export type InvalidationListener = (event: AccessInvalidation) => void;
 
-/** In-process publish/subscribe; also carries document updates (documents/update-bus.ts). */
+/** In-process publish/subscribe; also carries document updates (live/update-bus.ts). */
 export interface Bus<T> {
 	publish(event: T): void;
 	subscribe(listener: (event: T) => void): () => void;
