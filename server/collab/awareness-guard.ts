@@ -7,8 +7,31 @@ import type { Connection } from './connection';
 const RATE_PER_SECOND = 30;
 const BURST = 90;
 
+/**
+ * Presence limits (issue 15's flood: thousands of invented client ids with large states in a
+ * few messages). A stock client announces one client id of its own, with a state of a few
+ * hundred bytes (name, colour, caret); it also echoes everyone's states back, so a message may
+ * list every client of the room, but those echoes change nothing and are dropped unparsed.
+ */
+export const PRESENCE_LIMITS = {
+	/** Entries of any kind in one message: two instances' worth of full rooms, with room to spare. */
+	entriesPerMessage: 4096,
+	/** Entries that change something (new or renewed states) in one message. */
+	changesPerMessage: 8,
+	/** Client ids one socket may announce over its life (removals free their place). */
+	clientIdsPerSocket: 8,
+	/** Bytes of one state's JSON. */
+	stateBytes: 16 * 1024
+} as const;
+
+export type FloodReason =
+	| 'awareness flood'
+	| 'too many presence entries'
+	| 'too many presence clients'
+	| 'presence state too large';
+
 export type GuardedAwareness =
-	{ ok: true; update: Uint8Array | null } | { ok: false; reason: 'awareness flood' };
+	{ ok: true; update: Uint8Array | null } | { ok: false; reason: FloodReason };
 
 const buckets = new WeakMap<Connection, { tokens: number; at: number }>();
 
@@ -35,11 +58,15 @@ export function guardAwareness(
 	now = Date.now()
 ): GuardedAwareness {
 	const { id, name } = connection.actor;
-	const kept = readEntries(update).filter(
+	const entries = readEntries(update);
+	if (entries === null) return { ok: false, reason: 'too many presence entries' };
+	const kept = entries.filter(
 		(entry) =>
 			changesSomething(awareness, entry) &&
 			[undefined, id].includes(ownerOf(awareness.getStates().get(entry.clientId)))
 	);
+	const excess = exceedsLimits(connection, kept);
+	if (excess) return { ok: false, reason: excess };
 	if (kept.length > 0 && !takeToken(connection, now)) {
 		return { ok: false, reason: 'awareness flood' };
 	}
@@ -67,10 +94,32 @@ function changesSomething(awareness: Awareness, entry: Entry): boolean {
 	);
 }
 
-/** The frame was validated by protocol.ts: count, then id, clock and JSON state per client. */
-function readEntries(update: Uint8Array): Entry[] {
+/** What a socket may not announce, checked before anything is parsed, applied or relayed. */
+function exceedsLimits(connection: Connection, kept: Entry[]): FloodReason | null {
+	if (kept.length > PRESENCE_LIMITS.changesPerMessage) return 'too many presence entries';
+	const added = new Set<number>();
+	for (const entry of kept) {
+		if (Buffer.byteLength(entry.json) > PRESENCE_LIMITS.stateBytes) {
+			return 'presence state too large';
+		}
+		if (entry.json !== 'null' && !connection.awarenessIds.has(entry.clientId)) {
+			added.add(entry.clientId);
+		}
+	}
+	if (connection.awarenessIds.size + added.size > PRESENCE_LIMITS.clientIdsPerSocket) {
+		return 'too many presence clients';
+	}
+	return null;
+}
+
+/**
+ * The frame was validated by protocol.ts: count, then id, clock and JSON state per client.
+ * Null when the count is over the limit: nothing more is read.
+ */
+function readEntries(update: Uint8Array): Entry[] | null {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
+	if (count > PRESENCE_LIMITS.entriesPerMessage) return null;
 	const entries: Entry[] = [];
 	for (let i = 0; i < count; i++) {
 		const clientId = decoding.readVarUint(decoder);

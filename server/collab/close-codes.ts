@@ -15,7 +15,7 @@ export const CloseCode = {
 	GoingAway: 1001,
 	/** The message could not be decoded (garbage, truncated varint, unknown type). */
 	InvalidMessage: 1007,
-	/** Presence sent faster than any person moves a cursor: an awareness flood (awareness-guard.ts). */
+	/** A presence flood: too fast, too many entries or client ids, a state too large (awareness-guard.ts). */
 	PolicyViolation: 1008,
 	/** Larger than COLLAB_MAX_MESSAGE_BYTES; sent by `ws` itself through `maxPayload`. */
 	MessageTooBig: 1009,

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** Handshakes per second one address may sustain, and the burst above it (a page of tabs). */
 const RATE_PER_SECOND = 10;
@@ -11,9 +12,14 @@ const FORGET_AFTER_MS = 60_000;
  * touched: one address cannot make the server validate sessions in a tight loop. Behind a
  * reverse proxy on this machine or the private network (docs/deploy.md) the address is the
  * last hop the proxy appended to X-Forwarded-For; from anywhere else the header is ignored,
- * so a client cannot pick its own address.
+ * so a client cannot pick its own address. With `shared` (the runtime's handshake limiter, in
+ * Redis with REDIS_URL) an address is also limited across every instance: this process's bucket
+ * answers first, without a round trip, and only what it lets through is counted in Redis.
  */
-export function createConnectionRate(now: () => number = Date.now) {
+export function createConnectionRate(
+	now: () => number = Date.now,
+	shared: RateLimiterAbstract | null = null
+) {
 	const buckets = new Map<string, { tokens: number; at: number }>();
 	let swept = now();
 
@@ -25,23 +31,29 @@ export function createConnectionRate(now: () => number = Date.now) {
 		}
 	}
 
+	function allowHere(address: string): boolean {
+		const time = now();
+		sweep(time);
+		const bucket = buckets.get(address) ?? { tokens: BURST, at: time };
+		bucket.tokens = Math.min(BURST, bucket.tokens + ((time - bucket.at) / 1000) * RATE_PER_SECOND);
+		bucket.at = time;
+		buckets.set(address, bucket);
+		if (bucket.tokens < 1) return false;
+		bucket.tokens -= 1;
+		return true;
+	}
+
 	return {
-		allow(req: IncomingMessage): boolean {
+		async allow(req: IncomingMessage): Promise<boolean> {
 			const address = clientAddress(req);
 			// This machine itself, not through a proxy: scripts, health checks, tests.
 			if (address === 'local') return true;
-			const time = now();
-			sweep(time);
-			const bucket = buckets.get(address) ?? { tokens: BURST, at: time };
-			bucket.tokens = Math.min(
-				BURST,
-				bucket.tokens + ((time - bucket.at) / 1000) * RATE_PER_SECOND
+			if (!allowHere(address)) return false;
+			if (!shared) return true;
+			return shared.consume(address).then(
+				() => true,
+				(rejection: unknown) => rejection instanceof Error // a store error: let it in
 			);
-			bucket.at = time;
-			buckets.set(address, bucket);
-			if (bucket.tokens < 1) return false;
-			bucket.tokens -= 1;
-			return true;
 		}
 	};
 }

@@ -99,10 +99,10 @@ export function createCollabServer(deps: CollabDependencies): CollabServer {
 		})
 	];
 	let closing = false;
-	const connectionRate = createConnectionRate();
+	const connectionRate = createConnectionRate(Date.now, runtime.limits.handshakes);
 
 	async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-		if (!connectionRate.allow(req)) return refuse(socket, 429, 'too many connections');
+		if (!(await connectionRate.allow(req))) return refuse(socket, 429, 'too many connections');
 		const target = readTarget(req, runtime.config.origin);
 		if (!target.ok) return refuse(socket, target.status, target.reason);
 		if (!isKnownKind(target.name)) return refuse(socket, 404, 'unknown document kind');

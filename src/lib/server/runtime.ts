@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
@@ -6,6 +7,7 @@ import { logger } from './log/logger';
 import { createInvalidationBus, type InvalidationBus } from './live/invalidation';
 import { seedIfEnabled } from './demo/seed';
 import { createDocumentUpdateBus, type DocumentUpdateBus } from './live/update-bus';
+import { openSharedLimits, type SharedLimits } from './shared-limits';
 
 /**
  * What both doors share in one process: configuration, the database, the access-invalidation
@@ -19,6 +21,8 @@ export interface Runtime {
 	invalidations: InvalidationBus;
 	/** Updates domain code writes to live documents, for the collaboration server to relay. */
 	documents: DocumentUpdateBus;
+	/** Login and handshake limits: in Redis for every instance with REDIS_URL, else in memory. */
+	limits: SharedLimits;
 }
 
 const KEY = Symbol.for('tavolo.runtime');
@@ -57,8 +61,18 @@ async function open(options: StartOptions): Promise<Runtime> {
 		database,
 		db: database.db,
 		invalidations: createInvalidationBus(),
-		documents: createDocumentUpdateBus()
+		documents: createDocumentUpdateBus(),
+		limits: openSharedLimits(config.redisUrl, limitsPrefix(config))
 	};
+}
+
+/**
+ * Instances of one deployment share a database, so they share their limits' keys; two
+ * deployments (or two test files) on one Redis, each with its own database, do not.
+ */
+function limitsPrefix(config: Config): string {
+	const database = config.databaseUrl ?? resolve(config.dataDir);
+	return `tavolo:${createHash('sha256').update(database).digest('hex').slice(0, 12)}:`;
 }
 
 /** The runtime of this process; started on first use when nothing started it (dev server). */
@@ -71,5 +85,6 @@ export async function stopRuntime(): Promise<void> {
 	delete holder[KEY];
 	if (!current) return;
 	const runtime = await current.catch(() => undefined);
+	await runtime?.limits.close();
 	await runtime?.database.close();
 }

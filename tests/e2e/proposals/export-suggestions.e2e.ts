@@ -23,7 +23,10 @@ test('a pending suggestion is named in the print view and is a Word revision in 
 	await typeAtEnd(elena, sectionEditor(elena, '3'), text);
 	const author = demoPerson('editorGrandeCasa').name;
 	await expect(section(elena, '3').locator('ins.suggestion-ins')).toContainText(text);
-	await elena.waitForTimeout(500); // let the last keystrokes reach the server before reading
+	// The server relays a keystroke only once it is stored: when Giulia's canvas shows the whole
+	// text, the server holds it, and the print view and the DOCX can read it.
+	await openCanvas(giulia, url);
+	await expect(section(giulia, '3').locator('ins.suggestion-ins')).toContainText(text);
 
 	await giulia.goto(`${url}/print`);
 	const printed = giulia.locator('.print-section').filter({ hasText: text });

@@ -56,7 +56,12 @@ test('versions: save, compare with now, restore as a new change; export shows pr
 	await openCanvas(giulia, url);
 	const later = unique('Aggiunta dopo');
 	await typeAtEnd(giulia, sectionEditor(giulia, '1'), ` ${later}`);
-	await giulia.waitForTimeout(500); // let the last keystrokes reach the server before reading history
+	// The server relays a keystroke only once it is stored: when another of Giulia's browsers
+	// shows the whole text, the server holds it, and the history can compare against it.
+	const witness = await personInNewContext(browser, 'coordinator');
+	await openCanvas(witness, url);
+	await expect(sectionEditor(witness, '1')).toContainText(later);
+	await witness.context().close();
 
 	await giulia.goto(`${url}/history`);
 	const row = giulia.getByRole('row', { name: new RegExp(name) });

@@ -15,8 +15,8 @@ import { percentile, startProbe } from './probe';
 /**
  * The collaboration endpoint under attack, one well-behaved room measured throughout. The
  * collaboration tests cover each malformed frame once (tests/integration/collab/malformed);
- * here they come in volume, mixed with real traffic. Latency bounds are generous (a loaded CI
- * machine); the measured figures are in docs/reliability.md.
+ * here they come in volume, mixed with real traffic. Another room's latency is measured and
+ * printed, not asserted (docs/testing.md); the measured figures are in docs/reliability.md.
  */
 const LIMIT = 256 * 1024;
 const server = await startTestServer({
@@ -42,8 +42,9 @@ async function measuredDuring(label: string, attack: () => Promise<void>): Promi
 	await attack();
 	const { sent, latencies } = await probe.stop();
 	expect(latencies).toHaveLength(sent);
+	// Printed, not asserted: no clocks in the default suite. The bounds are measured by
+	// `npm run test:soak` (tests/soak/presence-flood.test.ts, crafted-update.test.ts).
 	p99s[label] = Math.round(percentile(latencies, 99));
-	expect(p99s[label]).toBeLessThan(1_000);
 }
 
 function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {

@@ -64,7 +64,8 @@ describe('crafted updates from an authenticated writer', () => {
 			`[abuse] crafted updates: other room p99 ${Math.round(percentile(latencies, 99))} ms, ` +
 				`worst ${Math.round(Math.max(...latencies))} ms`
 		);
-		expect(percentile(latencies, 99)).toBeLessThan(1_000);
+		// The latency is printed above, not asserted (no clocks in the default suite): the bound
+		// is the soak's (tests/soak/crafted-update.test.ts, p99 < 200 ms).
 		expect(watcher.text.toString()).toBe('prima dopo');
 	});
 

@@ -6,6 +6,7 @@ import { DEMO_PERSON_IDS, DEMO_PROJECT_ID } from '../../../src/lib/server/demo/i
 import { membership, person } from '../../../src/lib/server/db/schema';
 import * as records from '../../../src/lib/server/cases/records';
 import * as view from '../../../src/lib/server/cases/view';
+import { DEMO_CASES } from '../../../src/lib/server/cases/demo-content';
 
 /**
  * The `cases` demo step on a database seeded by an earlier release, whose `people` step knew
@@ -41,7 +42,13 @@ describe('the demo cases', () => {
 		expect(await pseudonyms(sara)).toEqual(['P8F-3JV', 'T2G-6YC']);
 		expect(await pseudonyms(giulia)).toHaveLength(5);
 		const [first] = await records.list(luca, DEMO_PROJECT_ID);
-		expect((await view.get(luca, DEMO_PROJECT_ID, first.id)).identity?.fullName).toBeTruthy();
+		// The operator's own organisation's record shows the very identity the demo invented for it.
+		const invented = DEMO_CASES.find((demoCase) => demoCase.pseudonym === first.pseudonym);
+		expect(invented?.operator).toBe('caseOperator');
+		expect((await view.get(luca, DEMO_PROJECT_ID, first.id)).identity).toMatchObject({
+			fullName: invented?.identity.fullName,
+			fiscalCode: invented?.identity.fiscalCode
+		});
 		expect((await view.get(giulia, DEMO_PROJECT_ID, first.id)).identity).toBeNull();
 		await expect(view.get(sara, DEMO_PROJECT_ID, first.id)).rejects.toMatchObject({ status: 403 });
 	});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../src/lib/server/live/store';
 import { buildMember, buildProject, signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
-import { connectClient, eventually } from '../../support/collab';
+import { connectClient, eventually, roundTrip } from '../../support/collab';
 
 const server = await startTestServer({ pages: false });
 const db = server.runtime.db;
@@ -47,10 +47,18 @@ describe('read-only members', () => {
 		observer.provider.connect();
 		await observer.synced();
 		observer.text.insert(0, 'online ');
-		// The editor's own edit after the observer's proves the socket relays in order.
+		// Two sockets' messages need not arrive in order: each round trip proves its own socket.
+		// The observer's answer: the server has handled (dropped or accepted) both its updates.
+		await roundTrip(observer);
+		// Anything accepted is stored and relayed once the room settles...
+		await server.app.collab.rooms.get(name)?.settled();
+		// ...and whatever was relayed to the editor arrived before the answer to its own.
+		await roundTrip(editor);
+		expect(editor.text.toString()).toBe('');
 		editor.text.insert(0, 'fine');
 		await eventually(() => observer.text.toString().includes('fine'));
 		await server.app.collab.rooms.get(name)?.settled();
+		await roundTrip(editor);
 		expect(editor.text.toString()).toBe('fine');
 		expect(server.app.collab.rooms.get(name)?.doc.getText('body').toString()).toBe('fine');
 		const stored = await readDocument(db, name);

@@ -8,6 +8,7 @@ import {
 } from '../../../src/lib/server/proposals/section-content';
 import { liveDocuments } from '../../../src/lib/server/live/live';
 import { buildProposalTable } from '../proposals/fixture';
+import { inOrder, pdfText } from '../../support/export-text';
 
 let server: TestServer;
 let table: Awaited<ReturnType<typeof buildProposalTable>>;
@@ -60,7 +61,10 @@ describe('export endpoints', () => {
 		expect(status).toMatchObject({ phase: 'done', done: 10, total: 10 });
 		const file = await get(`${server.url}${job.downloadUrl}`, partnerCookie);
 		expect(file.headers.get('content-type')).toBe('application/pdf');
-		expect(strFromU8(new Uint8Array(await file.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+		// The job's file is the proposal: its title, every section title in order, the text.
+		const text = await pdfText(new Uint8Array(await file.arrayBuffer()));
+		expect(inOrder(text, [table.proposal.title, ...table.sections.map((s) => s.title)])).toBe(true);
+		expect(inOrder(text, [table.sections[0].title, 'Giovani NEET'])).toBe(true);
 		const other = await signIn(table.db, table.owner.person.id);
 		expect((await get(`${server.url}${job.statusUrl}`, other)).status).toBe(404);
 	});

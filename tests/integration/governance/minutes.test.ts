@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { docxText, inOrder, pdfText } from '../../support/export-text';
 import * as Y from 'yjs';
 import { minutesApproval } from '../../../src/lib/server/db/schema';
 import { documentPermission } from '../../../src/lib/server/live-kinds';
@@ -119,9 +120,22 @@ describe('verbale', () => {
 		expect(titles).toContain('Avvio del progetto');
 		expect(JSON.stringify(document)).toContain('Si avviano i gruppi di lavoro.');
 		expect(JSON.stringify(document)).not.toContain('Aggiunta tardiva');
+		// The files say what the document says: every section title in order, the approved text,
+		// the attendance, the approval hash; not the late write.
+		const hash = /[0-9a-f]{64}/.exec(JSON.stringify(document))?.[0];
+		expect(hash).toMatch(/^[0-9a-f]{64}$/);
+		const attendance = JSON.stringify(document.sections[0].blocks)
+			.match(/"text":"([^"]+)"/g)!
+			.map((field) => field.slice(8, -1));
+		expect(attendance.length).toBeGreaterThan(0);
 		const docx = await renderFile('docx', document, 'verbale');
-		expect(Buffer.from(docx.bytes.slice(0, 2)).toString()).toBe('PK');
 		const pdf = await renderFile('pdf', document, 'verbale');
-		expect(Buffer.from(pdf.bytes.slice(0, 5)).toString()).toBe('%PDF-');
+		for (const text of [docxText(docx.bytes), await pdfText(pdf.bytes)]) {
+			expect(inOrder(text, titles)).toBe(true);
+			expect(inOrder(text, ['Presenti', ...attendance, 'Assenti'])).toBe(true);
+			expect(inOrder(text, ['Si avviano i gruppi di lavoro.'])).toBe(true);
+			expect(inOrder(text, [hash!])).toBe(true);
+			expect(inOrder(text, ['Aggiunta tardiva'])).toBe(false);
+		}
 	});
 });

@@ -69,7 +69,15 @@ describe('proposal sections and access', () => {
 	it('follows the status machine; only the coordinator agrees', async () => {
 		const sectionId = table.sections[0].id;
 		const owner = table.ctx(table.owner);
-		await expect(sections.setStatus(owner, { sectionId, status: 'agreed' })).rejects.toThrow();
+		// Agreeing is the coordinator's (the policy answers first)...
+		await expect(sections.setStatus(owner, { sectionId, status: 'agreed' })).rejects.toMatchObject({
+			code: 'forbidden',
+			status: 403
+		});
+		// ...and even she cannot agree a section still to write: the status machine refuses.
+		await expect(
+			sections.setStatus(table.ctx(table.coordinator), { sectionId, status: 'agreed' })
+		).rejects.toMatchObject({ code: 'proposal_bad_transition', status: 400 });
 		await sections.setStatus(owner, { sectionId, status: 'draft' });
 		await sections.setStatus(owner, { sectionId, status: 'in_review' });
 		await expect(sections.setStatus(owner, { sectionId, status: 'agreed' })).rejects.toThrow(

@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/database';
 import { runBuiltServer, waitForOutput, type Started } from '../../support/process';
@@ -63,6 +65,22 @@ describe('starting the production server', () => {
 			expect(second.output()).toMatch(/already in use by another Tavolo process/);
 			first.child.kill('SIGTERM');
 			expect(await first.exited).toBe(0);
+			await database.drop();
+		}
+	);
+
+	it.skipIf(Boolean(process.env.DATABASE_URL))(
+		'starts over a lock left by an earlier boot that names a live pid (pid 1 in a restarted container)',
+		async () => {
+			const database = await createTestDatabase();
+			const lock = join(database.env.DATA_DIR, 'tavolo.lock');
+			// pid 1 runs on every machine: a pid-only check would call this folder held.
+			writeFileSync(lock, JSON.stringify({ pid: 1, boot: 'an earlier boot', start: 'ticks:1' }));
+			const started = start({ ...database.env, PORT: '0', SEED_DEMO: 'false' });
+			await waitForOutput(started, /Tavolo is running/);
+			expect(JSON.parse(readFileSync(lock, 'utf8')).pid).toBe(started.child.pid);
+			started.child.kill('SIGTERM');
+			expect(await started.exited).toBe(0);
 			await database.drop();
 		}
 	);

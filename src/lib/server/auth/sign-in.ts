@@ -7,12 +7,12 @@ import { TIMING_EQUALISER_HASH, verifyPassword, type PasswordVerifier } from './
 import type { Session } from '../db/schema';
 import { createSession, generateSessionToken } from './session';
 import { loginKeys } from './login-keys';
-import type { LoginThrottle } from './throttle';
+import type { Throttle } from './throttle';
 import { findTrustedDevice, trustDevice } from './trusted-device';
 
 export interface SignInDeps {
 	db: Db;
-	throttle: LoginThrottle;
+	throttle: Throttle;
 	/** Injected so tests can count how many argon2 verifications an attack costs. */
 	verify?: PasswordVerifier;
 }
@@ -52,7 +52,7 @@ export async function checkPassword(
 	const trusted = device !== null && normaliseEmail(device.email) === email;
 	const { keys, resetOnSuccess } = loginKeys(email, credentials.ip, trusted ? device.id : null);
 
-	const reservation = throttle.reserve(keys);
+	const reservation = await throttle.reserve(keys);
 	if (!reservation.ok) {
 		throw new TooManyRequestsError('login_throttled', Math.ceil(reservation.retryAfterMs / 1000));
 	}
@@ -70,7 +70,7 @@ export async function checkPassword(
 	const matches = await verify(found?.passwordHash ?? TIMING_EQUALISER_HASH, credentials.password);
 	if (!found?.passwordHash || !matches) throw new UnauthorizedError('login_failed');
 
-	throttle.release(keys, resetOnSuccess);
+	await throttle.release(keys, resetOnSuccess);
 	const actor = { id: found.id, name: found.name, email: found.email, isAdmin: found.isAdmin };
 	return { actor, deviceTrusted: trusted };
 }

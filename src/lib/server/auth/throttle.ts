@@ -4,7 +4,8 @@
  * blocked. A success gives the reservation back. Reserving before hashing is what bounds the
  * argon2 work even when a thousand guesses arrive at once.
  *
- * Counters live in this process's memory (see docs/adr/0021-login-throttling.md).
+ * Counters live in this process's memory (see docs/adr/0021-login-throttling.md); with
+ * REDIS_URL, SharedLoginThrottle (shared-throttle.ts) keeps them in Redis for every instance.
  */
 export interface ThrottleRule {
 	/** Failures allowed before the first block. */
@@ -26,6 +27,12 @@ interface Counter {
 }
 
 export type Reservation = { ok: true } | { ok: false; retryAfterMs: number };
+
+/** What sign-in needs of a throttle: this process's LoginThrottle or the shared one. */
+export interface Throttle {
+	reserve(keys: readonly ThrottleKey[]): Reservation | Promise<Reservation>;
+	release(keys: readonly ThrottleKey[], reset: readonly string[]): void | Promise<void>;
+}
 
 export interface ThrottleOptions {
 	now?: () => number;
@@ -107,8 +114,18 @@ export class LoginThrottle {
 
 const SHARED = Symbol.for('tavolo.loginThrottle');
 
-/** One throttle per process, shared by the sign-in page, the JSON endpoint and /account. */
-export function sharedLoginThrottle(): LoginThrottle {
-	const holder = globalThis as { [SHARED]?: LoginThrottle };
+/**
+ * One throttle per process, shared by the sign-in page, the JSON endpoint and /account: this
+ * process's counters, unless the runtime installed the Redis-backed one (REDIS_URL).
+ */
+export function sharedLoginThrottle(): Throttle {
+	const holder = globalThis as { [SHARED]?: Throttle };
 	return (holder[SHARED] ??= new LoginThrottle());
+}
+
+/** Installed by the runtime at start (the shared store), or cleared at stop (null). */
+export function installLoginThrottle(throttle: Throttle | null): void {
+	const holder = globalThis as { [SHARED]?: Throttle };
+	if (throttle) holder[SHARED] = throttle;
+	else delete holder[SHARED];
 }
