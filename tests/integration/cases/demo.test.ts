@@ -6,7 +6,7 @@ import { DEMO_PERSON_IDS, DEMO_PROJECT_ID } from '../../../src/lib/server/demo/i
 import { membership, person } from '../../../src/lib/server/db/schema';
 import * as records from '../../../src/lib/server/cases/records';
 import * as view from '../../../src/lib/server/cases/view';
-import { DEMO_CASES } from '../../../src/lib/server/cases/demo-content';
+import { DEMO_CASES } from '../../../src/lib/server/demo/data/cases';
 
 /**
  * The `cases` demo step on a database seeded by an earlier release, whose `people` step knew
