@@ -94,6 +94,8 @@ export const STRUCTURED_TEXT = new Set([
 	'case_identity.email',
 	'case_identity.fiscal_code',
 	'case_record.pseudonym',
+	'case_record.referral_source',
+	'case_record.target_category',
 	'collab_authorship.document_name',
 	'collab_snapshot.document_name',
 	'collab_update.document_name',
