@@ -224,7 +224,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/cases/[caseId]': {
 		path: (s) => `${cases(s)}/${s.caseId}`,
 		access: 'case.read_pseudonymous',
-		actions: ['event', 'identity'],
+		actions: ['event', 'identity', 'profile'],
 		note: 'identity only for the operators of the organisation: see the leak check',
 		explicit: {
 			own: statuses(403, { ...outsiders, coordinator: 200, facilitator: 200, case_operator: 200 }),
@@ -233,7 +233,7 @@ export const ROWS: Record<string, Row> = {
 			unknown: nowhere.page,
 			missing: nowhere.page
 		},
-		// One form valid for both actions: each schema keeps only its own fields.
+		// One form valid for every action: each schema keeps only its own fields.
 		actionBody: {
 			kind: 'tutoring',
 			occurredOn: '2026-01-05',
