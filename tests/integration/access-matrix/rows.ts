@@ -63,6 +63,7 @@ const governance = (s: Side) => `/projects/${s.governanceProjectId}/governance`;
 const proposal = (s: Side) => `/projects/${s.proposalProjectId}/proposals/${s.proposalId}`;
 const unknownDecision = '00000000-0000-4000-8000-000000000000';
 const cases = (s: Side) => `/projects/${s.governanceProjectId}/cases`;
+const labs = (s: Side) => `/projects/${s.governanceProjectId}/labs`;
 /** Nobody outside the project learns anything; anonymous page visits go to sign in. */
 const nowhere = {
 	page: statuses(404, { anonymous: 303 }),
@@ -188,6 +189,22 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `${proposal(s)}/export/jobs/${unknownDecision}`,
 		access: 'proposal.export',
 		note: 'jobs are per process and short-lived: every scope is an unknown id'
+	},
+	'/projects/[projectId]/labs': { path: labs, access: 'lab.read', actions: ['create'] },
+	'/projects/[projectId]/labs/[labId]': {
+		path: (s) => `${labs(s)}/${s.labId}`,
+		access: 'lab.read',
+		actions: ['session']
+	},
+	'/projects/[projectId]/labs/[labId]/calendar.ics': {
+		path: (s) => `${labs(s)}/${s.labId}/calendar.ics`,
+		access: 'lab.read'
+	},
+	'/projects/[projectId]/labs/[labId]/sessions/[sessionId]': {
+		path: (s) => `${labs(s)}/${s.labId}/sessions/${s.sessionId}`,
+		access: 'lab.read',
+		actions: ['attach'],
+		note: 'attached cases only for participants and those who run labs (tests/integration/labs)'
 	},
 	'/projects/[projectId]/cases': {
 		path: cases,

@@ -8,7 +8,9 @@ export type CaseAuditAction =
 	| 'case.create'
 	| 'case.identity'
 	| 'case.event'
-	| 'case.profile';
+	| 'case.profile'
+	| 'case.lab_attach'
+	| 'case.lab_read';
 
 /**
  * Every read and write of a case record leaves a row: who, which record, when. Ids and codes

@@ -6,6 +6,7 @@ import { decide, findGrant, type Actor, type Resource } from '../access/policy';
 import { parseDocumentName } from './document-name';
 import { resolveMinutesDocument } from '../governance/minutes';
 import { resolveActionsDocument, resolveSectionDocument } from '../proposals/documents';
+import { resolveLabBoardDocument } from '../labs/board-document';
 
 /** How a live document maps to its domain object, and which actions read and write it. */
 export interface DocumentAccess {
@@ -38,7 +39,9 @@ export const DOCUMENT_KINDS: Record<string, DocumentResolver> = {
 	/** A proposal's structured action blocks (section 5 of the ten-point schema). */
 	actions: resolveActionsDocument,
 	/** A meeting's live minutes: members write the draft, suggest amendments in the window; frozen once approved. */
-	minutes: resolveMinutesDocument
+	minutes: resolveMinutesDocument,
+	/** A lab session's board (cards, clusters) and live notes: participants write (ADR 0110). */
+	labboard: resolveLabBoardDocument
 };
 
 /** `suggest`: may write, but only their own suggestions (track changes); `write`: anything. */
