@@ -106,8 +106,9 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 			.insert(lab)
 			.values({ projectId, title: 'Laboratorio', facilitatorId: facilitator.id })
 			.returning();
-		if (participantId)
+		if (participantId) {
 			await db.insert(labParticipant).values({ labId: row.id, personId: participantId });
+		}
 		const [session] = await db
 			.insert(labSession)
 			.values({
