@@ -18,7 +18,7 @@ test('a facilitator attaches a case by pseudonym; two people sort the board live
 	await expect(
 		chiara.getByRole('heading', { name: 'Laboratori di comunità di pratica' })
 	).toBeVisible();
-	await chiara.getByLabel('Titolo', { exact: true }).fill(`Laboratorio ${stamp}`);
+	await chiara.locator('#field-title').fill(`Laboratorio ${stamp}`);
 	await chiara.getByLabel('Tema').fill('Tirocini che diventano lavoro');
 	await chiara.getByRole('button', { name: 'Apri il laboratorio' }).click();
 	await expect(
