@@ -48,6 +48,12 @@ export const PROJECT_AREAS: readonly ProjectArea[] = [
 		href: (projectId) => `/projects/${projectId}/cases`,
 		label: () => m.nav_cases(),
 		requires: 'case.read_pseudonymous'
+	},
+	{
+		key: 'labs',
+		href: (projectId) => `/projects/${projectId}/labs`,
+		label: () => m.labs_nav(),
+		requires: 'lab.read'
 	}
 ];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { CASE_EVENT_KINDS, CASE_STATUSES } from './case-values';
+import { REFERRAL_SOURCES, TARGET_CATEGORIES } from './pathway-values';
 import { isValidFiscalCode, normaliseFiscalCode } from './fiscal-code';
 
 /** Browser-safe form schemas of case records: the action parses, the page shows the issues. */
@@ -41,25 +41,26 @@ export const caseIdentityForm = z.object({
 });
 export type CaseIdentityInput = z.infer<typeof caseIdentityForm>;
 
+/** Who the person is for the indicators: never identifying, so every reader of the path sees it. */
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+	z
+		.union([z.enum(values), z.literal('')])
+		.optional()
+		.transform((value) => value || null);
+
+export const caseProfileForm = z.object({
+	targetCategory: optionalChoice(TARGET_CATEGORIES),
+	municipalityId: z
+		.union([z.uuid(), z.literal('')])
+		.optional()
+		.transform((value) => value || null),
+	referralSource: optionalChoice(REFERRAL_SOURCES)
+});
+export type CaseProfileInput = z.infer<typeof caseProfileForm>;
+
 export const caseCreateForm = caseIdentityForm.extend({
+	...caseProfileForm.shape,
 	referredOn: pastDay,
 	note: z.string().trim().max(4000).default('')
 });
 export type CaseCreateInput = z.infer<typeof caseCreateForm>;
-
-/** One entry of the log; `status`, when chosen, moves the path with it. */
-export const caseEventForm = z
-	.object({
-		kind: z.enum(CASE_EVENT_KINDS),
-		occurredOn: pastDay,
-		note: z.string().trim().max(4000).default(''),
-		status: z
-			.union([z.enum(CASE_STATUSES), z.literal('')])
-			.optional()
-			.transform((value) => value || null)
-	})
-	.refine((event) => event.kind !== 'note' || event.note.length > 0, {
-		path: ['note'],
-		error: () => m.cases_note_required()
-	});
-export type CaseEventInput = z.infer<typeof caseEventForm>;

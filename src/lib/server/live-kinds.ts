@@ -4,6 +4,7 @@ import { project } from './db/schema';
 import type { Actor } from './access/policy';
 import { resolveMinutesDocument } from './governance/minutes';
 import { resolveActionsDocument, resolveSectionDocument } from './proposals/documents';
+import { resolveLabBoardDocument } from './labs/board-document';
 import { accessPermission, type DocumentPermission, type DocumentResolver } from './live/access';
 import { parseDocumentName } from './live/name';
 
@@ -29,7 +30,9 @@ export const DOCUMENT_KINDS: Record<string, DocumentResolver> = {
 	/** A proposal's structured action blocks (section 5 of the ten-point schema). */
 	actions: resolveActionsDocument,
 	/** A meeting's live minutes: members write the draft, suggest amendments in the window; frozen once approved. */
-	minutes: resolveMinutesDocument
+	minutes: resolveMinutesDocument,
+	/** A lab session's board: cards, groups and notes its participants move and write together. */
+	labboard: resolveLabBoardDocument
 };
 
 /** One question for the collaboration server: what may this actor do with this document? */

@@ -106,6 +106,7 @@ test('an operator opens a record, is told what is wrong in the form, and writes 
 	expect(pseudonym).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}$/);
 
 	await luca.getByLabel('Tipo di evento').selectOption('intake');
+	await luca.getByLabel('Livello del colloquio').selectOption('first');
 	await luca.getByLabel('Nota').fill(`Primo colloquio ${stamp}`);
 	await luca.getByLabel('Nuovo stato del percorso').selectOption('intake');
 	await luca.getByRole('button', { name: 'Aggiungi al diario' }).click();

@@ -73,6 +73,19 @@ const ROWS: Record<string, KindRow> = {
 			observer: R
 		}
 	},
+	labboard: {
+		name: (s) => `labboard:${s.sessionId}`,
+		// The partner editor is the lab's participant; the case operator, with lab.write but not
+		// taking part, only reads (ADR 0110).
+		own: {
+			coordinator: W,
+			partner_editor: W,
+			facilitator: W,
+			steering_member: R,
+			case_operator: R,
+			observer: R
+		}
+	},
 	minutes: {
 		name: (s) => `minutes:${s.meetingId}`,
 		own: {

@@ -63,6 +63,7 @@ const governance = (s: Side) => `/projects/${s.governanceProjectId}/governance`;
 const proposal = (s: Side) => `/projects/${s.proposalProjectId}/proposals/${s.proposalId}`;
 const unknownDecision = '00000000-0000-4000-8000-000000000000';
 const cases = (s: Side) => `/projects/${s.governanceProjectId}/cases`;
+const labs = (s: Side) => `/projects/${s.governanceProjectId}/labs`;
 /** Nobody outside the project learns anything; anonymous page visits go to sign in. */
 const nowhere = {
 	page: statuses(404, { anonymous: 303 }),
@@ -189,6 +190,22 @@ export const ROWS: Record<string, Row> = {
 		access: 'proposal.export',
 		note: 'jobs are per process and short-lived: every scope is an unknown id'
 	},
+	'/projects/[projectId]/labs': { path: labs, access: 'lab.read', actions: ['create'] },
+	'/projects/[projectId]/labs/[labId]': {
+		path: (s) => `${labs(s)}/${s.labId}`,
+		access: 'lab.read',
+		actions: ['session']
+	},
+	'/projects/[projectId]/labs/[labId]/calendar.ics': {
+		path: (s) => `${labs(s)}/${s.labId}/calendar.ics`,
+		access: 'lab.read'
+	},
+	'/projects/[projectId]/labs/[labId]/sessions/[sessionId]': {
+		path: (s) => `${labs(s)}/${s.labId}/sessions/${s.sessionId}`,
+		access: 'lab.read',
+		actions: ['attach'],
+		note: 'attached cases only for participants and those who run labs (tests/integration/labs)'
+	},
 	'/projects/[projectId]/cases': {
 		path: cases,
 		access: 'case.read_pseudonymous',
@@ -224,7 +241,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/cases/[caseId]': {
 		path: (s) => `${cases(s)}/${s.caseId}`,
 		access: 'case.read_pseudonymous',
-		actions: ['event', 'identity'],
+		actions: ['event', 'identity', 'profile'],
 		note: 'identity only for the operators of the organisation: see the leak check',
 		explicit: {
 			own: statuses(403, { ...outsiders, coordinator: 200, facilitator: 200, case_operator: 200 }),
@@ -233,7 +250,7 @@ export const ROWS: Record<string, Row> = {
 			unknown: nowhere.page,
 			missing: nowhere.page
 		},
-		// One form valid for both actions: each schema keeps only its own fields.
+		// One form valid for every action: each schema keeps only its own fields.
 		actionBody: {
 			kind: 'tutoring',
 			occurredOn: '2026-01-05',

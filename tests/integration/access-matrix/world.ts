@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from '../../../src/lib/server/runtime';
-import { membership, projectRole, type ProjectRole } from '../../../src/lib/server/db/schema';
+import {
+	lab,
+	labParticipant,
+	labSession,
+	membership,
+	projectRole,
+	type ProjectRole
+} from '../../../src/lib/server/db/schema';
 import { liveDocuments } from '../../../src/lib/server/live/live';
 import { buildCommittee } from '../governance/fixture';
 import { buildProposalTable } from '../proposals/fixture';
@@ -28,6 +35,9 @@ export interface Side {
 	sectionId: string;
 	/** A case record in the governance project, of the case operator's organisation in "own". */
 	caseId: string;
+	/** A lab of the governance project, whose only participant is the partner editor in "own". */
+	labId: string;
+	sessionId: string;
 }
 
 /** Whose identity the world's case records hold: a page showing it to anyone else leaks it. */
@@ -45,7 +55,7 @@ export interface World {
 	cookies: Record<Who, string | undefined>;
 }
 
-async function buildSide(runtime: Runtime): Promise<Omit<Side, 'caseId'>> {
+async function buildSide(runtime: Runtime): Promise<Omit<Side, 'caseId' | 'labId' | 'sessionId'>> {
 	const committee = await buildCommittee(runtime, liveDocuments(runtime));
 	const table = await buildProposalTable(runtime);
 	return {
@@ -72,7 +82,8 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 	const otherSide = await buildSide(runtime);
 	const cookies = { anonymous: undefined } as Record<Who, string | undefined>;
 	const organisationOf = {} as Record<ProjectRole, string>;
-	const own = { ...ownSide, caseId: '' };
+	const personOf = {} as Record<ProjectRole, string>;
+	const own = { ...ownSide, caseId: '', labId: '', sessionId: '' };
 	for (const role of projectRole.enumValues) {
 		const member = await buildMember(db, { projectId: own.governanceProjectId, role });
 		await db.insert(membership).values({
@@ -83,12 +94,38 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 		});
 		cookies[role] = await signIn(db, member.person.id);
 		organisationOf[role] = member.organisationId;
+		personOf[role] = member.person.id;
 	}
 	const caseIn = async (projectId: string, organisationId: string) =>
 		(await buildCase(db, { projectId, organisationId, fullName: CASE_IDENTITY })).id;
 	const elsewhere = (await buildOrganisation(db)).id;
 	own.caseId = await caseIn(own.governanceProjectId, organisationOf.case_operator);
-	const other = { ...otherSide, caseId: await caseIn(otherSide.governanceProjectId, elsewhere) };
+	const labIn = async (projectId: string, participantId: string | null) => {
+		const facilitator = await buildPerson(db);
+		const [row] = await db
+			.insert(lab)
+			.values({ projectId, title: 'Laboratorio', facilitatorId: facilitator.id })
+			.returning();
+		if (participantId) {
+			await db.insert(labParticipant).values({ labId: row.id, personId: participantId });
+		}
+		const [session] = await db
+			.insert(labSession)
+			.values({
+				labId: row.id,
+				title: 'Sessione',
+				startsAt: new Date('2026-05-12T12:00:00Z'),
+				endsAt: new Date('2026-05-12T14:00:00Z')
+			})
+			.returning();
+		return { labId: row.id, sessionId: session.id };
+	};
+	Object.assign(own, await labIn(own.governanceProjectId, personOf.partner_editor));
+	const other = {
+		...otherSide,
+		caseId: await caseIn(otherSide.governanceProjectId, elsewhere),
+		...(await labIn(otherSide.governanceProjectId, null))
+	};
 	const foreignCase = { ...own, caseId: await caseIn(own.governanceProjectId, elsewhere) };
 	cookies.stranger = await signIn(db, (await buildPerson(db)).id);
 	cookies.admin = await signIn(db, (await buildPerson(db, { isAdmin: true })).id);
@@ -99,7 +136,9 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 		callId: randomUUID(),
 		proposalId: randomUUID(),
 		sectionId: randomUUID(),
-		caseId: randomUUID()
+		caseId: randomUUID(),
+		labId: randomUUID(),
+		sessionId: randomUUID()
 	};
 	const unknown: Side = {
 		...missing,

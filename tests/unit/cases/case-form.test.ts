@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseCreateForm, caseEventForm, todayInRome } from '../../../src/lib/cases/case-form';
+import { caseCreateForm, todayInRome } from '../../../src/lib/cases/case-form';
+import { caseEventForm } from '../../../src/lib/cases/event-form';
 import { isValidFiscalCode } from '../../../src/lib/cases/fiscal-code';
 import { randomPseudonym } from '../../../src/lib/server/cases/pseudonym';
 
@@ -52,7 +53,12 @@ describe('case forms', () => {
 		const note = caseEventForm.safeParse({ kind: 'note', occurredOn: todayInRome(), note: ' ' });
 		expect(note.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['note']);
 		expect(
-			caseEventForm.parse({ kind: 'intake', occurredOn: '2026-01-02', status: '' }).status
+			caseEventForm.parse({
+				kind: 'intake',
+				occurredOn: '2026-01-02',
+				status: '',
+				intakeLevel: 'first'
+			}).status
 		).toBeNull();
 	});
 });

@@ -26,6 +26,8 @@ export interface Resource {
 	bodyMemberIds?: readonly string[];
 	/** When given, only these people (a body's chair or secretary) may do the action at all. */
 	bodyOfficerIds?: readonly string[];
+	/** A lab's participants: when given, `lab.write` is theirs (and of those who run labs). */
+	labParticipantIds?: readonly string[];
 }
 
 export interface Grant {
@@ -66,6 +68,13 @@ export function decide(grant: Grant | null, action: Action, resource: Resource):
 			resource.organisationId === undefined ||
 			(grant.organisationId !== null && grant.organisationId === resource.organisationId)
 		);
+	}
+	if (
+		action === 'lab.write' &&
+		resource.labParticipantIds &&
+		!ROLE_ACTIONS[grant.role].has('lab.run')
+	) {
+		return listed(grant, resource.labParticipantIds);
 	}
 	if (action === 'proposal.edit' && resource.ownerOrganisationIds && grant.role !== 'coordinator') {
 		return (

@@ -7,7 +7,10 @@ export type CaseAuditAction =
 	| 'case.read_identity'
 	| 'case.create'
 	| 'case.identity'
-	| 'case.event';
+	| 'case.event'
+	| 'case.profile'
+	| 'case.lab_attach'
+	| 'case.lab_read';
 
 /**
  * Every read and write of a case record leaves a row: who, which record, when. Ids and codes

@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { caseEvent, caseRecord, type CaseEvent } from '../db/schema';
 import { authorize } from '../access/policy';
-import type { CaseEventInput } from '../../cases/case-form';
+import type { CaseEventInput } from '../../cases/event-form';
 import { UnauthorizedError } from '../errors';
 import { recordCaseAccess } from './audit';
 import { caseResource, findCase } from './records';
+import { assertInRegister } from './register-checks';
 
 /**
  * Adds a dated event or note to a record's log; when it names a status, the path moves there
@@ -15,11 +16,13 @@ export async function add(
 	{ db, actor }: Ctx,
 	projectId: string,
 	caseId: string,
-	input: CaseEventInput
+	input: Omit<CaseEventInput, 'details'> & { details?: CaseEventInput['details'] }
 ): Promise<CaseEvent> {
 	if (!actor) throw new UnauthorizedError();
 	const found = await findCase(db, projectId, caseId);
 	await authorize(db, actor, 'case.write', caseResource(found));
+	const details = input.details ?? {};
+	await assertInRegister(db, details);
 	const added = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(caseEvent)
@@ -28,6 +31,7 @@ export async function add(
 				kind: input.kind,
 				occurredOn: input.occurredOn,
 				note: input.note,
+				details,
 				status: input.status,
 				authorId: actor.id
 			})

@@ -11,9 +11,10 @@ import {
 } from '../db/schema';
 import { authorize, decide, findGrant } from '../access/policy';
 import { NotFoundError, UnauthorizedError } from '../errors';
-import type { CaseCreateInput } from '../../cases/case-form';
+import type { CaseCreateInput, CaseProfileInput } from '../../cases/case-form';
 import { recordCaseAccess } from './audit';
 import { freshPseudonym } from './pseudonym';
+import { assertMunicipality } from './register-checks';
 
 /** A record of the project the URL names: one of another project is as unknown as no record. */
 export async function findCase(db: Db, projectId: string, caseId: string): Promise<CaseRecord> {
@@ -108,10 +109,11 @@ export async function canCreate(ctx: Ctx, projectId: string): Promise<boolean> {
 export async function create(
 	ctx: Ctx,
 	projectId: string,
-	input: CaseCreateInput
+	input: Omit<CaseCreateInput, keyof CaseProfileInput> & Partial<CaseProfileInput>
 ): Promise<CaseRecord> {
 	const { db } = ctx;
 	const { actor, organisationId } = await authorizedCreator(ctx, projectId);
+	await assertMunicipality(db, input.municipalityId ?? null);
 	const created = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(caseRecord)
@@ -119,6 +121,9 @@ export async function create(
 				projectId,
 				organisationId,
 				pseudonym: await freshPseudonym(tx, projectId),
+				targetCategory: input.targetCategory ?? null,
+				municipalityId: input.municipalityId ?? null,
+				referralSource: input.referralSource ?? null,
 				createdById: actor.id
 			})
 			.returning();

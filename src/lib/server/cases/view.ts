@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import {
 	caseEvent,
 	caseIdentity,
+	municipality,
 	organisation,
 	person,
 	type CaseEventKind,
@@ -13,6 +14,8 @@ import { authorize, decide } from '../access/policy';
 import { UnauthorizedError } from '../errors';
 import { recordCaseAccess } from './audit';
 import { caseResource, findCase } from './records';
+import { organisationsNamed } from '../../cases/event-form';
+import type { EventDetails, ReferralSource, TargetCategory } from '../../cases/pathway-values';
 
 export interface CaseEventView {
 	id: string;
@@ -22,6 +25,8 @@ export interface CaseEventView {
 	note: string | null;
 	status: CaseStatus | null;
 	authorName: string | null;
+	/** The kind's structured fields: not identifying, so every reader of the path gets them. */
+	details: EventDetails;
 }
 
 export interface CaseView {
@@ -31,6 +36,12 @@ export interface CaseView {
 	status: CaseStatus;
 	organisationName: string;
 	updatedAt: Date;
+	targetCategory: TargetCategory | null;
+	municipalityId: string | null;
+	municipalityName: string | null;
+	referralSource: ReferralSource | null;
+	/** Names of the organisations the events name (hosts, employers), by id. */
+	organisationNames: Record<string, string>;
 	/** Only for the case operators of the record's organisation; null for everyone else. */
 	identity: Omit<CaseIdentity, 'caseId'> | null;
 	events: CaseEventView[];
@@ -67,12 +78,23 @@ export async function get(
 			occurredOn: caseEvent.occurredOn,
 			note: caseEvent.note,
 			status: caseEvent.status,
+			details: caseEvent.details,
 			authorName: person.name
 		})
 		.from(caseEvent)
 		.leftJoin(person, eq(person.id, caseEvent.authorId))
 		.where(eq(caseEvent.caseId, caseId))
 		.orderBy(asc(caseEvent.occurredOn), asc(caseEvent.createdAt));
+	const organisationNames = await namesOf(
+		db,
+		events.flatMap((event) => organisationsNamed(event.details).map(([, id]) => id))
+	);
+	const [town] = found.municipalityId
+		? await db
+				.select({ name: municipality.name })
+				.from(municipality)
+				.where(eq(municipality.id, found.municipalityId))
+		: [];
 	await recordCaseAccess(db, {
 		actorId: actor.id,
 		action: identified ? 'case.read_identity' : 'case.read_pseudonymous',
@@ -94,8 +116,22 @@ export async function get(
 		status: found.status,
 		organisationName: owner.shortName ?? owner.name,
 		updatedAt: found.updatedAt,
+		targetCategory: found.targetCategory,
+		municipalityId: found.municipalityId,
+		municipalityName: town?.name ?? null,
+		referralSource: found.referralSource,
+		organisationNames,
 		identity,
 		events: events.map((event) => ({ ...event, note: identified ? event.note : null })),
 		canWrite: decide(grant, 'case.write', resource)
 	};
+}
+
+async function namesOf(db: Ctx['db'], ids: string[]): Promise<Record<string, string>> {
+	if (ids.length === 0) return {};
+	const rows = await db
+		.select({ id: organisation.id, name: organisation.name, shortName: organisation.shortName })
+		.from(organisation)
+		.where(inArray(organisation.id, [...new Set(ids)]));
+	return Object.fromEntries(rows.map((row) => [row.id, row.shortName ?? row.name]));
 }

@@ -12,6 +12,7 @@ import { seedMemberships, seedPartnerships } from './steps/partnerships';
 import { seedProposals } from './steps/proposals';
 import { seedGovernance } from './steps/governance';
 import { seedCases } from './steps/cases';
+import { seedLabs } from './steps/labs';
 
 export { DEMO_LOGINS } from './logins';
 
@@ -29,7 +30,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'memberships', run: seedMemberships },
 	{ name: 'proposals', run: seedProposals },
 	{ name: 'governance', run: seedGovernance },
-	{ name: 'cases', run: seedCases }
+	{ name: 'cases', run: seedCases },
+	{ name: 'labs', run: seedLabs }
 ];
 
 /**

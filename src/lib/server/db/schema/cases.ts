@@ -1,6 +1,7 @@
 import {
 	date,
 	index,
+	jsonb,
 	pgEnum,
 	pgTable,
 	text,
@@ -11,7 +12,9 @@ import {
 import { createdAt, id } from './columns';
 import { organisation, person } from './people';
 import { project } from './projects';
+import { municipality } from './territories';
 import { CASE_EVENT_KINDS, CASE_STATUSES } from '../../../cases/case-values';
+import type { EventDetails, ReferralSource, TargetCategory } from '../../../cases/pathway-values';
 
 /** Where a person's path into work stands (004: intake → agreement → actions; 003: hires). */
 export const caseStatus = pgEnum('case_status', CASE_STATUSES);
@@ -36,6 +39,10 @@ export const caseRecord = pgTable(
 			.references(() => organisation.id),
 		pseudonym: text().notNull(),
 		status: caseStatus().notNull().default('referred'),
+		/** The indicators' dimensions (codes of lib/cases/pathway-values.ts): never identifying. */
+		targetCategory: text().$type<TargetCategory>(),
+		municipalityId: uuid().references(() => municipality.id),
+		referralSource: text().$type<ReferralSource>(),
 		createdById: uuid().references(() => person.id),
 		createdAt: createdAt(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
@@ -68,6 +75,11 @@ export const caseEvent = pgTable(
 		kind: caseEventKind().notNull(),
 		occurredOn: date().notNull(),
 		note: text().notNull().default(''),
+		/**
+		 * The kind's structured fields (hours, host organisation, months, contract…), validated by
+		 * lib/cases/event-form.ts and counted by SQL (docs/labs.md). `{}` for events written before.
+		 */
+		details: jsonb().$type<EventDetails>().notNull().default({}),
 		/** The status the path moved to with this event; null when it stayed where it was. */
 		status: caseStatus(),
 		authorId: uuid().references(() => person.id),

@@ -1,6 +1,9 @@
-import { caseEventForm, caseIdentityForm, todayInRome } from '$lib/cases/case-form';
+import { caseIdentityForm, caseProfileForm, todayInRome } from '$lib/cases/case-form';
+import { caseEventForm } from '$lib/cases/event-form';
+import * as choices from '$lib/server/cases/choices';
 import * as events from '$lib/server/cases/events';
 import * as identity from '$lib/server/cases/identity';
+import * as profile from '$lib/server/cases/profile';
 import * as view from '$lib/server/cases/view';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
@@ -10,7 +13,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) =>
 	loadOrError(async () => {
 		const record = await view.get(locals.ctx, params.projectId, params.caseId);
-		return { record, today: todayInRome() };
+		// The register and the comuni are offered only to those who write the record.
+		const options = record.canWrite
+			? await choices.forForms(locals.ctx, params.projectId)
+			: { organisations: [], municipalities: [] };
+		return { record, today: todayInRome(), ...options };
 	});
 
 export const actions: Actions = {
@@ -19,6 +26,12 @@ export const actions: Actions = {
 			const { projectId, caseId } = event.params;
 			await events.add(event.locals.ctx, projectId, caseId, input);
 			return { done: 'added' as const };
+		}),
+	profile: (event) =>
+		runAction(event, caseProfileForm, async (input) => {
+			const { projectId, caseId } = event.params;
+			await profile.update(event.locals.ctx, projectId, caseId, input);
+			return { done: 'profiled' as const };
 		}),
 	identity: (event) =>
 		runAction(event, caseIdentityForm, async (input) => {

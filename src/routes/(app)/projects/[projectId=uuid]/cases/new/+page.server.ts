@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { caseCreateForm, todayInRome } from '$lib/cases/case-form';
+import * as choices from '$lib/server/cases/choices';
 import * as records from '$lib/server/cases/records';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
@@ -9,7 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) =>
 	loadOrError(async () => {
 		await records.authorizeCreate(locals.ctx, params.projectId);
-		return { today: todayInRome() };
+		const { municipalities } = await choices.forForms(locals.ctx, params.projectId);
+		return { today: todayInRome(), municipalities };
 	});
 
 export const actions: Actions = {

@@ -1,0 +1,90 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { person } from './people';
+import { project } from './projects';
+import { district } from './territories';
+import { caseRecord } from './cases';
+
+/**
+ * A community-of-practice lab (001 §6, 000's co-design lab): a theme, a facilitator, the
+ * territories it re-reads cases from, and the people of the network who take part.
+ */
+export const lab = pgTable(
+	'lab',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		title: text().notNull(),
+		theme: text().notNull().default(''),
+		facilitatorId: uuid()
+			.notNull()
+			.references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('lab_project_idx').on(t.projectId)]
+);
+
+export const labTerritory = pgTable(
+	'lab_territory',
+	{
+		labId: uuid()
+			.notNull()
+			.references(() => lab.id, { onDelete: 'cascade' }),
+		districtId: uuid()
+			.notNull()
+			.references(() => district.id)
+	},
+	(t) => [primaryKey({ columns: [t.labId, t.districtId] })]
+);
+
+/** Who takes part: only they (and those who run labs) write on the sessions' boards. */
+export const labParticipant = pgTable(
+	'lab_participant',
+	{
+		labId: uuid()
+			.notNull()
+			.references(() => lab.id, { onDelete: 'cascade' }),
+		personId: uuid()
+			.notNull()
+			.references(() => person.id)
+	},
+	(t) => [primaryKey({ columns: [t.labId, t.personId] })]
+);
+
+/** A dated meeting of the lab; its board and notes are the live document `labboard:<id>`. */
+export const labSession = pgTable(
+	'lab_session',
+	{
+		id: id(),
+		labId: uuid()
+			.notNull()
+			.references(() => lab.id, { onDelete: 'cascade' }),
+		title: text().notNull(),
+		startsAt: timestamp({ withTimezone: true }).notNull(),
+		endsAt: timestamp({ withTimezone: true }).notNull(),
+		place: text().notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [index('lab_session_lab_idx').on(t.labId, t.startsAt)]
+);
+
+/** A case re-read in a session, by pseudonym only (docs/security.md, field-level rule). */
+export const labSessionCase = pgTable(
+	'lab_session_case',
+	{
+		sessionId: uuid()
+			.notNull()
+			.references(() => labSession.id, { onDelete: 'cascade' }),
+		caseId: uuid()
+			.notNull()
+			.references(() => caseRecord.id, { onDelete: 'cascade' }),
+		attachedById: uuid().references(() => person.id),
+		attachedAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.caseId] })]
+);
+
+export type Lab = typeof lab.$inferSelect;
+export type LabSession = typeof labSession.$inferSelect;

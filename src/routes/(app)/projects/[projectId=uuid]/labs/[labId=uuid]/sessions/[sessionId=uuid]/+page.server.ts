@@ -1,0 +1,32 @@
+import { attachForm } from '$lib/labs/lab-form';
+import * as labs from '$lib/server/labs/labs';
+import * as sessionCases from '$lib/server/labs/session-cases';
+import * as sessions from '$lib/server/labs/sessions';
+import { loadOrError } from '$lib/server/http/run-endpoint';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * A lab session: its live board and notes (`labboard:<sessionId>`), and the cases attached to
+ * it, by pseudonym only, for its participants and those who run labs.
+ */
+export const load: PageServerLoad = async ({ locals, params }) =>
+	loadOrError(async () => {
+		const { projectId, labId, sessionId } = params;
+		const view = await sessions.get(locals.ctx, projectId, labId, sessionId);
+		const lab = await labs.findLab(locals.ctx.db, projectId, labId);
+		return {
+			lab: { id: lab.id, title: lab.title },
+			view,
+			cases: view.canWrite ? await sessionCases.list(locals.ctx, projectId, labId, sessionId) : null
+		};
+	});
+
+export const actions: Actions = {
+	attach: (event) =>
+		runAction(event, attachForm, async (input) => {
+			const { projectId, labId } = event.params;
+			await sessions.attachCase(event.locals.ctx, projectId, labId, input);
+			return { done: 'attached' as const };
+		})
+};
