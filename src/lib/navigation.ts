@@ -48,6 +48,12 @@ export const PROJECT_AREAS: readonly ProjectArea[] = [
 		href: (projectId) => `/projects/${projectId}/cases`,
 		label: () => m.nav_cases(),
 		requires: 'case.read_pseudonymous'
+	},
+	{
+		key: 'monitoring',
+		href: (projectId) => `/projects/${projectId}/monitoring`,
+		label: () => m.nav_monitoring(),
+		requires: 'monitoring.read'
 	}
 ];
 

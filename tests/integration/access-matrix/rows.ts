@@ -189,6 +189,12 @@ export const ROWS: Record<string, Row> = {
 		access: 'proposal.export',
 		note: 'jobs are per process and short-lived: every scope is an unknown id'
 	},
+	'/projects/[projectId]/monitoring': {
+		path: (s) => `/projects/${s.proposalProjectId}/monitoring`,
+		access: 'monitoring.read',
+		note: 'targets are set and removed with monitoring.manage (tests/integration/monitoring)',
+		actions: ['target', 'removeTarget']
+	},
 	'/projects/[projectId]/cases': {
 		path: cases,
 		access: 'case.read_pseudonymous',

@@ -12,6 +12,7 @@ import { seedMemberships, seedPartnerships } from './steps/partnerships';
 import { seedProposals } from '../proposals/demo-seed';
 import { seedGovernance } from '../governance/demo-seed';
 import { seedCases } from '../cases/demo-seed';
+import { seedMonitoring } from '../monitoring/demo-seed';
 
 export { DEMO_LOGINS } from './logins';
 
@@ -29,7 +30,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'memberships', run: seedMemberships },
 	{ name: 'proposals', run: seedProposals },
 	{ name: 'governance', run: seedGovernance },
-	{ name: 'cases', run: seedCases }
+	{ name: 'cases', run: seedCases },
+	{ name: 'monitoring', run: seedMonitoring }
 ];
 
 /**

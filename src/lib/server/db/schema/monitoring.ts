@@ -1,0 +1,35 @@
+import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { person } from './people';
+import { project } from './projects';
+import { district } from './territories';
+
+/**
+ * The targets of the project sheet (001 §5: "almeno 25 giovani per sub-ambito", "40
+ * attivazioni"): one per indicator for the whole project (district null) and one per district
+ * where the sheet gives one. The indicator is a key of src/lib/monitoring/indicators.ts.
+ */
+export const monitoringTarget = pgTable(
+	'monitoring_target',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		indicator: text().notNull(),
+		districtId: uuid().references(() => district.id, { onDelete: 'cascade' }),
+		target: integer().notNull(),
+		note: text().notNull().default(''),
+		updatedById: uuid().references(() => person.id),
+		createdAt: createdAt(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('monitoring_target_unique')
+			.on(t.projectId, t.indicator, t.districtId)
+			.nullsNotDistinct(),
+		index('monitoring_target_project_idx').on(t.projectId)
+	]
+);
+
+export type MonitoringTarget = typeof monitoringTarget.$inferSelect;
