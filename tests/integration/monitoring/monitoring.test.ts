@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../../src/lib/server/config';
 import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
@@ -6,6 +7,8 @@ import * as records from '../../../src/lib/server/cases/records';
 import * as events from '../../../src/lib/server/cases/events';
 import * as monitoring from '../../../src/lib/server/monitoring/dashboard';
 import { monitoringSummary } from '../../../src/lib/server/monitoring/home';
+import * as esf from '../../../src/lib/server/monitoring/esf';
+import { toCsv } from '../../../src/lib/server/export/csv';
 import { district, projectDistrict } from '../../../src/lib/server/db/schema';
 import { ForbiddenError, InvalidError, NotFoundError } from '../../../src/lib/server/errors';
 import { createTestDatabase } from '../../support/database';
@@ -192,5 +195,99 @@ describe('the project home', () => {
 		expect(await monitoringSummary(ctx(steering), projectId)).not.toBeNull();
 		expect(await monitoringSummary(ctx(operator), projectId)).toBeNull();
 		expect(await monitoringSummary(ctx(coordinator), projectId)).toBeNull();
+	});
+});
+
+describe('ESF+ participants', () => {
+	const profile = {
+		gender: 'female' as const,
+		labourStatus: 'long_term_unemployed' as const,
+		ageBand: '30_54' as const,
+		education: 'isced_3_4' as const,
+		disability: null,
+		thirdCountryNational: false,
+		foreignBackground: true,
+		minority: null,
+		homeless: false,
+		rural: false,
+		resultAtExit: 'employed' as const,
+		resultSixMonths: null
+	};
+
+	it("are recorded by the organisation's operators only", async () => {
+		await esf.saveProfile(ctx(operator), projectId, people[0].id, profile);
+		await esf.saveProfile(ctx(operator), projectId, people[0].id, { ...profile, rural: true });
+		const seen = await esf.getProfile(ctx(operator), projectId, people[0].id);
+		expect(seen.profile).toMatchObject({ gender: 'female', rural: true, disability: null });
+		for (const who of [coordinator, observer, steering]) {
+			await expect(esf.getProfile(ctx(who), projectId, people[0].id)).rejects.toBeInstanceOf(
+				ForbiddenError
+			);
+			await expect(
+				esf.saveProfile(ctx(who), projectId, people[0].id, profile)
+			).rejects.toBeInstanceOf(ForbiddenError);
+		}
+	});
+
+	it('are exported by the coordinator, one pseudonymous row per participant, and read back', async () => {
+		await events.add(ctx(operator), projectId, people[1].id, {
+			kind: 'closure',
+			occurredOn: '2025-08-31',
+			note: 'Chiuso',
+			status: 'closed'
+		});
+		// A person who re-enters is one record: a second intake does not add a row.
+		await events.add(ctx(operator), projectId, people[1].id, {
+			kind: 'intake',
+			occurredOn: '2025-10-01',
+			note: 'Rientro',
+			status: 'intake'
+		});
+		const rows = await esf.participants(ctx(coordinator), projectId);
+		const csv = toCsv(
+			[
+				{ header: 'pseudonimo', value: (r: (typeof rows)[number]) => r.pseudonym },
+				{ header: 'genere', value: (r) => r.profile?.gender },
+				{ header: 'data_uscita', value: (r) => r.person.closedOn },
+				{ header: 'follow_up', value: (r) => esf.followUpDue(r.person.closedOn) }
+			],
+			rows
+		);
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
+			header: true,
+			delimiter: ';',
+			skipEmptyLines: true
+		});
+		expect(parsed.data).toHaveLength(4);
+		expect(new Set(parsed.data.map((r) => r.pseudonimo)).size).toBe(4);
+		const first = parsed.data.find((r) => r.pseudonimo === people[0].pseudonym)!;
+		expect(first.genere).toBe('female');
+		for (const name of NAMES) expect(csv).not.toContain(name);
+		for (const who of [observer, steering, operator]) {
+			await expect(esf.participants(ctx(who), projectId)).rejects.toBeInstanceOf(ForbiddenError);
+		}
+	});
+
+	it('the region file is served to the coordinator by the route, with every column', async () => {
+		const { GET } =
+			await import('../../../src/routes/(app)/projects/[projectId=uuid]/monitoring/esf.csv/+server');
+		const response = await GET({
+			locals: { ctx: ctx(coordinator) },
+			params: { projectId }
+		} as unknown as Parameters<typeof GET>[0]);
+		expect(response.status).toBe(200);
+		const text = await response.text();
+		const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+			header: true,
+			delimiter: ';',
+			skipEmptyLines: true
+		});
+		expect(parsed.meta.fields).toContain('condizione_ingresso');
+		expect(parsed.meta.fields).toContain('follow_up_6_mesi_dovuto');
+		expect(parsed.data).toHaveLength(4);
+		const row = parsed.data.find((r) => r.pseudonimo === people[0].pseudonym)!;
+		expect(row).toMatchObject({ genere: 'female', area_rurale: 'si', disabilita: '' });
+		for (const name of NAMES) expect(text).not.toContain(name);
 	});
 });

@@ -1,6 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { caseEvent, caseRecord, type CaseEventKind, type CaseStatus } from '../db/schema';
+import {
+	caseEsfProfile,
+	caseEvent,
+	caseRecord,
+	type CaseEsfProfile,
+	type CaseEventKind,
+	type CaseStatus
+} from '../db/schema';
 
 /**
  * THE seam between the case records and monitoring: the only module of monitoring that reads
@@ -125,4 +132,43 @@ export async function loadPathwayFacts(db: Db, projectId: string): Promise<Pathw
 		else byCase.set(event.caseId, [event]);
 	}
 	return records.map((record) => derivePerson(record, byCase.get(record.id) ?? []));
+}
+
+/** A participant for the ESF+ export: pseudonym, pathway facts and the ESF+ profile if any. */
+export interface Participant {
+	/** The case's pseudonym: no name, no fiscal code. */
+	pseudonym: string;
+	person: PathwayPerson;
+	profile: Omit<CaseEsfProfile, 'caseId' | 'updatedById' | 'updatedAt'> | null;
+}
+
+/**
+ * Every person of the project who entered the operation (taken in charge), once each, with the
+ * ESF+ profile the operators recorded. Callers must have authorised the export before.
+ */
+export async function loadParticipants(db: Db, projectId: string): Promise<Participant[]> {
+	const [people, pseudonyms, profiles] = await Promise.all([
+		loadPathwayFacts(db, projectId),
+		db
+			.select({ id: caseRecord.id, pseudonym: caseRecord.pseudonym })
+			.from(caseRecord)
+			.where(eq(caseRecord.projectId, projectId)),
+		db
+			.select({ profile: caseEsfProfile })
+			.from(caseEsfProfile)
+			.innerJoin(caseRecord, eq(caseRecord.id, caseEsfProfile.caseId))
+			.where(eq(caseRecord.projectId, projectId))
+	]);
+	const pseudonymOf = new Map(pseudonyms.map((r) => [r.id, r.pseudonym]));
+	const profileOf = new Map(profiles.map((r) => [r.profile.caseId, r.profile]));
+	return people
+		.filter((p) => p.takenInChargeOn !== null)
+		.map((p) => {
+			const found = profileOf.get(p.key);
+			const profile = found
+				? (({ caseId: _c, updatedById: _u, updatedAt: _a, ...rest }) => rest)(found)
+				: null;
+			return { pseudonym: pseudonymOf.get(p.key) ?? '', person: p, profile };
+		})
+		.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym));
 }

@@ -1,5 +1,15 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
+import { caseRecord } from './cases';
 import { person } from './people';
 import { project } from './projects';
 import { district } from './territories';
@@ -33,3 +43,33 @@ export const monitoringTarget = pgTable(
 );
 
 export type MonitoringTarget = typeof monitoringTarget.$inferSelect;
+
+/**
+ * ESF+ participant data (Reg. (EU) 2021/1057, Annex I) of one person, keyed by the case: as
+ * personal as the identity (disability, minority), so read and written only by the case
+ * operators of the record's organisation, and exported pseudonymously. Values are the keys of
+ * src/lib/monitoring/esf.ts; null flags are "not declared".
+ */
+export const caseEsfProfile = pgTable('case_esf_profile', {
+	caseId: uuid()
+		.primaryKey()
+		.references(() => caseRecord.id, { onDelete: 'cascade' }),
+	gender: text().notNull(),
+	labourStatus: text().notNull(),
+	ageBand: text().notNull(),
+	education: text().notNull(),
+	disability: boolean(),
+	thirdCountryNational: boolean(),
+	foreignBackground: boolean(),
+	minority: boolean(),
+	homeless: boolean(),
+	rural: boolean(),
+	/** Situation within four weeks of leaving; null until recorded. */
+	resultAtExit: text(),
+	/** Situation six months after leaving (the follow-up); null until recorded. */
+	resultSixMonths: text(),
+	updatedById: uuid().references(() => person.id),
+	updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
+
+export type CaseEsfProfile = typeof caseEsfProfile.$inferSelect;
