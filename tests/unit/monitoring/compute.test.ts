@@ -8,7 +8,8 @@ import {
 	periodsBetween,
 	progress,
 	suppress,
-	targetViews
+	targetViews,
+	trendOf
 } from '../../../src/lib/server/monitoring/compute';
 import { SIL_003, person, sil003People } from './fixtures';
 
@@ -184,5 +185,29 @@ describe('targets', () => {
 	it('computes progress in whole percent', () => {
 		expect(progress({ value: 40, suppressed: false }, 120)).toBe(33);
 		expect(progress({ value: 130, suppressed: false }, 100)).toBe(130);
+	});
+});
+
+describe('trendOf, the one-pass trend', () => {
+	const people = [
+		...sil003People(),
+		person({
+			takenInChargeOn: '2014-11-03',
+			closedOn: null,
+			events: [
+				{ kind: 'intake', on: '2014-11-03' },
+				{ kind: 'course', on: '2015-02-01' },
+				{ kind: 'hire', on: '2015-02-10' },
+				{ kind: 'hire', on: '2016-03-10' }
+			]
+		}),
+		person({ takenInChargeOn: '2017-03-31', closedOn: '2017-04-01' })
+	];
+
+	it.each(['year', 'quarter', 'month'] as const)('agrees with measureAll by %s', (kind) => {
+		const periods = periodsBetween('2015-01-01', '2019-05-31', kind);
+		const fast = trendOf(people, periods, kind);
+		expect(fast).toHaveLength(periods.length);
+		periods.forEach((period, i) => expect(fast[i]).toEqual(measureAll(people, period)));
 	});
 });

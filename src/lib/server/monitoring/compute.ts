@@ -241,3 +241,81 @@ export function targetViews(
 			};
 		});
 }
+
+/**
+ * The same figures as `measureAll` for each of consecutive periods, in one pass over the people
+ * (measureAll per period is periods × people × events: too slow by the month over four years).
+ * Unit tests hold the two to the same results.
+ */
+export function trendOf(
+	people: readonly PathwayPerson[],
+	periods: readonly Period[],
+	kind: PeriodKind
+): Record<Indicator, Measure>[] {
+	const index = new Map(periods.map((p, i) => [p.key, i]));
+	const first = periods[0];
+	const last = periods.at(-1);
+	const slot = (date: string | null): number | undefined =>
+		date === null ? undefined : index.get(periodOf(date, kind).key);
+	const counts = periods.map(
+		() => Object.fromEntries(COUNT_INDICATORS.map((i) => [i, 0])) as Record<CountIndicator, number>
+	);
+	const days = periods.map(() => ({ internship: [] as number[], hire: [] as number[] }));
+	if (!first || !last) return [];
+	const EVENT_INDICATOR: Record<string, CountIndicator | undefined> = {
+		orientation: 'orientation_training',
+		course: 'orientation_training',
+		internship: 'internships_started',
+		hire: 'hires',
+		closure: 'closures'
+	};
+	for (const person of people) {
+		const intake = slot(person.takenInChargeOn);
+		if (intake !== undefined) counts[intake].people_in_charge += 1;
+		if (person.takenInChargeOn !== null && person.takenInChargeOn <= last.end) {
+			const from = person.takenInChargeOn < first.start ? 0 : intake!;
+			const closed = person.closedOn;
+			if (closed === null || closed >= first.start) {
+				const to = closed === null || closed > last.end ? periods.length - 1 : slot(closed)!;
+				for (let i = from; i <= to; i++) counts[i].active_pathways += 1;
+			}
+		}
+		const seen = new Set<string>();
+		let firstInternship: string | null = null;
+		let firstHire: string | null = null;
+		for (const event of person.events) {
+			if (event.kind === 'internship' && firstInternship === null) firstInternship = event.on;
+			if (event.kind === 'hire' && firstHire === null) firstHire = event.on;
+			const indicator = EVENT_INDICATOR[event.kind];
+			const at = indicator ? slot(event.on) : undefined;
+			if (indicator === undefined || at === undefined) continue;
+			const key = `${indicator}:${at}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			counts[at][indicator] += 1;
+		}
+		const start = person.takenInChargeOn;
+		for (const [date, bucket] of [
+			[firstInternship, 'internship'],
+			[firstHire, 'hire']
+		] as const) {
+			const at = slot(date);
+			if (at === undefined || start === null || date! < start) continue;
+			days[at][bucket].push(daysBetween(start, date!));
+		}
+	}
+	return periods.map((_, i) => {
+		const row = Object.fromEntries(
+			COUNT_INDICATORS.map((indicator) => [
+				indicator,
+				{ value: counts[i][indicator], people: counts[i][indicator] }
+			])
+		) as Record<Indicator, Measure>;
+		row.days_to_internship = {
+			value: median(days[i].internship),
+			people: days[i].internship.length
+		};
+		row.days_to_hire = { value: median(days[i].hire), people: days[i].hire.length };
+		return row;
+	});
+}

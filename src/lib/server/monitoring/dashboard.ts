@@ -19,6 +19,7 @@ import {
 	periodsBetween,
 	suppress,
 	targetViews,
+	trendOf,
 	type Cell,
 	type TargetView
 } from './compute';
@@ -91,6 +92,15 @@ function firstDate(people: readonly PathwayPerson[]): string | null {
 	return first;
 }
 
+function lastDate(people: readonly PathwayPerson[]): string | null {
+	let last: string | null = null;
+	for (const p of people) {
+		const d = p.events.at(-1)?.on ?? p.takenInChargeOn;
+		if (d && (last === null || d > last)) last = d;
+	}
+	return last;
+}
+
 export async function dashboard(
 	{ db, actor }: Ctx,
 	projectId: string,
@@ -119,15 +129,19 @@ export async function dashboard(
 	]);
 	if (!sheet) throw new NotFoundError('project_not_found');
 
-	const start = [sheet.startsOn, firstDate(people)].filter((d): d is string => !!d).sort()[0];
-	const endCandidate = sheet.endsOn && sheet.endsOn < now ? sheet.endsOn : now;
-	const trend = start
-		? periodsBetween(start, endCandidate, periodKind).map((period) => ({
-				period: period.key,
-				label: period.key,
-				cells: cells(measureAll(people, period), operator)
-			}))
-		: [];
+	// From the project start (or the first fact, if earlier) to today, or to the project end
+	// unless facts were recorded after it (pathways outlive the funding).
+	const first = firstDate(people);
+	const start = [sheet.startsOn, first].filter((d): d is string => !!d).sort()[0];
+	const lastFact = lastDate(people);
+	const latest = [sheet.endsOn ?? now, lastFact ?? ''].sort()[1];
+	const endCandidate = latest < now ? latest : now;
+	const periods = start ? periodsBetween(start, endCandidate, periodKind) : [];
+	const trend = trendOf(people, periods, periodKind).map((measures, i) => ({
+		period: periods[i].key,
+		label: periods[i].key,
+		cells: cells(measures, operator)
+	}));
 
 	const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
 	const orgIds = [...new Set(people.map((p) => p.organisationId))];
