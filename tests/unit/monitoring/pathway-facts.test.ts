@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivePerson } from '../../../src/lib/server/monitoring/pathway-facts';
+import { derivePerson, parsePath } from '../../../src/lib/server/monitoring/pathway-facts';
 
 const record = (status: 'referred' | 'intake' | 'internship' | 'closed' | 'employed') => ({
 	id: 'case-1',
@@ -55,5 +55,15 @@ describe('derivePerson', () => {
 			['closedOn', 'districtId', 'events', 'key', 'organisationId', 'takenInChargeOn'].sort()
 		);
 		expect(Object.keys(p.events[0]).sort()).toEqual(['kind', 'on']);
+	});
+});
+
+describe('parsePath', () => {
+	it('unfolds the log the query folds, statuses null when absent', () => {
+		expect(parsePath('c', 'intake:2025-01-20:intake,note:2025-02-01:')).toEqual([
+			{ caseId: 'c', kind: 'intake', occurredOn: '2025-01-20', status: 'intake' },
+			{ caseId: 'c', kind: 'note', occurredOn: '2025-02-01', status: null }
+		]);
+		expect(parsePath('c', null)).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
 	caseEsfProfile,
@@ -100,38 +100,41 @@ export function derivePerson(record: RawRecord, events: readonly RawEvent[]): Pa
 }
 
 /**
- * Every person of the project as pathway facts. Two narrow queries (no identity, no note);
+ * Every person of the project as pathway facts, in one narrow query (no identity, no note);
  * callers must have authorised `monitoring.read` before.
  */
 export async function loadPathwayFacts(db: Db, projectId: string): Promise<PathwayPerson[]> {
-	const records: RawRecord[] = await db
+	// One row per case with its log folded into a string (kind:date:status, in date order):
+	// 20,000 rows instead of 200,000 is what keeps the dashboard fast on PGlite (bench).
+	// Every kind is read: a note may carry the status change that took the person in charge.
+	const rows = await db
 		.select({
 			id: caseRecord.id,
 			organisationId: caseRecord.organisationId,
-			status: caseRecord.status
+			status: caseRecord.status,
+			path: sql<
+				string | null
+			>`string_agg(${caseEvent.kind}::text || ':' || ${caseEvent.occurredOn}::text || ':' || coalesce(${caseEvent.status}::text, ''), ',' order by ${caseEvent.occurredOn}, ${caseEvent.createdAt})`
 		})
 		.from(caseRecord)
-		.where(eq(caseRecord.projectId, projectId));
-	if (records.length === 0) return [];
-	const events: RawEvent[] = await db
-		.select({
-			caseId: caseEvent.caseId,
-			kind: caseEvent.kind,
-			occurredOn: caseEvent.occurredOn,
-			status: caseEvent.status
-		})
-		.from(caseEvent)
-		.innerJoin(caseRecord, eq(caseRecord.id, caseEvent.caseId))
-		// Every kind: a note may carry the status change that took the person in charge.
+		.leftJoin(caseEvent, eq(caseEvent.caseId, caseRecord.id))
 		.where(eq(caseRecord.projectId, projectId))
-		.orderBy(asc(caseEvent.caseId), asc(caseEvent.occurredOn), asc(caseEvent.createdAt));
-	const byCase = new Map<string, RawEvent[]>();
-	for (const event of events) {
-		const list = byCase.get(event.caseId);
-		if (list) list.push(event);
-		else byCase.set(event.caseId, [event]);
-	}
-	return records.map((record) => derivePerson(record, byCase.get(record.id) ?? []));
+		.groupBy(caseRecord.id);
+	return rows.map((row) => derivePerson(row, parsePath(row.id, row.path)));
+}
+
+/** The folded log back into events (kinds, dates and statuses contain no ':' or ','). */
+export function parsePath(caseId: string, path: string | null): RawEvent[] {
+	if (!path) return [];
+	return path.split(',').map((entry) => {
+		const [kind, occurredOn, status] = entry.split(':');
+		return {
+			caseId,
+			kind: kind as CaseEventKind,
+			occurredOn,
+			status: (status || null) as CaseStatus | null
+		};
+	});
 }
 
 /** A participant for the ESF+ export: pseudonym, pathway facts and the ESF+ profile if any. */
