@@ -4,9 +4,11 @@ import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The ESF+ participant data of one person: the organisation's operators only. */
-export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
-	setHeaders({ 'cache-control': 'no-store' });
+/**
+ * The ESF+ participant data of one person: the organisation's operators only. `no-store` is set
+ * by the cases layout (setting it twice is an error in SvelteKit).
+ */
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const found = await loadOrError(() =>
 		esf.getProfile(locals.ctx, params.projectId, params.caseId)
 	);
