@@ -54,6 +54,12 @@ export const PROJECT_AREAS: readonly ProjectArea[] = [
 		href: (projectId) => `/projects/${projectId}/labs`,
 		label: () => m.labs_nav(),
 		requires: 'lab.read'
+	},
+	{
+		key: 'monitoring',
+		href: (projectId) => `/projects/${projectId}/monitoring`,
+		label: () => m.nav_monitoring(),
+		requires: 'monitoring.read'
 	}
 ];
 

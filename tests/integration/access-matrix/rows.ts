@@ -206,6 +206,16 @@ export const ROWS: Record<string, Row> = {
 		actions: ['attach'],
 		note: 'attached cases only for participants and those who run labs (tests/integration/labs)'
 	},
+	'/projects/[projectId]/monitoring': {
+		path: (s) => `/projects/${s.proposalProjectId}/monitoring`,
+		access: 'monitoring.read',
+		note: 'targets are set and removed with monitoring.manage (tests/integration/monitoring)',
+		actions: ['target', 'removeTarget']
+	},
+	'/projects/[projectId]/monitoring/esf.csv': {
+		path: (s) => `/projects/${s.proposalProjectId}/monitoring/esf.csv`,
+		access: 'monitoring.manage'
+	},
 	'/projects/[projectId]/cases': {
 		path: cases,
 		access: 'case.read_pseudonymous',
@@ -256,6 +266,33 @@ export const ROWS: Record<string, Row> = {
 			occurredOn: '2026-01-05',
 			note: 'Tutoraggio mensile',
 			fullName: CASE_IDENTITY
+		},
+		explicitActions: {
+			own: statuses(403, { ...outsidersPosting, case_operator: 200 }),
+			foreignCase: statuses(403, outsidersPosting),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action
+		}
+	},
+	'/projects/[projectId]/cases/[caseId]/esf': {
+		path: (s) => `${cases(s)}/${s.caseId}/esf`,
+		access: 'case.read_identity',
+		actions: ['default'],
+		note: "ESF+ participant data is as personal as the identity: own organisation's operators only",
+		explicit: {
+			own: statuses(403, { ...outsiders, case_operator: 200 }),
+			foreignCase: statuses(403, outsiders),
+			other: nowhere.page,
+			unknown: nowhere.page,
+			missing: nowhere.page
+		},
+		actionBody: {
+			gender: 'female',
+			labourStatus: 'unemployed',
+			ageBand: '18_29',
+			education: 'isced_3_4',
+			disability: ''
 		},
 		explicitActions: {
 			own: statuses(403, { ...outsidersPosting, case_operator: 200 }),

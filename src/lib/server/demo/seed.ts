@@ -13,6 +13,7 @@ import { seedProposals } from './steps/proposals';
 import { seedGovernance } from './steps/governance';
 import { seedCases } from './steps/cases';
 import { seedLabs } from './steps/labs';
+import { seedMonitoring } from './steps/monitoring';
 
 export { DEMO_LOGINS } from './logins';
 
@@ -31,7 +32,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'proposals', run: seedProposals },
 	{ name: 'governance', run: seedGovernance },
 	{ name: 'cases', run: seedCases },
-	{ name: 'labs', run: seedLabs }
+	{ name: 'labs', run: seedLabs },
+	{ name: 'monitoring', run: seedMonitoring }
 ];
 
 /**

@@ -12,3 +12,4 @@ export * from './demo';
 export * from './export';
 export * from './cases';
 export * from './labs';
+export * from './monitoring';

@@ -1,0 +1,75 @@
+import {
+	boolean,
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { caseRecord } from './cases';
+import { person } from './people';
+import { project } from './projects';
+import { district } from './territories';
+
+/**
+ * The targets of the project sheet (001 §5: "almeno 25 giovani per sub-ambito", "40
+ * attivazioni"): one per indicator for the whole project (district null) and one per district
+ * where the sheet gives one. The indicator is a key of src/lib/monitoring/indicators.ts.
+ */
+export const monitoringTarget = pgTable(
+	'monitoring_target',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		indicator: text().notNull(),
+		districtId: uuid().references(() => district.id, { onDelete: 'cascade' }),
+		target: integer().notNull(),
+		note: text().notNull().default(''),
+		updatedById: uuid().references(() => person.id),
+		createdAt: createdAt(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('monitoring_target_unique')
+			.on(t.projectId, t.indicator, t.districtId)
+			.nullsNotDistinct(),
+		index('monitoring_target_project_idx').on(t.projectId)
+	]
+);
+
+export type MonitoringTarget = typeof monitoringTarget.$inferSelect;
+
+/**
+ * ESF+ participant data (Reg. (EU) 2021/1057, Annex I) of one person, keyed by the case: as
+ * personal as the identity (disability, minority), so read and written only by the case
+ * operators of the record's organisation, and exported pseudonymously. Values are the keys of
+ * src/lib/monitoring/esf.ts; null flags are "not declared".
+ */
+export const caseEsfProfile = pgTable('case_esf_profile', {
+	caseId: uuid()
+		.primaryKey()
+		.references(() => caseRecord.id, { onDelete: 'cascade' }),
+	gender: text().notNull(),
+	labourStatus: text().notNull(),
+	ageBand: text().notNull(),
+	education: text().notNull(),
+	disability: boolean(),
+	thirdCountryNational: boolean(),
+	foreignBackground: boolean(),
+	minority: boolean(),
+	homeless: boolean(),
+	rural: boolean(),
+	/** Situation within four weeks of leaving; null until recorded. */
+	resultAtExit: text(),
+	/** Situation six months after leaving (the follow-up); null until recorded. */
+	resultSixMonths: text(),
+	updatedById: uuid().references(() => person.id),
+	updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
+
+export type CaseEsfProfile = typeof caseEsfProfile.$inferSelect;

@@ -1,0 +1,279 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import type { Db } from '../db/client';
+import { district, monitoringTarget, organisation, project, projectDistrict } from '../db/schema';
+import { authorize, decide } from '../access/policy';
+import { record } from '../audit/audit';
+import { InvalidError, NotFoundError } from '../errors';
+import { m } from '../../paraglide/messages';
+import {
+	INDICATORS,
+	type Indicator,
+	type PeriodKind,
+	type TargetInput
+} from '../../monitoring/indicators';
+import {
+	ALL_TIME,
+	cells,
+	measureAll,
+	periodsBetween,
+	suppress,
+	targetViews,
+	trendOf,
+	type Cell,
+	type TargetView
+} from './compute';
+import { loadPathwayFacts, type PathwayPerson } from './pathway-facts';
+
+export interface TerritoryOption {
+	id: string;
+	name: string;
+}
+
+export type { TargetView };
+
+export interface DashboardRow {
+	label: string;
+	cells: Record<Indicator, Cell>;
+}
+
+/**
+ * Everything the monitoring page shows: counts and medians only, never an identity, a
+ * pseudonym or a case id. Figures on 1–2 people are withheld unless the reader is an operator.
+ */
+export interface Dashboard {
+	periodKind: PeriodKind;
+	/** Whether small cells were withheld for this reader. */
+	suppressing: boolean;
+	totals: Record<Indicator, Cell>;
+	trend: (DashboardRow & { period: string })[];
+	byOrganisation: DashboardRow[];
+	byTerritory: DashboardRow[];
+	targets: TargetView[];
+	territories: TerritoryOption[];
+	canManage: boolean;
+	peopleWithoutTerritory: Cell;
+}
+
+/** Operators (who follow the people anyway) see small cells; everyone else does not. */
+const OPERATOR_ACTION = 'case.read_pseudonymous' as const;
+
+async function projectTerritories(db: Db, projectId: string): Promise<TerritoryOption[]> {
+	const roots = await db
+		.select({ id: district.id, name: district.name })
+		.from(projectDistrict)
+		.innerJoin(district, eq(district.id, projectDistrict.districtId))
+		.where(eq(projectDistrict.projectId, projectId))
+		.orderBy(asc(district.name));
+	if (roots.length === 0) return [];
+	const children = await db
+		.select({ id: district.id, name: district.name })
+		.from(district)
+		.where(
+			inArray(
+				district.parentId,
+				roots.map((r) => r.id)
+			)
+		)
+		.orderBy(asc(district.name));
+	return [...roots, ...children];
+}
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+function firstDate(people: readonly PathwayPerson[]): string | null {
+	let first: string | null = null;
+	for (const p of people) {
+		const d = p.takenInChargeOn ?? p.events[0]?.on ?? null;
+		if (d && (first === null || d < first)) first = d;
+	}
+	return first;
+}
+
+function lastDate(people: readonly PathwayPerson[]): string | null {
+	let last: string | null = null;
+	for (const p of people) {
+		const d = p.events.at(-1)?.on ?? p.takenInChargeOn;
+		if (d && (last === null || d > last)) last = d;
+	}
+	return last;
+}
+
+export async function dashboard(
+	{ db, actor }: Ctx,
+	projectId: string,
+	periodKind: PeriodKind,
+	now: string = today()
+): Promise<Dashboard> {
+	const grant = await authorize(db, actor, 'monitoring.read', { projectId });
+	const operator = decide(grant, OPERATOR_ACTION, { projectId });
+	const canManage = decide(grant, 'monitoring.manage', { projectId });
+	const [[sheet], people, territories, organisations, targetRows] = await Promise.all([
+		db
+			.select({ startsOn: project.startsOn, endsOn: project.endsOn })
+			.from(project)
+			.where(eq(project.id, projectId)),
+		loadPathwayFacts(db, projectId),
+		projectTerritories(db, projectId),
+		db
+			.select({ id: organisation.id, name: organisation.name })
+			.from(organisation)
+			.orderBy(asc(organisation.name)),
+		db
+			.select()
+			.from(monitoringTarget)
+			.where(eq(monitoringTarget.projectId, projectId))
+			.orderBy(asc(monitoringTarget.indicator), asc(monitoringTarget.createdAt))
+	]);
+	if (!sheet) throw new NotFoundError('project_not_found');
+
+	// From the project start (or the first fact, if earlier) to today, or to the project end
+	// unless facts were recorded after it (pathways outlive the funding).
+	const first = firstDate(people);
+	const start = [sheet.startsOn, first].filter((d): d is string => !!d).sort()[0];
+	const lastFact = lastDate(people);
+	const latest = [sheet.endsOn ?? now, lastFact ?? ''].sort()[1];
+	const endCandidate = latest < now ? latest : now;
+	const periods = start ? periodsBetween(start, endCandidate, periodKind) : [];
+	const trend = trendOf(people, periods, periodKind).map((measures, i) => ({
+		period: periods[i].key,
+		label: periods[i].key,
+		cells: cells(measures, operator)
+	}));
+
+	const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
+	const orgIds = [...new Set(people.map((p) => p.organisationId))];
+	const byOrganisation = orgIds
+		.map((id) => ({
+			label: orgNames.get(id) ?? '—',
+			cells: cells(
+				measureAll(
+					people.filter((p) => p.organisationId === id),
+					ALL_TIME
+				),
+				operator
+			)
+		}))
+		.sort((a, b) => a.label.localeCompare(b.label, 'it'));
+
+	const territoryNames = new Map(territories.map((t) => [t.id, t.name]));
+	const byTerritory = territories.map((t) => ({
+		label: t.name,
+		cells: cells(
+			measureAll(
+				people.filter((p) => p.districtId === t.id),
+				ALL_TIME
+			),
+			operator
+		)
+	}));
+	const withoutTerritory = people.filter((p) => p.districtId === null);
+
+	const targets = targetViews(people, targetRows, territoryNames, operator);
+
+	return {
+		periodKind,
+		suppressing: !operator,
+		totals: cells(measureAll(people, ALL_TIME), operator),
+		trend,
+		byOrganisation,
+		byTerritory,
+		targets,
+		territories,
+		canManage,
+		peopleWithoutTerritory: suppress(
+			{ value: withoutTerritory.length, people: withoutTerritory.length },
+			operator
+		)
+	};
+}
+
+export { INDICATORS };
+
+/**
+ * Sets a target (coordinator): one per indicator and scope; setting it again replaces it.
+ * A district must be one of the project's territories.
+ */
+export async function setTarget(
+	{ db, actor }: Ctx,
+	projectId: string,
+	input: TargetInput
+): Promise<void> {
+	await authorize(db, actor, 'monitoring.manage', { projectId });
+	if (input.districtId) {
+		const territories = await projectTerritories(db, projectId);
+		if (!territories.some((t) => t.id === input.districtId)) {
+			throw new InvalidError('invalid', { districtId: [m.monitoring_target_district_invalid()] });
+		}
+	}
+	const [existing] = await db
+		.select({ id: monitoringTarget.id })
+		.from(monitoringTarget)
+		.where(
+			and(
+				eq(monitoringTarget.projectId, projectId),
+				eq(monitoringTarget.indicator, input.indicator),
+				input.districtId ? eq(monitoringTarget.districtId, input.districtId) : isNullDistrict()
+			)
+		);
+	let targetId: string;
+	if (existing) {
+		await db
+			.update(monitoringTarget)
+			.set({
+				target: input.target,
+				note: input.note,
+				updatedById: actor!.id,
+				updatedAt: new Date()
+			})
+			.where(eq(monitoringTarget.id, existing.id));
+		targetId = existing.id;
+	} else {
+		const [created] = await db
+			.insert(monitoringTarget)
+			.values({
+				projectId,
+				indicator: input.indicator,
+				districtId: input.districtId,
+				target: input.target,
+				note: input.note,
+				updatedById: actor!.id
+			})
+			.returning({ id: monitoringTarget.id });
+		targetId = created.id;
+	}
+	await record(db, {
+		actorId: actor!.id,
+		action: 'monitoring.target.set',
+		resourceType: 'monitoring_target',
+		resourceId: targetId,
+		projectId,
+		detail: { indicator: input.indicator, districtId: input.districtId, target: input.target }
+	});
+}
+
+export async function removeTarget(
+	{ db, actor }: Ctx,
+	projectId: string,
+	targetId: string
+): Promise<void> {
+	await authorize(db, actor, 'monitoring.manage', { projectId });
+	const removed = await db
+		.delete(monitoringTarget)
+		.where(and(eq(monitoringTarget.id, targetId), eq(monitoringTarget.projectId, projectId)))
+		.returning({ id: monitoringTarget.id });
+	if (removed.length === 0) throw new NotFoundError('monitoring_target_not_found');
+	await record(db, {
+		actorId: actor!.id,
+		action: 'monitoring.target.remove',
+		resourceType: 'monitoring_target',
+		resourceId: targetId,
+		projectId
+	});
+}
+
+function isNullDistrict() {
+	return isNull(monitoringTarget.districtId);
+}

@@ -1,0 +1,36 @@
+import {
+	PERIOD_KINDS,
+	removeTargetForm,
+	targetForm,
+	type PeriodKind
+} from '$lib/monitoring/indicators';
+import * as monitoring from '$lib/server/monitoring/dashboard';
+import { loadOrError } from '$lib/server/http/run-endpoint';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+const periodKindOf = (value: string | null): PeriodKind =>
+	(PERIOD_KINDS as readonly string[]).includes(value ?? '') ? (value as PeriodKind) : 'year';
+
+/** The monitoring dashboard: figures only, never a person. `?period=year|quarter|month`. */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const periodKind = periodKindOf(url.searchParams.get('period'));
+	return {
+		dashboard: await loadOrError(() =>
+			monitoring.dashboard(locals.ctx, params.projectId, periodKind)
+		)
+	};
+};
+
+export const actions: Actions = {
+	target: (event) =>
+		runAction(event, targetForm, async (input) => {
+			await monitoring.setTarget(event.locals.ctx, event.params.projectId, input);
+			return { saved: true };
+		}),
+	removeTarget: (event) =>
+		runAction(event, removeTargetForm, async (input) => {
+			await monitoring.removeTarget(event.locals.ctx, event.params.projectId, input.targetId);
+			return { removed: true };
+		})
+};
