@@ -21,7 +21,11 @@ import {
 	DEMO_PROJECT_ID
 } from '../ids';
 import type { DemoPersonKey } from '../data/people';
-import { approvalRecord, buildMinutesDoc, minutesDocumentName } from '../../governance/minutes-document';
+import {
+	approvalRecord,
+	buildMinutesDoc,
+	minutesDocumentName
+} from '../../governance/minutes-document';
 import { DEMO_BODIES, DEMO_DECISIONS, DEMO_MEETINGS } from '../data/governance';
 
 const person = (key: DemoPersonKey) => DEMO_PERSON_IDS[key];
