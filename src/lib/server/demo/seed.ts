@@ -9,6 +9,7 @@ import { seedTerritories } from './steps/territories';
 import { seedPeople } from './steps/people';
 import { seedProjects } from './steps/projects';
 import { seedMemberships, seedPartnerships } from './steps/partnerships';
+import { seedNetwork } from './steps/network';
 import { seedProposals } from '../proposals/demo-seed';
 import { seedGovernance } from '../governance/demo-seed';
 import { seedCases } from '../cases/demo-seed';
@@ -29,7 +30,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'memberships', run: seedMemberships },
 	{ name: 'proposals', run: seedProposals },
 	{ name: 'governance', run: seedGovernance },
-	{ name: 'cases', run: seedCases }
+	{ name: 'cases', run: seedCases },
+	{ name: 'network', run: seedNetwork }
 ];
 
 /**

@@ -11,3 +11,4 @@ export * from './partnership';
 export * from './demo';
 export * from './export';
 export * from './cases';
+export * from './network';
