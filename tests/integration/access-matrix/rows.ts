@@ -140,6 +140,10 @@ export const ROWS: Record<string, Row> = {
 		access: 'proposal.read',
 		actions: ['import']
 	},
+	'/projects/[projectId]/network': {
+		path: (s) => `/projects/${s.governanceProjectId}/network`,
+		access: 'network.read'
+	},
 	'/projects/[projectId]/partnership': {
 		path: (s) => `/projects/${s.governanceProjectId}/partnership`,
 		access: 'network.read',
