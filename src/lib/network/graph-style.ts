@@ -28,16 +28,16 @@ const KIND_COLOURS: Record<string, string> = {
 export const nodeColour = (kind: string): string => KIND_COLOURS[kind] ?? '#5c6f82';
 
 const ROLE_BONUS: Record<string, number> = {
-	lead: 8,
-	institutional_partner: 5,
-	programme_referent: 4,
-	operating_partner: 3,
-	network_member: 1
+	lead: 4,
+	institutional_partner: 2.5,
+	programme_referent: 2,
+	operating_partner: 1.5,
+	network_member: 0.5
 };
 
 /** Size grows with the number of neighbours, and the lead stands out. */
 export const nodeSize = (degree: number, role: string | null): number =>
-	4 + Math.min(14, Math.sqrt(degree) * 2.5) + (role ? (ROLE_BONUS[role] ?? 0) : 0);
+	3 + Math.min(6, Math.sqrt(degree) * 1.2) + (role ? (ROLE_BONUS[role] ?? 0) : 0);
 
 const EDGE_COLOURS: Record<string, string> = {
 	partnership: '#8fa3b8',
