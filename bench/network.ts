@@ -148,8 +148,9 @@ try {
 	await recordFrames();
 	await page.mouse.move(cx, cy);
 	await page.mouse.down();
-	for (let i = 0; i < 60; i++)
+	for (let i = 0; i < 60; i++) {
 		await page.mouse.move(cx + Math.sin(i / 6) * 200, cy + Math.cos(i / 6) * 120);
+	}
 	await page.mouse.up();
 	const pan = await stopFrames();
 
