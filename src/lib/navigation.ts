@@ -44,6 +44,18 @@ export const PROJECT_AREAS: readonly ProjectArea[] = [
 		requires: 'governance.read'
 	},
 	{
+		key: 'partnership',
+		href: (projectId) => `/projects/${projectId}/partnership`,
+		label: () => m.nav_partnership(),
+		requires: 'network.read'
+	},
+	{
+		key: 'network',
+		href: (projectId) => `/projects/${projectId}/network`,
+		label: () => m.nav_network(),
+		requires: 'network.read'
+	},
+	{
 		key: 'cases',
 		href: (projectId) => `/projects/${projectId}/cases`,
 		label: () => m.nav_cases(),

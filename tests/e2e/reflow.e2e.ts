@@ -44,6 +44,11 @@ async function pagesOf(page: Page, role: DemoPersonKey): Promise<string[]> {
 	await page.goto(call);
 	const proposal = await linkTo(page, /\/proposals\/[0-9a-f-]{36}$/);
 	pages.push(`${home}/calls`, call, proposal, `${proposal}/history`);
+	await page.goto(`${home}/labs`);
+	const lab = await linkTo(page, /\/labs\/[0-9a-f-]{36}$/);
+	await page.goto(lab);
+	const session = await linkTo(page, /\/sessions\/[0-9a-f-]{36}$/);
+	pages.push(`${home}/labs`, lab, session, `${home}/monitoring`);
 	return pages;
 }
 

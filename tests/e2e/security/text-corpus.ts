@@ -69,6 +69,15 @@ export const FREE_TEXT = new Set([
 	'organisation.short_name',
 	'organisation.tax_code',
 	'organisation.pec',
+	'organisation.vat_number',
+	'organisation.phone',
+	'organisation.address',
+	'organisation_contact.name',
+	'organisation_contact.role',
+	'organisation_contact.phone',
+	'partnership_agreement.act',
+	'project_vocabulary.label',
+	'network_relation.label',
 	'partnership.description',
 	'person.name',
 	'programme.title',
@@ -88,7 +97,7 @@ export const FREE_TEXT = new Set([
 	'template_section.limit_label'
 ]);
 
-export const ADDRESS_TEXT = new Set(['meeting.video_link']);
+export const ADDRESS_TEXT = new Set(['meeting.video_link', 'organisation.website']);
 
 export const STRUCTURED_TEXT = new Set([
 	'audit_entry.action',
@@ -110,6 +119,9 @@ export const STRUCTURED_TEXT = new Set([
 	'invitation.email',
 	'minutes_approval.sha256',
 	'person.email',
+	'organisation.email',
+	'organisation_contact.email',
+	'project_vocabulary.key',
 	'person.password_hash',
 	'person.locale',
 	'proposal_version_document.document_name',

@@ -91,6 +91,32 @@ export const ROWS: Record<string, Row> = {
 	'/legal/[page]': { path: () => '/legal/privacy', access: 'public' },
 	'/locale': { path: () => '/locale', access: 'public', note: 'POST only' },
 	'/projects': { path: () => '/projects', access: 'signed-in' },
+	'/organisations': {
+		path: () => '/organisations',
+		access: 'signed-in',
+		note: "lists the organisations of the asker's projects only (tests/integration/network)"
+	},
+	'/organisations/[organisationId]': {
+		path: () => `/organisations/${unknownDecision}`,
+		access: 'signed-in',
+		note: 'an organisation nobody asking shares a project with: 404 for all (own card: tests/integration/network)',
+		actions: ['update', 'contact', 'removeContact'],
+		explicit: {
+			own: statuses(404, { anonymous: 303 }),
+			other: statuses(404, { anonymous: 303 }),
+			unknown: statuses(404, { anonymous: 303 }),
+			missing: statuses(404, { anonymous: 303 }),
+			foreignCase: statuses(404, { anonymous: 303 })
+		},
+		actionBody: { name: 'Ente di prova', kind: 'comune', contactId: unknownDecision },
+		explicitActions: {
+			own: statuses(404, { anonymous: 401 }),
+			other: statuses(404, { anonymous: 401 }),
+			unknown: statuses(404, { anonymous: 401 }),
+			missing: statuses(404, { anonymous: 401 }),
+			foreignCase: statuses(404, { anonymous: 401 })
+		}
+	},
 	'/projects/[projectId]': {
 		path: (s) => `/projects/${s.proposalProjectId}`,
 		access: 'project.read'
@@ -114,6 +140,15 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/templates`,
 		access: 'proposal.read',
 		actions: ['import']
+	},
+	'/projects/[projectId]/network': {
+		path: (s) => `/projects/${s.governanceProjectId}/network`,
+		access: 'network.read'
+	},
+	'/projects/[projectId]/partnership': {
+		path: (s) => `/projects/${s.governanceProjectId}/partnership`,
+		access: 'network.read',
+		actions: ['agreement', 'partner', 'removePartner', 'term', 'removeTerm']
 	},
 	'/projects/[projectId]/governance': {
 		path: governance,

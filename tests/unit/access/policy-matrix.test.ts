@@ -53,7 +53,10 @@ const EXPECTED: Record<Action, string> = {
 	'lab.run':                'C · F · · ·',
 	'monitoring.read':        'C P F S O V',
 	'monitoring.manage':      'C · · · · ·',
-	'audit.read':             'C · · · · ·'
+	'audit.read':             'C · · · · ·',
+	'network.read':           'C P F S O V',
+	'organisation.edit':      'C P · · · ·',
+	'partnership.manage':     'C · · · · ·'
 };
 
 const LETTERS = ['C', 'P', 'F', 'S', 'O', 'V'];

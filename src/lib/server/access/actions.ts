@@ -37,7 +37,10 @@ export const ACTIONS = [
 	'lab.run',
 	'monitoring.read',
 	'monitoring.manage',
-	'audit.read'
+	'audit.read',
+	'network.read',
+	'organisation.edit',
+	'partnership.manage'
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

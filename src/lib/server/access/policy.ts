@@ -76,6 +76,10 @@ export function decide(grant: Grant | null, action: Action, resource: Resource):
 	) {
 		return listed(grant, resource.labParticipantIds);
 	}
+	// Partners edit their own organisation's card; the coordinator any organisation of the project.
+	if (action === 'organisation.edit' && grant.role !== 'coordinator') {
+		return grant.organisationId !== null && grant.organisationId === resource.organisationId;
+	}
 	if (action === 'proposal.edit' && resource.ownerOrganisationIds && grant.role !== 'coordinator') {
 		return (
 			grant.organisationId !== null && resource.ownerOrganisationIds.includes(grant.organisationId)

@@ -8,7 +8,8 @@ const READ: Action[] = [
 	'proposal.read',
 	'governance.read',
 	'lab.read',
-	'monitoring.read'
+	'monitoring.read',
+	'network.read'
 ];
 
 /** What each role may do in its own project. Least privilege: case identities only to operators. */
@@ -23,6 +24,8 @@ export const ROLE_ACTIONS: Record<ProjectRole, ReadonlySet<Action>> = {
 		'proposal.export',
 		'decision.propose',
 		'lab.write',
+		// Their own organisation's card only: the policy compares the organisation.
+		'organisation.edit',
 		// Partners sit in working groups; the body's member list narrows this to its members.
 		'minutes.write'
 	]),

@@ -14,6 +14,7 @@ import { seedGovernance } from './steps/governance';
 import { seedCases } from './steps/cases';
 import { seedLabs } from './steps/labs';
 import { seedMonitoring } from './steps/monitoring';
+import { seedNetwork } from './steps/network';
 
 export { DEMO_LOGINS } from './logins';
 
@@ -33,7 +34,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'governance', run: seedGovernance },
 	{ name: 'cases', run: seedCases },
 	{ name: 'labs', run: seedLabs },
-	{ name: 'monitoring', run: seedMonitoring }
+	{ name: 'monitoring', run: seedMonitoring },
+	{ name: 'network', run: seedNetwork }
 ];
 
 /**

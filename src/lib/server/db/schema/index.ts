@@ -13,3 +13,4 @@ export * from './export';
 export * from './cases';
 export * from './labs';
 export * from './monitoring';
+export * from './network';

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { date, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { organisation } from './people';
 import { project } from './projects';
@@ -35,7 +35,15 @@ export const partnership = pgTable(
 		targets: text()
 			.array()
 			.notNull()
-			.default(sql`'{}'::text[]`)
+			.default(sql`'{}'::text[]`),
+		/** Districts the partner works on in this project (network/partnership). */
+		districtIds: uuid()
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
+		/** When the organisation joined and left the partnership: the network over time. */
+		fromDate: date(),
+		toDate: date()
 	},
 	(t) => [primaryKey({ columns: [t.projectId, t.organisationId] })]
 );

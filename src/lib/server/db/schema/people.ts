@@ -1,4 +1,4 @@
-import { boolean, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id } from './columns';
 
@@ -27,7 +27,23 @@ export const organisationKind = pgEnum('organisation_kind', [
 	'health_authority',
 	'company',
 	'association',
-	'other'
+	'other',
+	// The kinds of the organisation register (issue 10); the seven above stay for older rows.
+	'comune',
+	'ufficio_di_piano',
+	'azienda_speciale',
+	'cooperativa_sociale_a',
+	'cooperativa_sociale_b',
+	'consorzio',
+	'fondazione',
+	'associazione',
+	'ente_formazione_accreditato',
+	'agenzia_per_il_lavoro',
+	'centro_impiego',
+	'asst_ats',
+	'citta_metropolitana',
+	'impresa_profit',
+	'impresa_non_profit'
 ]);
 
 export const organisation = pgTable('organisation', {
@@ -41,6 +57,17 @@ export const organisation = pgTable('organisation', {
 		.array()
 		.notNull()
 		.default(sql`'{}'::text[]`),
+	/** Partita IVA, 11 digits with its check digit (network/tax-codes). */
+	vatNumber: text(),
+	email: text(),
+	phone: text(),
+	website: text(),
+	address: text(),
+	/** The districts (ambiti) where the organisation works. */
+	districtIds: uuid()
+		.array()
+		.notNull()
+		.default(sql`'{}'::uuid[]`),
 	createdAt: createdAt()
 });
 
