@@ -28,7 +28,16 @@ async function linkTo(page: Page, pattern: RegExp): Promise<string> {
 async function pagesOf(page: Page, role: DemoPersonKey): Promise<string[]> {
 	const projectId = await openDemoProject(page);
 	const home = `/projects/${projectId}`;
-	const pages = ['/projects', '/account', home, `${home}/members`, `${home}/governance`];
+	const pages = [
+		'/projects',
+		'/account',
+		'/organisations',
+		home,
+		`${home}/members`,
+		`${home}/governance`,
+		`${home}/network`,
+		`${home}/partnership`
+	];
 	if (role === 'caseOperator') {
 		await page.goto(`${home}/cases`);
 		pages.push(`${home}/cases`, await linkTo(page, /\/cases\/[0-9a-f-]{36}$/));
