@@ -1,6 +1,7 @@
 import { boolean, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id } from './columns';
+import { ALL_KINDS } from '../../../network/organisation-kinds';
 
 /** A person: a user account when it has a password hash, otherwise a contact. */
 export const person = pgTable(
@@ -18,33 +19,8 @@ export const person = pgTable(
 	(t) => [uniqueIndex('person_email_unique').on(sql`lower(${t.email})`)]
 );
 
-export const organisationKind = pgEnum('organisation_kind', [
-	'public_body',
-	'social_cooperative',
-	'foundation',
-	'training_body',
-	'job_centre',
-	'health_authority',
-	'company',
-	'association',
-	'other',
-	// The kinds of the organisation register (issue 10); the seven above stay for older rows.
-	'comune',
-	'ufficio_di_piano',
-	'azienda_speciale',
-	'cooperativa_sociale_a',
-	'cooperativa_sociale_b',
-	'consorzio',
-	'fondazione',
-	'associazione',
-	'ente_formazione_accreditato',
-	'agenzia_per_il_lavoro',
-	'centro_impiego',
-	'asst_ats',
-	'citta_metropolitana',
-	'impresa_profit',
-	'impresa_non_profit'
-]);
+/** The seven generic kinds stay for older rows; the register offers the precise ones (issue 10). */
+export const organisationKind = pgEnum('organisation_kind', ALL_KINDS);
 
 export const organisation = pgTable('organisation', {
 	id: id(),
