@@ -67,7 +67,7 @@ ALTER TABLE "network_relation" ADD CONSTRAINT "network_relation_source_id_organi
 ALTER TABLE "network_relation" ADD CONSTRAINT "network_relation_target_id_organisation_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."organisation"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_contact" ADD CONSTRAINT "organisation_contact_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnership_agreement" ADD CONSTRAINT "partnership_agreement_project_id_project_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."project"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "partnership_agreement" ADD CONSTRAINT "partnership_agreement_mandate_organisation_id_organisation_id_fk" FOREIGN KEY ("mandate_organisation_id") REFERENCES "public"."organisation"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partnership_agreement" ADD CONSTRAINT "partnership_agreement_mandate_organisation_fk" FOREIGN KEY ("mandate_organisation_id") REFERENCES "public"."organisation"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_vocabulary" ADD CONSTRAINT "project_vocabulary_project_id_project_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."project"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "network_relation_project_idx" ON "network_relation" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "organisation_contact_organisation_idx" ON "organisation_contact" USING btree ("organisation_id");

@@ -15,6 +15,7 @@ import {
 	DEMO_PROJECT_IDS
 } from '../../../src/lib/server/demo/ids';
 import { DEMO_ORGANISATIONS } from '../../../src/lib/server/demo/data/organisations';
+import { DEMO_PROGRAMME_ORGANISATIONS } from '../../../src/lib/server/demo/data/network';
 import {
 	district,
 	districtPopulation,
@@ -53,7 +54,9 @@ describe('the demo seed', () => {
 
 	it('creates every partner the project sheet names, with its role in the partnership', async () => {
 		const rows = await fresh.db.select().from(organisation);
-		expect(rows.map((o) => o.name).sort()).toEqual(DEMO_ORGANISATIONS.map((o) => o.name).sort());
+		// 001's partners, and the other projects' leads and ATS that 002's programme names.
+		const named = [...DEMO_ORGANISATIONS, ...DEMO_PROGRAMME_ORGANISATIONS].map((o) => o.name);
+		expect(rows.map((o) => o.name).sort()).toEqual(named.sort());
 		const roles = await fresh.db
 			.select({ name: organisation.name, role: partnership.role })
 			.from(partnership)

@@ -35,7 +35,8 @@ describe('organisations.listForProject', () => {
 			{ personId: DEMO_PERSON_IDS.editorAi, name: 'Marco Colombo', role: 'partner_editor' }
 		]);
 		const asst = listed.find((o) => o.name === 'ASST Ovest Milanese');
-		expect(asst).toMatchObject({ kind: 'health_authority', members: [] });
+		// The register's precise kind (issue 10), set by the demo's network step.
+		expect(asst).toMatchObject({ kind: 'asst_ats', members: [] });
 		expect(asst?.partnership?.role).toBe('network_member');
 	});
 

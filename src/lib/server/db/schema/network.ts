@@ -1,4 +1,14 @@
-import { date, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+	date,
+	foreignKey,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { id } from './columns';
 import { organisation } from './people';
 import { project } from './projects';
@@ -22,17 +32,28 @@ export const organisationContact = pgTable(
 export const partnershipForm = pgEnum('partnership_form', ['ats', 'protocollo_intesa', 'other']);
 
 /** The form of a project's partnership: an ATS with its mandate to the lead, or a protocol. */
-export const partnershipAgreement = pgTable('partnership_agreement', {
-	projectId: uuid()
-		.primaryKey()
-		.references(() => project.id, { onDelete: 'cascade' }),
-	form: partnershipForm().notNull(),
-	signedOn: date(),
-	/** The act: its number, notary, deliberation, as the source names it. */
-	act: text().notNull().default(''),
-	/** For an ATS: the organisation holding the mandate (the lead). */
-	mandateOrganisationId: uuid().references(() => organisation.id, { onDelete: 'set null' })
-});
+export const partnershipAgreement = pgTable(
+	'partnership_agreement',
+	{
+		projectId: uuid()
+			.primaryKey()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		form: partnershipForm().notNull(),
+		signedOn: date(),
+		/** The act: its number, notary, deliberation, as the source names it. */
+		act: text().notNull().default(''),
+		/** For an ATS: the organisation holding the mandate (the lead). */
+		mandateOrganisationId: uuid()
+	},
+	// Named by hand: the generated name is 64 characters, one past PostgreSQL's limit.
+	(t) => [
+		foreignKey({
+			name: 'partnership_agreement_mandate_organisation_fk',
+			columns: [t.mandateOrganisationId],
+			foreignColumns: [organisation.id]
+		}).onDelete('set null')
+	]
+);
 
 export const vocabularyList = pgEnum('vocabulary_list', ['area', 'target']);
 
