@@ -18,9 +18,17 @@ async function openPathwayWithHire(luca: Page, projectId: string, name: string):
 	await luca.getByLabel('Nome e cognome').fill(name);
 	await luca.getByRole('button', { name: 'Apri il percorso' }).click();
 	await expect(luca).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
-	await luca.getByLabel('Tipo di evento').selectOption('hire');
-	await luca.getByLabel('Nuovo stato del percorso').selectOption('employed');
-	await luca.getByRole('button', { name: 'Aggiungi al diario' }).click();
+	const form = luca.locator('form[action="?/event"]');
+	await form.getByLabel('Tipo di evento').selectOption('hire');
+	// A hire says who employs the person and how, as the indicators count it.
+	await form
+		.getByLabel('Datore di lavoro')
+		.selectOption({ label: 'Il Portico Cooperativa Sociale a.r.l.' });
+	await form.getByLabel('Settore').selectOption('non_profit');
+	await form.getByLabel('Contratto').selectOption('fixed_term');
+	await form.getByLabel('Data di inizio').fill(new Date().toISOString().slice(0, 10));
+	await form.getByLabel('Nuovo stato del percorso').selectOption('employed');
+	await form.getByRole('button', { name: 'Aggiungi al diario' }).click();
 	await expect(luca.getByRole('status')).toHaveText('Evento aggiunto al diario.');
 }
 

@@ -94,7 +94,8 @@ export const FREE_TEXT = new Set([
 	'template_section.number',
 	'template_section.title',
 	'template_section.guidance',
-	'template_section.limit_label'
+	'template_section.limit_label',
+	'monitoring_target.note'
 ]);
 
 export const ADDRESS_TEXT = new Set(['meeting.video_link', 'organisation.website']);
@@ -128,7 +129,15 @@ export const STRUCTURED_TEXT = new Set([
 	'session.id',
 	'template.key',
 	'template.version',
-	'trusted_device.id'
+	'trusted_device.id',
+	// ESF+ participant data and target indicators are codes checked against fixed lists.
+	'case_esf_profile.gender',
+	'case_esf_profile.labour_status',
+	'case_esf_profile.age_band',
+	'case_esf_profile.education',
+	'case_esf_profile.result_at_exit',
+	'case_esf_profile.result_six_months',
+	'monitoring_target.indicator'
 ]);
 
 export type TextKind = 'free' | 'address' | 'structured';
