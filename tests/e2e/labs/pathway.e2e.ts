@@ -20,7 +20,11 @@ test('an operator adds an internship; the facilitator reads its fields by pseudo
 	await luca.goto(casePath);
 
 	const form = luca.locator('form[action="?/event"]');
-	await form.getByLabel('Tipo di evento').selectOption('internship');
+	// The kind's fields appear once the page is interactive: choose again until they do.
+	await expect(async () => {
+		await form.getByLabel('Tipo di evento').selectOption('internship');
+		await expect(form.getByLabel('Soggetto ospitante')).toBeVisible({ timeout: 1_000 });
+	}).toPass();
 	// Submitted empty, each required field of the internship says what is missing.
 	await form.getByRole('button', { name: 'Aggiungi al diario' }).click();
 	await expect(form.getByLabel('Soggetto ospitante')).toHaveAttribute('aria-invalid', 'true');

@@ -19,7 +19,11 @@ async function openPathwayWithHire(luca: Page, projectId: string, name: string):
 	await luca.getByRole('button', { name: 'Apri il percorso' }).click();
 	await expect(luca).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
 	const form = luca.locator('form[action="?/event"]');
-	await form.getByLabel('Tipo di evento').selectOption('hire');
+	// The kind's fields appear once the page is interactive: choose again until they do.
+	await expect(async () => {
+		await form.getByLabel('Tipo di evento').selectOption('hire');
+		await expect(form.getByLabel('Datore di lavoro')).toBeVisible({ timeout: 1_000 });
+	}).toPass();
 	// A hire says who employs the person and how, as the indicators count it.
 	await form
 		.getByLabel('Datore di lavoro')
