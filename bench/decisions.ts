@@ -11,6 +11,7 @@ import * as register from '../src/lib/server/governance/decision-register';
 import type { RegisterFilter } from '../src/lib/governance/decision-form';
 import { buildMember, buildOrganisation, buildProject } from '../tests/support/factories';
 import { createTestDatabase } from '../tests/support/database';
+import { contextFor } from '../src/lib/server/context';
 
 const DECISIONS = 20_000;
 const RUNS = 60;
@@ -135,7 +136,7 @@ try {
 		`seeded ${DECISIONS} decisions, ${changes} status changes in ${((Date.now() - started) / 1000).toFixed(1)} s`
 	);
 
-	const ctx = { db, actor: observer.actor };
+	const ctx = contextFor(runtime, observer.actor);
 	const none: RegisterFilter = { bodyId: null, status: null, ownerId: null, overdue: false, q: '' };
 	const scenarios: [string, RegisterFilter][] = [
 		['no filter (first page + total)', none],

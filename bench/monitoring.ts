@@ -20,6 +20,7 @@ import { monitoringSummary } from '../src/lib/server/monitoring/home';
 import type { CaseEventKind, CaseStatus } from '../src/lib/server/db/schema';
 import { buildMember, buildOrganisation, buildProject } from '../tests/support/factories';
 import { createTestDatabase } from '../tests/support/database';
+import { contextFor } from '../src/lib/server/context';
 
 const PEOPLE = 20_000;
 const EVENTS = 200_000;
@@ -116,8 +117,8 @@ try {
 		`seeded ${PEOPLE} people, ${events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`
 	);
 
-	const asObserver = { db, actor: observer.actor };
-	const asCoordinator = { db, actor: coordinator.actor };
+	const asObserver = contextFor(runtime, observer.actor);
+	const asCoordinator = contextFor(runtime, coordinator.actor);
 	const NOW = '2025-12-31';
 	const scenarios: [string, () => Promise<unknown>][] = [
 		[

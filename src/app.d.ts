@@ -10,6 +10,7 @@ declare global {
 			id?: string;
 		}
 		interface Locals {
+			/** The process: configuration for the layout. Domain calls take `ctx`, never this. */
 			runtime: Runtime;
 			actor: Actor | null;
 			sessionId: string | null;

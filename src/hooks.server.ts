@@ -8,6 +8,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { logger } from '$lib/server/log/logger';
+import { contextFor } from '$lib/server/context';
 import { refuseCrossOriginWrites } from '$lib/server/auth/same-origin';
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -54,7 +55,8 @@ const session: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
-	event.locals.ctx = { db: runtime.db, actor: event.locals.actor };
+	// The one context every load, action and endpoint hands to the domain.
+	event.locals.ctx = contextFor(runtime, event.locals.actor);
 	return resolve(event);
 };
 

@@ -4,6 +4,7 @@ import { readDeviceCookie } from '$lib/server/auth/cookies';
 import { sharedLoginThrottle } from '$lib/server/auth/throttle';
 import { startBrowserSession } from '$lib/server/auth/web-session';
 import { requireActor } from '$lib/server/http/require-actor';
+import { signedIn } from '$lib/server/context';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,10 +16,9 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	password: (event) =>
 		runAction(event, passwordChangeForm, async (input) => {
-			const { runtime, actor } = event.locals;
 			const fresh = await changePassword(
-				{ db: runtime.db, throttle: sharedLoginThrottle(), invalidations: runtime.invalidations },
-				actor,
+				signedIn(event.locals.ctx),
+				{ throttle: sharedLoginThrottle() },
 				{ ...input, ip: event.getClientAddress(), deviceToken: readDeviceCookie(event) }
 			);
 			startBrowserSession(event, fresh);

@@ -8,7 +8,6 @@ import {
 	projectRole,
 	type ProjectRole
 } from '../../../src/lib/server/db/schema';
-import { liveDocuments } from '../../../src/lib/server/live/live';
 import { buildCommittee } from '../governance/fixture';
 import { buildProposalTable } from '../proposals/fixture';
 import {
@@ -56,7 +55,7 @@ export interface World {
 }
 
 async function buildSide(runtime: Runtime): Promise<Omit<Side, 'caseId' | 'labId' | 'sessionId'>> {
-	const committee = await buildCommittee(runtime, liveDocuments(runtime));
+	const committee = await buildCommittee(runtime);
 	const table = await buildProposalTable(runtime);
 	return {
 		governanceProjectId: committee.projectId,

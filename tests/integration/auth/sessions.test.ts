@@ -14,6 +14,7 @@ import { changePassword } from '../../../src/lib/server/auth/password-change';
 import { LoginThrottle } from '../../../src/lib/server/auth/throttle';
 import { actorOf } from '../../support/factories';
 import { buildAccount, PASSWORD, recordInvalidations, startDatabaseRuntime } from './fixture';
+import { contextFor } from '../../../src/lib/server/context';
 
 const runtime = await startDatabaseRuntime();
 const { db } = runtime;
@@ -82,13 +83,13 @@ describe('sessions in the database', () => {
 describe('changing the password', () => {
 	it('ends every session and device trust, then opens one fresh session', async () => {
 		const someone = await buildAccount(runtime);
-		const deps = { db, throttle: new LoginThrottle(), invalidations: runtime.invalidations };
+		const deps = { db, throttle: new LoginThrottle() };
 		const seen = recordInvalidations(runtime);
 		const credentials = { email: someone.email, password: PASSWORD, ip: '192.0.2.11' };
 		const laptop = await signIn(deps, credentials);
 		const phone = await signIn(deps, credentials);
 
-		const fresh = await changePassword(deps, actorOf(someone), {
+		const fresh = await changePassword(contextFor(runtime, actorOf(someone)), deps, {
 			currentPassword: PASSWORD,
 			newPassword: 'un altra password lunga',
 			ip: '192.0.2.11',
@@ -113,14 +114,14 @@ describe('changing the password', () => {
 
 	it('refuses a wrong current password with a field error and changes nothing', async () => {
 		const someone = await buildAccount(runtime);
-		const deps = { db, throttle: new LoginThrottle(), invalidations: runtime.invalidations };
+		const deps = { db, throttle: new LoginThrottle() };
 		const before = await signIn(deps, {
 			email: someone.email,
 			password: PASSWORD,
 			ip: '192.0.2.13'
 		});
 		await expect(
-			changePassword(deps, actorOf(someone), {
+			changePassword(contextFor(runtime, actorOf(someone)), deps, {
 				currentPassword: 'not it',
 				newPassword: 'whatever long enough',
 				ip: '192.0.2.13'

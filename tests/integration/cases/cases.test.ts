@@ -10,6 +10,7 @@ import * as events from '../../../src/lib/server/cases/events';
 import * as identities from '../../../src/lib/server/cases/identity';
 import { createTestDatabase } from '../../support/database';
 import { buildMember, buildProject } from '../../support/factories';
+import { testContext } from '../../support/context';
 
 const database = await createTestDatabase();
 const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
@@ -22,7 +23,7 @@ const { db } = runtime;
 const project = await buildProject(db);
 const elsewhere = await buildProject(db);
 const projectId = project.id;
-const ctx = (member: { actor: Ctx['actor'] }): Ctx => ({ db, actor: member.actor });
+const ctx = (member: { actor: Ctx['actor'] }): Ctx => testContext(db, member.actor);
 const operatorA = await buildMember(db, { projectId, role: 'case_operator' });
 const operatorB = await buildMember(db, { projectId, role: 'case_operator' });
 const coordinator = await buildMember(db, { projectId, role: 'coordinator' });

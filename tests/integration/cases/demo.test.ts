@@ -7,6 +7,7 @@ import { membership, person } from '../../../src/lib/server/db/schema';
 import * as records from '../../../src/lib/server/cases/records';
 import * as view from '../../../src/lib/server/cases/view';
 import { DEMO_CASES } from '../../../src/lib/server/demo/data/cases';
+import { testContext } from '../../support/context';
 
 /**
  * The `cases` demo step on a database seeded by an earlier release, whose `people` step knew
@@ -34,9 +35,9 @@ describe('the demo cases', () => {
 	});
 
 	it("show each operator their own organisation's people, by name only to them", async () => {
-		const luca = { db, actor: await demoActor(db, 'caseOperator') };
-		const sara = { db, actor: await demoActor(db, 'caseOperatorAtticus') };
-		const giulia = { db, actor: await demoActor(db, 'coordinator') };
+		const luca = testContext(db, await demoActor(db, 'caseOperator'));
+		const sara = testContext(db, await demoActor(db, 'caseOperatorAtticus'));
+		const giulia = testContext(db, await demoActor(db, 'coordinator'));
 		const pseudonyms = async (ctx: typeof luca) =>
 			(await records.list(ctx, DEMO_PROJECT_ID)).map((row) => row.pseudonym).sort();
 		expect(await pseudonyms(luca)).toEqual(['B3D-9KT', 'H7Q-2MX', 'W5N-4RZ']);

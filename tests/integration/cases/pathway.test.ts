@@ -11,6 +11,7 @@ import * as profile from '../../../src/lib/server/cases/profile';
 import { caseEventForm } from '../../../src/lib/cases/event-form';
 import { createTestDatabase } from '../../support/database';
 import { buildMember, buildOrganisation, buildProject } from '../../support/factories';
+import { testContext } from '../../support/context';
 
 const database = await createTestDatabase();
 const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
@@ -21,7 +22,7 @@ afterAll(async () => {
 const { db } = runtime;
 
 const { id: projectId } = await buildProject(db);
-const ctx = (member: { actor: Ctx['actor'] }): Ctx => ({ db, actor: member.actor });
+const ctx = (member: { actor: Ctx['actor'] }): Ctx => testContext(db, member.actor);
 const operator = await buildMember(db, { projectId, role: 'case_operator' });
 const otherOperator = await buildMember(db, { projectId, role: 'case_operator' });
 const facilitator = await buildMember(db, { projectId, role: 'facilitator' });

@@ -7,6 +7,7 @@ import { seedIfEnabled } from '../../../src/lib/server/demo/seed';
 import { DEMO_PERSON_IDS } from '../../../src/lib/server/demo/ids';
 import { listMine } from '../../../src/lib/server/projects/projects';
 import type { Db } from '../../../src/lib/server/db/client';
+import { testContext } from '../../support/context';
 
 const databases: TestDatabase[] = [];
 afterAll(async () => {
@@ -19,7 +20,7 @@ async function start(env: Record<string, string>) {
 }
 
 async function titlesFor(db: Db, key: keyof typeof DEMO_PERSON_IDS) {
-	return (await listMine({ db, actor: await demoActor(db, key) })).map((p) => p.title);
+	return (await listMine(testContext(db, await demoActor(db, key)))).map((p) => p.title);
 }
 
 // Two start-ups of an embedded database each: generous under a loaded CI machine.

@@ -12,7 +12,7 @@ const { runtime, live } = await startGovernanceRuntime();
 
 describe('verbale with amendments still pending', () => {
 	it("exports a member's suggested replacement as a tracked change signed by them", async () => {
-		const c = await buildCommittee(runtime, live);
+		const c = await buildCommittee(runtime);
 		const name = minutesDocumentName(c.meeting.id);
 		await live.write(name, typeInto(await live.read(name), 'Si approva il calendario di massima.'));
 		const doc = await live.read(name);
@@ -22,7 +22,7 @@ describe('verbale with amendments still pending', () => {
 		await live.write(name, Y.encodeStateAsUpdate(doc, before));
 		const author = c.member.person.name;
 
-		const document = await verbaleDocument(c.ctx(c.observer), live, c.meeting.id);
+		const document = await verbaleDocument(c.ctx(c.observer), c.meeting.id);
 		const docx = strFromU8(
 			unzipSync((await renderFile('docx', document, 'verbale')).bytes)['word/document.xml']
 		);

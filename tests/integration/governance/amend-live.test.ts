@@ -38,12 +38,12 @@ function suggestionAuthors(doc: Y.Doc): Set<string> {
 
 describe('amendments as suggestions during the window', () => {
 	it('store a member’s suggestion, refuse approval while it waits, and approve the accepted text', async () => {
-		const c = await buildCommittee(server.runtime, live);
+		const c = await buildCommittee(server.runtime);
 		const name = minutesDocumentName(c.meeting.id);
 		await live.write(name, typeInto(await live.read(name), 'Si approva il calendario di massima.'));
 		const today = romeToday();
 		const weekLater = romeToday(new Date(Date.now() + 7 * 86_400_000));
-		await minutes.circulate(c.ctx(c.secretary), live, c.meeting.id, {
+		await minutes.circulate(c.ctx(c.secretary), c.meeting.id, {
 			opensOn: today,
 			closesOn: weekLater
 		});
@@ -60,7 +60,7 @@ describe('amendments as suggestions during the window', () => {
 		expect(pendingSuggestions(stored)).toBe(2);
 		expect(suggestionAuthors(stored)).toEqual(new Set([c.member.person.name]));
 
-		await expect(minutes.approve(c.ctx(c.chair), live, c.meeting.id)).rejects.toMatchObject({
+		await expect(minutes.approve(c.ctx(c.chair), c.meeting.id)).rejects.toMatchObject({
 			code: 'gov_minutes_suggestions_pending'
 		});
 
@@ -74,17 +74,17 @@ describe('amendments as suggestions during the window', () => {
 		await server.app.collab.rooms.get(name)?.settled();
 		await eventually(() => minutesBlocks(member.doc)[1]?.text.includes('definitivo') ?? false);
 
-		await minutes.approve(c.ctx(c.chair), live, c.meeting.id);
+		await minutes.approve(c.ctx(c.chair), c.meeting.id);
 		const state = await minutes.minutesState(c.ctx(c.observer), c.meeting.id);
 		expect(state.approval?.text).toContain('Si approva il calendario definitivo.');
 		expect(state.approval?.text).not.toContain('di massima');
 	});
 
 	it('never take a suggestion from someone outside the body', async () => {
-		const c = await buildCommittee(server.runtime, live);
+		const c = await buildCommittee(server.runtime);
 		const name = minutesDocumentName(c.meeting.id);
 		const today = romeToday();
-		await minutes.circulate(c.ctx(c.secretary), live, c.meeting.id, {
+		await minutes.circulate(c.ctx(c.secretary), c.meeting.id, {
 			opensOn: today,
 			closesOn: today
 		});
@@ -99,11 +99,11 @@ describe('amendments as suggestions during the window', () => {
 	});
 
 	it('refuse a member’s direct change inside the window: closed, not stored, not relayed', async () => {
-		const c = await buildCommittee(server.runtime, live);
+		const c = await buildCommittee(server.runtime);
 		const name = minutesDocumentName(c.meeting.id);
 		await live.write(name, typeInto(await live.read(name), 'Si approva il calendario di massima.'));
 		const today = romeToday();
-		await minutes.circulate(c.ctx(c.secretary), live, c.meeting.id, {
+		await minutes.circulate(c.ctx(c.secretary), c.meeting.id, {
 			opensOn: today,
 			closesOn: today
 		});

@@ -3,9 +3,10 @@ import * as decisions from '../../../src/lib/server/governance/decisions';
 import * as register from '../../../src/lib/server/governance/decision-register';
 import type { RegisterFilter } from '../../../src/lib/governance/decision-form';
 import { buildCommittee, startGovernanceRuntime } from './fixture';
+import { testContext } from '../../support/context';
 
-const { runtime, live } = await startGovernanceRuntime();
-const c = await buildCommittee(runtime, live);
+const { runtime } = await startGovernanceRuntime();
+const c = await buildCommittee(runtime);
 const noFilter: RegisterFilter = {
 	bodyId: null,
 	status: null,
@@ -143,7 +144,7 @@ describe('decisions', () => {
 		const { buildPerson, actorOf } = await import('../../support/factories');
 		const stranger = actorOf(await buildPerson(c.db));
 		await expect(
-			register.list({ db: c.db, actor: stranger }, c.projectId, noFilter)
+			register.list(testContext(c.db, stranger), c.projectId, noFilter)
 		).rejects.toMatchObject({
 			code: 'project_not_found'
 		});

@@ -12,6 +12,7 @@ import {
 } from '../../../src/lib/server/governance/minutes-document';
 import { liveDocuments } from '../../../src/lib/server/live/live';
 import { createTestDatabase } from '../../support/database';
+import { contextFor } from '../../../src/lib/server/context';
 
 const database = await createTestDatabase();
 const runtime = await startRuntime({
@@ -22,10 +23,13 @@ afterAll(async () => {
 	await stopRuntime();
 	await database.drop();
 });
-const actor = (key: keyof typeof DEMO_PERSON_IDS) => ({
-	db: runtime.db,
-	actor: { id: DEMO_PERSON_IDS[key], name: key, email: `${key}@demo`, isAdmin: false }
-});
+const actor = (key: keyof typeof DEMO_PERSON_IDS) =>
+	contextFor(runtime, {
+		id: DEMO_PERSON_IDS[key],
+		name: key,
+		email: `${key}@demo`,
+		isAdmin: false
+	});
 const noFilter = { bodyId: null, status: null, ownerId: null, overdue: false, q: '' };
 
 describe('governance demo', () => {

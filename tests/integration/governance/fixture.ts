@@ -7,6 +7,7 @@ import * as bodies from '../../../src/lib/server/governance/bodies';
 import * as meetings from '../../../src/lib/server/governance/meetings';
 import { createTestDatabase } from '../../support/database';
 import { buildMember, buildProject } from '../../support/factories';
+import { contextFor } from '../../../src/lib/server/context';
 
 /** A real runtime (fresh database, real policy and document store) for one test file. */
 export async function startGovernanceRuntime(): Promise<{ runtime: Runtime; live: LiveDocuments }> {
@@ -25,7 +26,7 @@ export async function startGovernanceRuntime(): Promise<{ runtime: Runtime; live
  * A project with a cabina di regia: a chair (coordinator), a secretary and a member (steering
  * members), a partner who sits in the body, and an observer and a steering member who do not.
  */
-export async function buildCommittee(runtime: Runtime, live: LiveDocuments) {
+export async function buildCommittee(runtime: Runtime) {
 	const { db } = runtime;
 	const project = await buildProject(db);
 	const projectId = project.id;
@@ -35,7 +36,7 @@ export async function buildCommittee(runtime: Runtime, live: LiveDocuments) {
 	const partner = await buildMember(db, { projectId, role: 'partner_editor' });
 	const outsider = await buildMember(db, { projectId, role: 'steering_member' });
 	const observer = await buildMember(db, { projectId, role: 'observer' });
-	const ctx = (who: { actor: Ctx['actor'] }): Ctx => ({ db, actor: who.actor });
+	const ctx = (who: { actor: Ctx['actor'] }): Ctx => contextFor(runtime, who.actor);
 	const body = await bodies.create(ctx(chair), projectId, {
 		kind: 'steering_committee',
 		name: 'Cabina di regia allargata',
@@ -44,17 +45,17 @@ export async function buildCommittee(runtime: Runtime, live: LiveDocuments) {
 		quorumRule: 'majority',
 		quorumFixed: null
 	});
-	await bodies.addMember(ctx(chair), live, body.id, { personId: chair.person.id, role: 'chair' });
-	await bodies.addMember(ctx(chair), live, body.id, {
+	await bodies.addMember(ctx(chair), body.id, { personId: chair.person.id, role: 'chair' });
+	await bodies.addMember(ctx(chair), body.id, {
 		personId: secretary.person.id,
 		role: 'secretary'
 	});
-	await bodies.addMember(ctx(chair), live, body.id, { personId: member.person.id, role: 'member' });
-	await bodies.addMember(ctx(chair), live, body.id, {
+	await bodies.addMember(ctx(chair), body.id, { personId: member.person.id, role: 'member' });
+	await bodies.addMember(ctx(chair), body.id, {
 		personId: partner.person.id,
 		role: 'member'
 	});
-	const meeting = await meetings.schedule(ctx(chair), live, body.id, {
+	const meeting = await meetings.schedule(ctx(chair), body.id, {
 		title: 'Cabina di regia n. 1',
 		day: '2026-03-05',
 		startTime: '14:30',

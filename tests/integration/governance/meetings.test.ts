@@ -5,9 +5,10 @@ import * as meetings from '../../../src/lib/server/governance/meetings';
 import * as calendar from '../../../src/lib/server/governance/calendar';
 import * as actionItems from '../../../src/lib/server/governance/action-items';
 import { buildCommittee, startGovernanceRuntime } from './fixture';
+import { testContext } from '../../support/context';
 
-const { runtime, live } = await startGovernanceRuntime();
-const c = await buildCommittee(runtime, live);
+const { runtime } = await startGovernanceRuntime();
+const c = await buildCommittee(runtime);
 
 describe('meetings', () => {
 	it('store Rome time as UTC and keep the agenda in order', async () => {
@@ -21,7 +22,7 @@ describe('meetings', () => {
 
 	it('are scheduled only by those who manage meetings', async () => {
 		await expect(
-			meetings.schedule(c.ctx(c.member), live, c.body.id, {
+			meetings.schedule(c.ctx(c.member), c.body.id, {
 				title: 'X',
 				day: '2026-04-01',
 				startTime: '10:00',
@@ -84,7 +85,7 @@ describe('meetings', () => {
 		const actor = await calendar.actorFromFeedToken(c.db, token);
 		expect(actor?.id).toBe(c.member.person.id);
 		const feed = await calendar.bodyFeed(
-			{ db: c.db, actor },
+			testContext(c.db, actor),
 			c.body.id,
 			'https://tavolo.example.org'
 		);
@@ -97,7 +98,7 @@ describe('meetings', () => {
 	});
 
 	it('list the invitations of the members', async () => {
-		const future = await meetings.schedule(c.ctx(c.chair), live, c.body.id, {
+		const future = await meetings.schedule(c.ctx(c.chair), c.body.id, {
 			title: 'Cabina di regia n. 9',
 			day: '2099-01-15',
 			startTime: '10:00',

@@ -17,7 +17,7 @@ const { runtime, live } = await startGovernanceRuntime();
 
 describe('live minutes', () => {
 	it('are pre-filled with one heading per agenda item', async () => {
-		const { meeting } = await buildCommittee(runtime, live);
+		const { meeting } = await buildCommittee(runtime);
 		const doc = await live.read(minutesDocumentName(meeting.id));
 		expect(
 			minutesBlocks(doc)
@@ -27,7 +27,7 @@ describe('live minutes', () => {
 	});
 
 	it('are written by the body members only; others in the project read', async () => {
-		const c = await buildCommittee(runtime, live);
+		const c = await buildCommittee(runtime);
 		const name = minutesDocumentName(c.meeting.id);
 		const permission = (who: typeof c.chair) => documentPermission(c.db, who.actor, name);
 		expect(await permission(c.secretary)).toBe('write');
@@ -37,21 +37,21 @@ describe('live minutes', () => {
 	});
 
 	it('circulate, refuse approval while suggestions wait, approve with a hash, then refuse every write', async () => {
-		const c = await buildCommittee(runtime, live);
+		const c = await buildCommittee(runtime);
 		const name = minutesDocumentName(c.meeting.id);
 		const doc = await live.read(name);
 		await live.write(name, typeInto(doc, 'Si approva il calendario di massima.'));
 
-		await expect(minutes.approve(c.ctx(c.chair), live, c.meeting.id)).rejects.toMatchObject({
+		await expect(minutes.approve(c.ctx(c.chair), c.meeting.id)).rejects.toMatchObject({
 			code: 'gov_minutes_not_circulated'
 		});
 		await expect(
-			minutes.circulate(c.ctx(c.member), live, c.meeting.id, {
+			minutes.circulate(c.ctx(c.member), c.meeting.id, {
 				opensOn: '2026-03-06',
 				closesOn: '2026-03-13'
 			})
 		).rejects.toMatchObject({ code: 'forbidden' });
-		await minutes.circulate(c.ctx(c.secretary), live, c.meeting.id, {
+		await minutes.circulate(c.ctx(c.secretary), c.meeting.id, {
 			opensOn: '2026-03-06',
 			closesOn: '2026-03-13'
 		});
@@ -65,7 +65,7 @@ describe('live minutes', () => {
 		const before = Y.encodeStateVector(withSuggestion);
 		suggestReplacement(withSuggestion, c.member.person, 'di massima', 'definitivo');
 		await live.write(name, Y.encodeStateAsUpdate(withSuggestion, before));
-		await expect(minutes.approve(c.ctx(c.chair), live, c.meeting.id)).rejects.toMatchObject({
+		await expect(minutes.approve(c.ctx(c.chair), c.meeting.id)).rejects.toMatchObject({
 			code: 'gov_minutes_suggestions_pending'
 		});
 		expect((await minutes.minutesState(c.ctx(c.chair), c.meeting.id)).status).toBe('circulated');
@@ -74,7 +74,7 @@ describe('live minutes', () => {
 		const beforeAccept = Y.encodeStateVector(resolved);
 		acceptAll(resolved);
 		await live.write(name, Y.encodeStateAsUpdate(resolved, beforeAccept));
-		const { sha256 } = await minutes.approve(c.ctx(c.chair), live, c.meeting.id);
+		const { sha256 } = await minutes.approve(c.ctx(c.chair), c.meeting.id);
 		const state = await minutes.minutesState(c.ctx(c.observer), c.meeting.id);
 		expect(state.status).toBe('approved');
 		expect(state.approval?.text).toContain('Si approva il calendario definitivo.');
@@ -92,7 +92,7 @@ describe('live minutes', () => {
 		expect(minutesBlocks(frozen)[1].text).toBe('Si approva il calendario definitivo.');
 		expect(await documentPermission(c.db, c.chair.actor, name)).toBe('read');
 
-		await expect(minutes.approve(c.ctx(c.chair), live, c.meeting.id)).rejects.toMatchObject({
+		await expect(minutes.approve(c.ctx(c.chair), c.meeting.id)).rejects.toMatchObject({
 			code: 'gov_minutes_not_circulated'
 		});
 		await minutes.addCorrection(c.ctx(c.member), c.meeting.id, 'Il luogo corretto è Legnano.');
@@ -104,17 +104,17 @@ describe('verbale', () => {
 	it('renders the approved minutes in the Italian form, as DOCX and PDF', async () => {
 		const { verbaleDocument } = await import('../../../src/lib/server/governance/verbale');
 		const { renderFile } = await import('../../../src/lib/server/export/formats');
-		const c = await buildCommittee(runtime, live);
+		const c = await buildCommittee(runtime);
 		const name = minutesDocumentName(c.meeting.id);
 		await live.write(name, typeInto(await live.read(name), 'Si avviano i gruppi di lavoro.'));
-		await minutes.circulate(c.ctx(c.secretary), live, c.meeting.id, {
+		await minutes.circulate(c.ctx(c.secretary), c.meeting.id, {
 			opensOn: '2026-03-06',
 			closesOn: '2026-03-13'
 		});
-		await minutes.approve(c.ctx(c.chair), live, c.meeting.id);
+		await minutes.approve(c.ctx(c.chair), c.meeting.id);
 		// A late write to the live document must not change the approved verbale.
 		await live.write(name, typeInto(await live.read(name), 'Aggiunta tardiva. '));
-		const document = await verbaleDocument(c.ctx(c.observer), live, c.meeting.id);
+		const document = await verbaleDocument(c.ctx(c.observer), c.meeting.id);
 		const titles = document.sections.map((s) => s.title);
 		expect(titles.slice(0, 3)).toEqual(['Presenti', 'Assenti', 'Ordine del giorno']);
 		expect(titles).toContain('Avvio del progetto');

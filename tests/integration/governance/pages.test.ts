@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { docxText, inOrder, pdfText } from '../../support/export-text';
 import Papa from 'papaparse';
-import { liveDocuments } from '../../../src/lib/server/live/live';
 import { signIn } from '../../support/factories';
 import { startTestServer } from '../../support/server';
 import { buildCommittee } from './fixture';
 
 // The built SvelteKit app: run after `npm run build` (see docs/testing.md).
 const server = await startTestServer();
-const live = liveDocuments(server.runtime);
-const c = await buildCommittee(server.runtime, live);
+const c = await buildCommittee(server.runtime);
 const base = `${server.url}/projects/${c.projectId}/governance`;
 
 async function get(path: string, cookie: string) {

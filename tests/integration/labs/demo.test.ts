@@ -6,6 +6,7 @@ import { readDocument } from '../../../src/lib/server/live/store';
 import * as labs from '../../../src/lib/server/labs/labs';
 import * as sessionCases from '../../../src/lib/server/labs/session-cases';
 import { readBoard } from '../../../src/lib/labs/board';
+import { testContext } from '../../support/context';
 
 /** The demo lab of 000/004: two sessions, a board with cards, Karim's case by pseudonym. */
 const fresh = await openFreshDatabase();
@@ -15,7 +16,7 @@ await seedDemo(db);
 
 describe('the demo lab', () => {
 	it('has two sessions, a board and an attached case seen by pseudonym only', async () => {
-		const ctx = { db, actor: await demoActor(db, 'facilitator') };
+		const ctx = testContext(db, await demoActor(db, 'facilitator'));
 		const [summary] = await labs.list(ctx, DEMO_PROJECT_ID);
 		expect(summary).toMatchObject({ title: 'Laboratorio di co-progettazione', sessions: 2 });
 		const view = await labs.get(ctx, DEMO_PROJECT_ID, summary.id);

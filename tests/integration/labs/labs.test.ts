@@ -12,10 +12,11 @@ import { addCard, addCluster, moveCard, readBoard, UNSORTED } from '../../../src
 import { startTestServer } from '../../support/server';
 import { connectClient, eventually } from '../../support/collab';
 import { buildMember, buildOrganisation, buildProject, signIn } from '../../support/factories';
+import { testContext } from '../../support/context';
 
 const server = await startTestServer();
 const { db } = server.runtime;
-const ctx = (member: { actor: Ctx['actor'] }): Ctx => ({ db, actor: member.actor });
+const ctx = (member: { actor: Ctx['actor'] }): Ctx => testContext(db, member.actor);
 
 const { id: projectId } = await buildProject(db);
 const facilitator = await buildMember(db, { projectId, role: 'facilitator' });

@@ -13,6 +13,7 @@ import { district, projectDistrict } from '../../../src/lib/server/db/schema';
 import { ForbiddenError, InvalidError, NotFoundError } from '../../../src/lib/server/errors';
 import { createTestDatabase } from '../../support/database';
 import { buildMember, buildProject } from '../../support/factories';
+import { testContext } from '../../support/context';
 
 const database = await createTestDatabase();
 const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
@@ -25,7 +26,7 @@ const { db } = runtime;
 const project = await buildProject(db, { startsOn: '2025-01-01', endsOn: '2027-12-31' });
 const elsewhere = await buildProject(db);
 const projectId = project.id;
-const ctx = (member: { actor: Ctx['actor'] }): Ctx => ({ db, actor: member.actor });
+const ctx = (member: { actor: Ctx['actor'] }): Ctx => testContext(db, member.actor);
 const operator = await buildMember(db, { projectId, role: 'case_operator' });
 const coordinator = await buildMember(db, { projectId, role: 'coordinator' });
 const observer = await buildMember(db, { projectId, role: 'observer' });

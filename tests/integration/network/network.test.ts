@@ -7,6 +7,7 @@ import { changesBetween, filterNetwork } from '../../../src/lib/network/graph-da
 import { computeMetrics } from '../../../src/lib/network/metrics';
 import { NotFoundError } from '../../../src/lib/server/errors';
 import { actorOf, buildPerson } from '../../support/factories';
+import { testContext } from '../../support/context';
 
 let fresh: FreshDatabase;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(() => fresh.drop());
 describe('the network of the demo project, from its live data', () => {
 	it('links every partner to the lead and the programme leads to Città Metropolitana', async () => {
 		const actor = await demoActor(fresh.db, 'observer');
-		const net = await networkOf({ db: fresh.db, actor }, DEMO_PROJECT_ID);
+		const net = await networkOf(testContext(fresh.db, actor), DEMO_PROJECT_ID);
 		const lead = DEMO_ORGANISATION_IDS.aziendaSociale;
 		const partnership = net.edges.filter((e) => e.kind === 'partnership');
 		expect(partnership.length).toBeGreaterThan(15);
@@ -35,7 +36,7 @@ describe('the network of the demo project, from its live data', () => {
 
 	it('shows the network before the project started, and what changed since', async () => {
 		const actor = await demoActor(fresh.db, 'observer');
-		const net = await networkOf({ db: fresh.db, actor }, DEMO_PROJECT_ID);
+		const net = await networkOf(testContext(fresh.db, actor), DEMO_PROJECT_ID);
 		const before = filterNetwork(net, { at: '2020-07-01' });
 		expect(before.edges.filter((e) => e.kind === 'partnership')).toEqual([]);
 		const change = changesBetween(net.edges, '2020-07-01', '2020-08-01');
@@ -46,7 +47,7 @@ describe('the network of the demo project, from its live data', () => {
 
 	it('filters by territory and area from the partnership data', async () => {
 		const actor = await demoActor(fresh.db, 'observer');
-		const net = await networkOf({ db: fresh.db, actor }, DEMO_PROJECT_ID);
+		const net = await networkOf(testContext(fresh.db, actor), DEMO_PROJECT_ID);
 		const magentino = net.districts.find((d) => d.name === 'Ambito del Magentino')!;
 		const there = filterNetwork(net, { districtId: magentino.id }).nodes.map((n) => n.id);
 		expect(there).toContain(DEMO_ORGANISATION_IDS.udpMagentino);
@@ -59,7 +60,7 @@ describe('the network of the demo project, from its live data', () => {
 	it('is not shown outside the project', async () => {
 		const outsider = actorOf(await buildPerson(fresh.db));
 		await expect(
-			networkOf({ db: fresh.db, actor: outsider }, DEMO_PROJECT_ID)
+			networkOf(testContext(fresh.db, outsider), DEMO_PROJECT_ID)
 		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

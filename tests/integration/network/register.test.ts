@@ -9,6 +9,7 @@ import { organisation } from '../../../src/lib/server/db/schema';
 import { ForbiddenError, InvalidError, NotFoundError } from '../../../src/lib/server/errors';
 import { actorOf, buildPerson } from '../../support/factories';
 import type { OrganisationInput } from '../../../src/lib/network/organisation-form';
+import { testContext } from '../../support/context';
 
 let fresh: FreshDatabase;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ const card = (over: Partial<OrganisationInput> = {}): OrganisationInput => ({
 describe('the organisation register at the domain door', () => {
 	it('lists every organisation of the demo project, those of 002 included', async () => {
 		const actor = await demoActor(fresh.db, 'observer');
-		const rows = await register.listRegister({ db: fresh.db, actor });
+		const rows = await register.listRegister(testContext(fresh.db, actor));
 		const ids = rows.map((r) => r.id);
 		expect(ids).toContain(DEMO_ORGANISATION_IDS.aziendaSociale);
 		expect(ids).toContain(DEMO_PROGRAMME_ORGANISATION_IDS.assemi);
@@ -47,20 +48,19 @@ describe('the organisation register at the domain door', () => {
 
 	it('filters by kind and by territory', async () => {
 		const actor = await demoActor(fresh.db, 'observer');
-		const comuni = await register.listRegister({ db: fresh.db, actor }, { kind: 'comune' });
+		const comuni = await register.listRegister(testContext(fresh.db, actor), { kind: 'comune' });
 		expect(comuni.map((r) => r.name)).toContain('Comune di Magnago');
 		expect(comuni.every((r) => r.kind === 'comune')).toBe(true);
 		const lead = comuni.find((r) => r.name === 'Comune di Magnago')!;
-		const there = await register.listRegister(
-			{ db: fresh.db, actor },
-			{ districtId: lead.districtIds[0] }
-		);
+		const there = await register.listRegister(testContext(fresh.db, actor), {
+			districtId: lead.districtIds[0]
+		});
 		expect(there.map((r) => r.id)).toContain(DEMO_ORGANISATION_IDS.aziendaSociale);
 	});
 
 	it("lets a partner edit its own organisation's card, and no other", async () => {
 		const actor = await demoActor(fresh.db, 'editorAi');
-		const ctx = { db: fresh.db, actor };
+		const ctx = testContext(fresh.db, actor);
 		const own = await register.getCard(ctx, DEMO_ORGANISATION_IDS.ai);
 		expect(own.canEdit).toBe(true);
 		await register.updateCard(ctx, DEMO_ORGANISATION_IDS.ai, card());
@@ -85,7 +85,7 @@ describe('the organisation register at the domain door', () => {
 
 	it('lets the coordinator edit any card of the project, and keep contacts', async () => {
 		const actor = await demoActor(fresh.db, 'coordinator');
-		const ctx = { db: fresh.db, actor };
+		const ctx = testContext(fresh.db, actor);
 		await register.addContact(ctx, DEMO_ORGANISATION_IDS.atticus, {
 			name: 'Referente Atticus',
 			role: 'Coordinatrice',
@@ -102,7 +102,7 @@ describe('the organisation register at the domain door', () => {
 	it('refuses an unknown territory with a field issue and writes nothing', async () => {
 		const actor = await demoActor(fresh.db, 'coordinator');
 		const error = await register
-			.updateCard({ db: fresh.db, actor }, DEMO_ORGANISATION_IDS.portico, {
+			.updateCard(testContext(fresh.db, actor), DEMO_ORGANISATION_IDS.portico, {
 				...card({ name: 'Cambiato' }),
 				districtIds: ['00000000-0000-4000-8000-000000000000']
 			})
@@ -118,9 +118,9 @@ describe('the organisation register at the domain door', () => {
 
 	it('shows nothing to someone outside every project', async () => {
 		const outsider = actorOf(await buildPerson(fresh.db));
-		expect(await register.listRegister({ db: fresh.db, actor: outsider })).toEqual([]);
+		expect(await register.listRegister(testContext(fresh.db, outsider))).toEqual([]);
 		await expect(
-			register.getCard({ db: fresh.db, actor: outsider }, DEMO_ORGANISATION_IDS.ai)
+			register.getCard(testContext(fresh.db, outsider), DEMO_ORGANISATION_IDS.ai)
 		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
@@ -128,7 +128,7 @@ describe('the organisation register at the domain door', () => {
 describe('the partnership as data', () => {
 	it("shows 001's partnership with its form, areas, targets and territories", async () => {
 		const actor = await demoActor(fresh.db, 'observer');
-		const view = await partnership.view({ db: fresh.db, actor }, DEMO_PROJECT_ID);
+		const view = await partnership.view(testContext(fresh.db, actor), DEMO_PROJECT_ID);
 		expect(view.canManage).toBe(false);
 		expect(view.agreement).toMatchObject({
 			signedOn: '2019-11-18',
@@ -166,10 +166,10 @@ describe('the partnership as data', () => {
 			toDate: null
 		};
 		await expect(
-			partnership.setPartner({ db: fresh.db, actor: partner }, DEMO_PROJECT_ID, input)
+			partnership.setPartner(testContext(fresh.db, partner), DEMO_PROJECT_ID, input)
 		).rejects.toBeInstanceOf(ForbiddenError);
 		const coordinator = await demoActor(fresh.db, 'coordinator');
-		const ctx = { db: fresh.db, actor: coordinator };
+		const ctx = testContext(fresh.db, coordinator);
 		await expect(
 			partnership.setPartner(ctx, DEMO_PROJECT_ID, { ...input, areas: ['cucina'] })
 		).rejects.toBeInstanceOf(InvalidError);

@@ -11,6 +11,7 @@ import { listForProject } from '../../../src/lib/server/organisations/organisati
 import { membership } from '../../../src/lib/server/db/schema';
 import { NotFoundError } from '../../../src/lib/server/errors';
 import { actorOf, buildOrganisation, buildPerson } from '../../support/factories';
+import { testContext } from '../../support/context';
 
 let fresh: FreshDatabase;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ afterAll(() => fresh.drop());
 describe('organisations.listForProject', () => {
 	it('lists the partnership, lead first, with the roles of each organisation’s members', async () => {
 		const actor = await demoActor(fresh.db, 'observer');
-		const listed = await listForProject({ db: fresh.db, actor }, DEMO_PROJECT_ID);
+		const listed = await listForProject(testContext(fresh.db, actor), DEMO_PROJECT_ID);
 		const inProject = DEMO_PARTNERSHIPS.filter((p) => p.project === 'workInProgress');
 		expect(listed).toHaveLength(inProject.length);
 		expect(listed[0]).toMatchObject({
@@ -50,7 +51,7 @@ describe('organisations.listForProject', () => {
 			role: 'observer'
 		});
 		const actor = await demoActor(fresh.db, 'facilitator');
-		const listed = await listForProject({ db: fresh.db, actor }, DEMO_PROJECT_IDS.winWin);
+		const listed = await listForProject(testContext(fresh.db, actor), DEMO_PROJECT_IDS.winWin);
 		expect(listed.at(-1)).toMatchObject({ id: other.id, partnership: null });
 		expect(listed.find((o) => o.id === DEMO_ORGANISATION_IDS.puntoDock)?.members).toEqual([
 			{ personId: DEMO_PERSON_IDS.facilitator, name: 'Chiara Longoni', role: 'facilitator' }
@@ -59,12 +60,12 @@ describe('organisations.listForProject', () => {
 
 	it('answers NotFound to someone outside the project', async () => {
 		const outsider = actorOf(await buildPerson(fresh.db));
-		await expect(
-			listForProject({ db: fresh.db, actor: outsider }, DEMO_PROJECT_ID)
-		).rejects.toThrow(NotFoundError);
+		await expect(listForProject(testContext(fresh.db, outsider), DEMO_PROJECT_ID)).rejects.toThrow(
+			NotFoundError
+		);
 		const editor = await demoActor(fresh.db, 'editorAi');
 		await expect(
-			listForProject({ db: fresh.db, actor: editor }, DEMO_PROJECT_IDS.winWin)
+			listForProject(testContext(fresh.db, editor), DEMO_PROJECT_IDS.winWin)
 		).rejects.toThrow(NotFoundError);
 	});
 });

@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../../src/l
 import * as projects from '../../../src/lib/server/projects/projects';
 import { buildMember, buildProject } from '../../support/factories';
 import { startDatabaseRuntime } from '../auth/fixture';
+import { testContext } from '../../support/context';
 
 const { db } = await startDatabaseRuntime();
 
@@ -38,9 +39,9 @@ describe('authorize against real memberships', () => {
 		const theirs = await buildProject(db, { title: 'B – altrui' });
 		const me = await buildMember(db, { projectId: mine.id, role: 'facilitator' });
 		await buildMember(db, { projectId: theirs.id, role: 'coordinator' });
-		const listed = await projects.listMine({ db, actor: me.actor });
+		const listed = await projects.listMine(testContext(db, me.actor));
 		expect(listed.map((p) => [p.id, p.role])).toEqual([[mine.id, 'facilitator']]);
-		await expect(projects.get({ db, actor: me.actor }, theirs.id)).rejects.toMatchObject({
+		await expect(projects.get(testContext(db, me.actor), theirs.id)).rejects.toMatchObject({
 			status: 404
 		});
 	});

@@ -8,14 +8,15 @@ import { hashToken } from '../../../src/lib/server/auth/token';
 import { verifyPassword } from '../../../src/lib/server/auth/password';
 import { actorOf, buildMember, buildOrganisation, buildProject } from '../../support/factories';
 import { buildAccount, recordInvalidations, startDatabaseRuntime } from '../auth/fixture';
+import { contextFor } from '../../../src/lib/server/context';
 
 const runtime = await startDatabaseRuntime();
-const { db, invalidations } = runtime;
+const { db } = runtime;
 
 async function projectWithCoordinator() {
 	const project = await buildProject(db);
 	const coordinator = await buildMember(db, { projectId: project.id, role: 'coordinator' });
-	const ctx = { db, actor: coordinator.actor };
+	const ctx = contextFor(runtime, coordinator.actor);
 	return { project, coordinator, ctx };
 }
 
@@ -25,13 +26,15 @@ describe('inviting', () => {
 		const partner = await buildMember(db, { projectId: project.id, role: 'partner_editor' });
 		const stranger = await buildAccount(runtime);
 		const input = { projectId: project.id, email: 'x@example.test', role: 'observer' as const };
-		await expect(invitations.invite({ db, actor: partner.actor }, input)).rejects.toMatchObject({
+		await expect(
+			invitations.invite(contextFor(runtime, partner.actor), input)
+		).rejects.toMatchObject({
 			status: 403
 		});
-		await expect(invitations.invite({ db, actor: actorOf(stranger) }, input)).rejects.toMatchObject(
-			{ status: 404, code: 'project_not_found' }
-		);
-		await expect(invitations.invite({ db, actor: null }, input)).rejects.toMatchObject({
+		await expect(
+			invitations.invite(contextFor(runtime, actorOf(stranger)), input)
+		).rejects.toMatchObject({ status: 404, code: 'project_not_found' });
+		await expect(invitations.invite(contextFor(runtime, null), input)).rejects.toMatchObject({
 			status: 401
 		});
 	});
@@ -100,12 +103,10 @@ describe('accepting', () => {
 		});
 		expect((await acceptance.lookup(db, token))?.state).toBe('valid');
 
-		const accepted = await acceptance.acceptAsNewPerson(
-			db,
-			token,
-			{ name: 'Anna Nuova', password: 'una password lunga' },
-			invalidations
-		);
+		const accepted = await acceptance.acceptAsNewPerson(contextFor(runtime, null), token, {
+			name: 'Anna Nuova',
+			password: 'una password lunga'
+		});
 		const [account] = await db.select().from(person).where(eq(person.id, accepted.personId));
 		expect(account.email).toBe(email);
 		expect(await verifyPassword(account.passwordHash!, 'una password lunga')).toBe(true);
@@ -120,12 +121,10 @@ describe('accepting', () => {
 
 		expect((await acceptance.lookup(db, token))?.state).toBe('used');
 		await expect(
-			acceptance.acceptAsNewPerson(
-				db,
-				token,
-				{ name: 'Altro', password: 'una password lunga' },
-				invalidations
-			)
+			acceptance.acceptAsNewPerson(contextFor(runtime, null), token, {
+				name: 'Altro',
+				password: 'una password lunga'
+			})
 		).rejects.toMatchObject({ code: 'invitation_used' });
 	});
 
@@ -140,21 +139,15 @@ describe('accepting', () => {
 		});
 		expect((await acceptance.lookup(db, token))?.hasAccount).toBe(true);
 		await expect(
-			acceptance.acceptAsMember({ db, actor: actorOf(other) }, token, invalidations)
+			acceptance.acceptAsMember(contextFor(runtime, actorOf(other)), token)
 		).rejects.toMatchObject({ code: 'invitation_other_email', status: 403 });
 		await expect(
-			acceptance.acceptAsNewPerson(
-				db,
-				token,
-				{ name: 'Impostore', password: 'una password lunga' },
-				invalidations
-			)
+			acceptance.acceptAsNewPerson(contextFor(runtime, null), token, {
+				name: 'Impostore',
+				password: 'una password lunga'
+			})
 		).rejects.toMatchObject({ code: 'invitation_account_exists' });
-		const accepted = await acceptance.acceptAsMember(
-			{ db, actor: actorOf(invitee) },
-			token,
-			invalidations
-		);
+		const accepted = await acceptance.acceptAsMember(contextFor(runtime, actorOf(invitee)), token);
 		expect(accepted).toEqual({ projectId: project.id, personId: invitee.id });
 	});
 
@@ -166,10 +159,10 @@ describe('accepting', () => {
 			email: invitee.email,
 			role: 'observer'
 		});
-		const actorCtx = { db, actor: actorOf(invitee) };
+		const actorCtx = contextFor(runtime, actorOf(invitee));
 		const results = await Promise.allSettled([
-			acceptance.acceptAsMember(actorCtx, token, invalidations),
-			acceptance.acceptAsMember(actorCtx, token, invalidations)
+			acceptance.acceptAsMember(actorCtx, token),
+			acceptance.acceptAsMember(actorCtx, token)
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const rows = await db.select().from(membership).where(eq(membership.personId, invitee.id));
@@ -186,12 +179,10 @@ describe('accepting', () => {
 		);
 		expect((await acceptance.lookup(db, expired.token))?.state).toBe('expired');
 		await expect(
-			acceptance.acceptAsNewPerson(
-				db,
-				expired.token,
-				{ name: 'Tardi', password: 'una password lunga' },
-				invalidations
-			)
+			acceptance.acceptAsNewPerson(contextFor(runtime, null), expired.token, {
+				name: 'Tardi',
+				password: 'una password lunga'
+			})
 		).rejects.toMatchObject({ code: 'invitation_expired' });
 
 		const withdrawn = await invitations.invite(ctx, {
@@ -211,12 +202,10 @@ describe('accepting', () => {
 		expect(await acceptance.lookup(db, 'a'.repeat(32))).toBeNull();
 		expect(await acceptance.lookup(db, 'not a token')).toBeNull();
 		await expect(
-			acceptance.acceptAsNewPerson(
-				db,
-				'a'.repeat(32),
-				{ name: 'Nessuno', password: 'una password lunga' },
-				invalidations
-			)
+			acceptance.acceptAsNewPerson(contextFor(runtime, null), 'a'.repeat(32), {
+				name: 'Nessuno',
+				password: 'una password lunga'
+			})
 		).rejects.toMatchObject({ code: 'invitation_not_found', status: 404 });
 	});
 });

@@ -14,6 +14,7 @@ import { sectionJson } from '../../../src/lib/server/proposals/section-content';
 import { AUTHOR_MARK } from '../../../src/lib/proposals/authorship';
 import { plainText, type PmNode } from '../../../src/lib/proposals/section-text';
 import { buildProposalTable } from './fixture';
+import { testContext } from '../../support/context';
 
 let server: TestServer;
 let table: Awaited<ReturnType<typeof buildProposalTable>>;
@@ -192,7 +193,7 @@ describe('who wrote what in a section, as the server saw it', () => {
 		expect(await passagesOf(version.id)).toEqual(before);
 		expect(await passagesOf()).toEqual(before.slice(0, 3));
 
-		await restore(table.ctx(table.coordinator), table.live, {
+		await restore(table.ctx(table.coordinator), {
 			proposalId: table.proposal.id,
 			versionId: version.id
 		});
@@ -219,7 +220,7 @@ describe('who wrote what in a section, as the server saw it', () => {
 
 	it('refuses people outside the project', async () => {
 		await expect(
-			authorship({ db: table.db, actor: null }, { proposalId: table.proposal.id, ref: 'current' })
+			authorship(testContext(table.db, null), { proposalId: table.proposal.id, ref: 'current' })
 		).rejects.toMatchObject({ status: expect.any(Number) });
 	});
 });

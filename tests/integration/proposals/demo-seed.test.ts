@@ -11,6 +11,7 @@ import { actorOf } from '../../support/factories';
 import { authorship } from '../../../src/lib/server/proposals/authorship';
 import { DEMO_SECTION_TEXT } from '../../../src/lib/server/demo/data/proposals';
 import { plainText } from '../../../src/lib/proposals/section-text';
+import { testContext } from '../../support/context';
 
 describe('demo proposal', () => {
 	it('seeds a ten-point proposal with text from 001 and its actions, once', async () => {
@@ -21,7 +22,7 @@ describe('demo proposal', () => {
 			.select()
 			.from(person)
 			.where(eq(person.id, DEMO_PERSON_BY_ROLE.coordinator));
-		const ctx = { db: runtime.db, actor: actorOf(coordinator) };
+		const ctx = testContext(runtime.db, actorOf(coordinator));
 		const summary = await overview(ctx, DEMO_PROPOSAL_ID);
 		expect(summary.total).toBe(10);
 		expect(summary.written).toBe(4);

@@ -10,6 +10,7 @@ import * as proposals from '../../../src/lib/server/proposals/proposals';
 import { seedTemplates } from '../../../src/lib/server/proposals/template-seed';
 import { liveDocuments } from '../../../src/lib/server/live/live';
 import { findSections } from '../../../src/lib/server/proposals/section-lookup';
+import { contextFor } from '../../../src/lib/server/context';
 
 /** A real runtime (fresh PGlite, or PostgreSQL with DATABASE_URL) stopped after the file. */
 export async function startProposalRuntime(): Promise<Runtime> {
@@ -32,7 +33,7 @@ export async function buildProposalTable(runtime: Runtime) {
 	const owner = await buildMember(db, { projectId: project.id, role: 'partner_editor' });
 	const partner = await buildMember(db, { projectId: project.id, role: 'partner_editor' });
 	const observer = await buildMember(db, { projectId: project.id, role: 'observer' });
-	const ctx = (who: { actor: Ctx['actor'] }): Ctx => ({ db, actor: who.actor });
+	const ctx = (who: { actor: Ctx['actor'] }): Ctx => contextFor(runtime, who.actor);
 	const templateIds = await seedTemplates(db);
 	const theCall = await calls.create(ctx(coordinator), project.id, {
 		title: 'Avviso coprogettazione integrazione lavorativa',

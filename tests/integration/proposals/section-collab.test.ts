@@ -5,7 +5,6 @@ import { connectClient } from '../../support/collab';
 import { signIn } from '../../support/factories';
 import { readDocument } from '../../../src/lib/server/live/store';
 import * as sections from '../../../src/lib/server/proposals/sections';
-import { liveDocuments } from '../../../src/lib/server/live/live';
 import { sectionJson } from '../../../src/lib/server/proposals/section-content';
 import { plainText } from '../../../src/lib/proposals/section-text';
 import { sectionEditor } from '../../support/section-editor';
@@ -112,7 +111,7 @@ describe('section documents over the collaboration server', () => {
 		const owner = connectClient(server.wsUrl, name, ownerCookie);
 		await owner.synced();
 		const closed = owner.nextClose();
-		await sections.lock(table.ctx(table.coordinator), liveDocuments(server.runtime), {
+		await sections.lock(table.ctx(table.coordinator), {
 			sectionId: table.sections[0].id
 		});
 		expect((await closed).reason).toBe('access changed');

@@ -97,16 +97,14 @@ describe('proposal sections and access', () => {
 		const sectionId = table.sections[1].id;
 		const invalidated: unknown[] = [];
 		const stop = runtime.invalidations.subscribe((event) => invalidated.push(event));
-		await expect(sections.lock(table.ctx(table.owner), table.live, { sectionId })).rejects.toThrow(
-			'forbidden'
-		);
-		await sections.lock(table.ctx(table.coordinator), table.live, { sectionId });
+		await expect(sections.lock(table.ctx(table.owner), { sectionId })).rejects.toThrow('forbidden');
+		await sections.lock(table.ctx(table.coordinator), { sectionId });
 		stop();
 		expect(invalidated).toEqual([{ documentName: `section:${sectionId}` }]);
 		const name = `section:${sectionId}`;
 		expect(await documentPermission(table.db, table.coordinator.actor, name)).toBe('read');
 		expect((await sections.editorMode(table.ctx(table.owner), sectionId)).mode).toBe('read');
-		await sections.unlock(table.ctx(table.coordinator), table.live, { sectionId });
+		await sections.unlock(table.ctx(table.coordinator), { sectionId });
 		expect(await documentPermission(table.db, table.coordinator.actor, name)).toBe('write');
 	});
 
@@ -130,13 +128,13 @@ describe('proposal sections and access', () => {
 
 	it('assigns owners only among the project partners', async () => {
 		const sectionId = table.sections[2].id;
-		await sections.setOwners(table.ctx(table.coordinator), table.live, {
+		await sections.setOwners(table.ctx(table.coordinator), {
 			sectionId,
 			organisationIds: [table.partner.organisationId]
 		});
 		expect((await sections.editorMode(table.ctx(table.partner), sectionId)).mode).toBe('edit');
 		await expect(
-			sections.setOwners(table.ctx(table.coordinator), table.live, {
+			sections.setOwners(table.ctx(table.coordinator), {
 				sectionId,
 				organisationIds: [crypto.randomUUID()]
 			})

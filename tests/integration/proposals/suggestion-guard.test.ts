@@ -159,7 +159,7 @@ describe('suggest-only partners on the collaboration server', () => {
 		const { name, owner, partner } = await ownerAndPartner();
 		const reauthorised = partner.nextClose();
 		const ownersOf = (organisationIds: string[]) =>
-			sections.setOwners(table.ctx(table.coordinator), table.live, {
+			sections.setOwners(table.ctx(table.coordinator), {
 				sectionId: table.sections[0].id,
 				organisationIds
 			});

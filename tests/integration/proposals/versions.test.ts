@@ -78,12 +78,12 @@ describe('proposal versions', () => {
 		]);
 
 		await expect(
-			restore(table.ctx(table.owner), table.live, {
+			restore(table.ctx(table.owner), {
 				proposalId: table.proposal.id,
 				versionId: sent.id
 			})
 		).rejects.toThrow('forbidden');
-		const kept = await restore(coordinator, table.live, {
+		const kept = await restore(coordinator, {
 			proposalId: table.proposal.id,
 			versionId: sent.id
 		});
@@ -127,9 +127,9 @@ describe('proposal versions', () => {
 			name: 'v2'
 		});
 		await edit(2, 'Obiettivi generali');
-		await sections.lock(coordinator, table.live, { sectionId: table.sections[2].id });
+		await sections.lock(coordinator, { sectionId: table.sections[2].id });
 		await expect(
-			restore(coordinator, table.live, { proposalId: table.proposal.id, versionId: sent.id })
+			restore(coordinator, { proposalId: table.proposal.id, versionId: sent.id })
 		).rejects.toThrow('proposal_section_locked');
 		expect(await textOf(2)).toBe('Obiettivi generali');
 		await expect(

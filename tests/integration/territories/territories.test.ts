@@ -5,6 +5,7 @@ import { listForProject } from '../../../src/lib/server/territories/territories'
 import { district, municipality, projectDistrict } from '../../../src/lib/server/db/schema';
 import { NotFoundError, UnauthorizedError } from '../../../src/lib/server/errors';
 import { actorOf, buildMember, buildPerson, buildProject } from '../../support/factories';
+import { testContext } from '../../support/context';
 
 let fresh: FreshDatabase;
 beforeAll(async () => {
@@ -15,7 +16,10 @@ afterAll(() => fresh.drop());
 describe('territories.listForProject', () => {
 	it('lists the three ambiti of WORK IN PROGRESS with their sub-districts and comuni', async () => {
 		const actor = await demoActor(fresh.db, 'observer');
-		const { districts, totals } = await listForProject({ db: fresh.db, actor }, DEMO_PROJECT_ID);
+		const { districts, totals } = await listForProject(
+			testContext(fresh.db, actor),
+			DEMO_PROJECT_ID
+		);
 		expect(districts.map((d) => d.name)).toEqual([
 			'Ambito Alto Milanese',
 			'Ambito del Magentino',
@@ -37,31 +41,34 @@ describe('territories.listForProject', () => {
 
 	it('sums populations only when every comune has one', async () => {
 		const { actor, project } = await projectWithTerritory([1_000, 2_500]);
-		const { districts, totals } = await listForProject({ db: fresh.db, actor }, project);
+		const { districts, totals } = await listForProject(testContext(fresh.db, actor), project);
 		expect(districts[0].totals).toEqual({ municipalities: 2, population: 3_500 });
 		expect(totals.population).toBe(3_500);
 		const partial = await projectWithTerritory([1_000, null]);
-		const listed = await listForProject({ db: fresh.db, actor: partial.actor }, partial.project);
+		const listed = await listForProject(testContext(fresh.db, partial.actor), partial.project);
 		expect(listed.totals).toEqual({ municipalities: 2, population: null });
 	});
 
 	it('answers NotFound to someone outside the project', async () => {
 		const outsider = actorOf(await buildPerson(fresh.db));
-		await expect(
-			listForProject({ db: fresh.db, actor: outsider }, DEMO_PROJECT_ID)
-		).rejects.toThrow(NotFoundError);
-		const winWin = await demoActor(fresh.db, 'winWinCoordinator');
-		await expect(listForProject({ db: fresh.db, actor: winWin }, DEMO_PROJECT_ID)).rejects.toThrow(
+		await expect(listForProject(testContext(fresh.db, outsider), DEMO_PROJECT_ID)).rejects.toThrow(
 			NotFoundError
 		);
-		await expect(listForProject({ db: fresh.db, actor: null }, DEMO_PROJECT_ID)).rejects.toThrow(
+		const winWin = await demoActor(fresh.db, 'winWinCoordinator');
+		await expect(listForProject(testContext(fresh.db, winWin), DEMO_PROJECT_ID)).rejects.toThrow(
+			NotFoundError
+		);
+		await expect(listForProject(testContext(fresh.db, null), DEMO_PROJECT_ID)).rejects.toThrow(
 			UnauthorizedError
 		);
 	});
 
 	it('lists a district whose comuni the document does not name, with none invented', async () => {
 		const actor = await demoActor(fresh.db, 'winWinCoordinator');
-		const { districts } = await listForProject({ db: fresh.db, actor }, DEMO_PROJECT_IDS.winWin);
+		const { districts } = await listForProject(
+			testContext(fresh.db, actor),
+			DEMO_PROJECT_IDS.winWin
+		);
 		expect(districts.map((d) => [d.name, d.municipalities.length])).toEqual([
 			['ECAD 12 – Sangro Aventino', 0]
 		]);

@@ -19,6 +19,7 @@ import {
 import { listOpenWork } from '../../../src/lib/server/work/open-work';
 import { createTestDatabase } from '../../support/database';
 import { buildMember, buildProject } from '../../support/factories';
+import { testContext } from '../../support/context';
 
 /**
  * "What waits for me": a partnership of two organisations writing one proposal, a cabina di
@@ -188,7 +189,7 @@ async function buildWorld({ db }: Runtime) {
 	};
 }
 
-const work = (who: { actor: Actor }) => listOpenWork({ db: world.db, actor: who.actor }, NOW);
+const work = (who: { actor: Actor }) => listOpenWork(testContext(world.db, who.actor), NOW);
 
 describe('what waits for me', () => {
 	it("lists a partner's own sections still to write or in draft, never another organisation's", async () => {

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { person } from '../db/schema';
-import type { Actor } from '../access/policy';
-import type { InvalidationBus } from '../live/invalidation';
+import type { SignedInCtx } from '../context';
 import { InvalidError, UnauthorizedError } from '../errors';
 import { record } from '../audit/audit';
 import { hashPassword } from './password';
@@ -22,14 +21,15 @@ export interface PasswordChange {
  * every session and device trust of the person, and opens one fresh session for this browser.
  */
 export async function changePassword(
-	deps: SignInDeps & { invalidations: InvalidationBus },
-	actor: Actor | null,
+	{ db, actor, invalidations }: SignedInCtx,
+	login: Omit<SignInDeps, 'db'>,
 	input: PasswordChange
 ): Promise<SignedIn> {
-	if (!actor) throw new UnauthorizedError();
-	const { db } = deps;
 	try {
-		await checkPassword(deps, { ...input, email: actor.email, password: input.currentPassword });
+		await checkPassword(
+			{ ...login, db },
+			{ ...input, email: actor.email, password: input.currentPassword }
+		);
 	} catch (error) {
 		if (!(error instanceof UnauthorizedError)) throw error;
 		throw new InvalidError('invalid', { currentPassword: [m.auth_current_password_wrong()] });
@@ -47,7 +47,7 @@ export async function changePassword(
 		resourceType: 'person',
 		resourceId: actor.id
 	});
-	deps.invalidations.publish({ personId: actor.id });
+	invalidations.publish({ personId: actor.id });
 
 	return { actor, ...(await openSession(db, actor.id)) };
 }

@@ -16,14 +16,15 @@ export async function signInFromRequest(
 	input: { email: string; password: string }
 ): Promise<SignedIn> {
 	const signedIn = await signIn(
-		{ db: event.locals.runtime.db, throttle: sharedLoginThrottle() },
+		{ db: event.locals.ctx.db, throttle: sharedLoginThrottle() },
 		{ ...input, ip: event.getClientAddress(), deviceToken: readDeviceCookie(event) }
 	);
 	if (event.locals.sessionId) {
-		await invalidateSession(event.locals.runtime.db, event.locals.sessionId);
+		await invalidateSession(event.locals.ctx.db, event.locals.sessionId);
 	}
 	startBrowserSession(event, signedIn);
 	event.locals.actor = signedIn.actor;
+	event.locals.ctx = { ...event.locals.ctx, actor: signedIn.actor };
 	return signedIn;
 }
 
@@ -36,10 +37,11 @@ export function startBrowserSession(event: Event, started: OpenedSession): void 
 
 /** Ends this browser's session; open live documents of the person re-authenticate. */
 export async function signOutFromRequest(event: Event): Promise<void> {
-	const { runtime, sessionId, actor } = event.locals;
-	if (sessionId) await invalidateSession(runtime.db, sessionId);
+	const { ctx, sessionId, actor } = event.locals;
+	if (sessionId) await invalidateSession(ctx.db, sessionId);
 	clearSessionCookie(event);
-	if (actor) runtime.invalidations.publish({ personId: actor.id });
+	if (actor) ctx.invalidations.publish({ personId: actor.id });
 	event.locals.sessionId = null;
 	event.locals.actor = null;
+	event.locals.ctx = { ...ctx, actor: null };
 }

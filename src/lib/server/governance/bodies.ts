@@ -95,8 +95,7 @@ export async function create(
 
 /** Adds a project member to the body; their organisation is the one they represent in the project. */
 export async function addMember(
-	{ db, actor }: Ctx,
-	live: LiveDocuments,
+	{ db, actor, live }: Ctx,
 	bodyId: string,
 	input: { personId: string; role: BodyRole }
 ): Promise<void> {
@@ -125,12 +124,7 @@ export async function addMember(
 	});
 }
 
-export async function removeMember(
-	{ db, actor }: Ctx,
-	live: LiveDocuments,
-	bodyId: string,
-	personId: string
-) {
+export async function removeMember({ db, actor, live }: Ctx, bodyId: string, personId: string) {
 	const access = await loadBodyAccess(db, bodyId);
 	const { actor: signedIn } = await authorize(db, actor, 'body.manage', {
 		projectId: access.body.projectId

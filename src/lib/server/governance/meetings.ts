@@ -7,7 +7,6 @@ import { NotFoundError } from '../errors';
 import type { MeetingInput } from '../../governance/meeting-form';
 import { romeToUtc } from '../../governance/rome-time';
 import { loadBodyAccess } from './body-access';
-import type { LiveDocuments } from '../live/live';
 import { minutesDocumentName, seedMinutesDocument } from './minutes-document';
 
 export async function findMeeting(db: Ctx['db'], meetingId: string): Promise<Meeting> {
@@ -21,8 +20,7 @@ export async function findMeeting(db: Ctx['db'], meetingId: string): Promise<Mee
  * per agenda item, so the verbale is structured before anyone types.
  */
 export async function schedule(
-	{ db, actor }: Ctx,
-	live: LiveDocuments,
+	{ db, actor, live }: Ctx,
 	bodyId: string,
 	input: MeetingInput
 ): Promise<Meeting> {

@@ -11,7 +11,6 @@ import { amendmentWindowOpen, minutesEditors, minutesWriters } from './amendment
 import { loadBodyAccess } from './body-access';
 import { findMeeting } from './meetings';
 import { approvalRecord, minutesDocumentName, pendingSuggestions } from './minutes-document';
-import type { LiveDocuments } from '../live/live';
 
 /**
  * The verbale's life: draft (written live) → circulated (members suggest changes during the
@@ -65,8 +64,7 @@ export async function minutesRights({ db, actor }: Ctx, meetingId: string) {
 
 /** The secretary (or chair) circulates the draft and opens the amendment window. */
 export async function circulate(
-	{ db, actor }: Ctx,
-	live: LiveDocuments,
+	{ db, actor, live }: Ctx,
 	meetingId: string,
 	window: { opensOn: string; closesOn: string }
 ) {
@@ -99,7 +97,7 @@ export async function circulate(
  * The chair approves: the document's state, its text and the text's SHA-256 are stored once;
  * the meeting is marked approved so the collaboration server and the API refuse any change.
  */
-export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId: string) {
+export async function approve({ db, actor, live }: Ctx, meetingId: string) {
 	const found = await findMeeting(db, meetingId);
 	const access = await loadBodyAccess(db, found.bodyId);
 	const { actor: signedIn } = await authorize(db, actor, 'minutes.approve', {

@@ -16,7 +16,6 @@ import * as bodies from './bodies';
 import * as decisions from './decisions';
 import * as minutes from './minutes';
 import { agendaOf, findMeeting } from './meetings';
-import type { LiveDocuments } from '../live/live';
 import { MINUTES_FIELD, minutesDocumentName } from './minutes-document';
 
 /**
@@ -24,11 +23,7 @@ import { MINUTES_FIELD, minutesDocumentName } from './minutes-document';
  * writers: body, date, present and absent, agenda, discussion per item, decisions, approval.
  * Approved minutes are read from their immutable stored state, never from the live document.
  */
-export async function verbaleDocument(
-	ctx: Ctx,
-	live: LiveDocuments,
-	meetingId: string
-): Promise<ExportDocument> {
+export async function verbaleDocument(ctx: Ctx, meetingId: string): Promise<ExportDocument> {
 	const meeting = await findMeeting(ctx.db, meetingId);
 	const [body, sheet, state, agenda, made] = await Promise.all([
 		bodies.get(ctx, meeting.bodyId),
@@ -37,7 +32,7 @@ export async function verbaleDocument(
 		agendaOf(ctx.db, meetingId),
 		decisions.listForMeeting(ctx, meetingId)
 	]);
-	const json = await minutesJson(ctx, live, meetingId, state.status === 'approved');
+	const json = await minutesJson(ctx, meetingId, state.status === 'approved');
 	const name = (id: string | null) => sheet.rows.find((r) => r.personId === id)?.name ?? '';
 	const who = (r: (typeof sheet.rows)[number]) =>
 		r.organisationName ? `${r.name} (${r.organisationName})` : r.name;
@@ -122,12 +117,7 @@ function list(items: readonly string[], ordered = false): Block {
 	};
 }
 
-async function minutesJson(
-	ctx: Ctx,
-	live: LiveDocuments,
-	meetingId: string,
-	approved: boolean
-): Promise<PmNode> {
+async function minutesJson(ctx: Ctx, meetingId: string, approved: boolean): Promise<PmNode> {
 	let doc: Y.Doc;
 	if (approved) {
 		const [row] = await ctx.db
@@ -137,7 +127,7 @@ async function minutesJson(
 		doc = new Y.Doc();
 		Y.applyUpdate(doc, row.state);
 	} else {
-		doc = await live.read(minutesDocumentName(meetingId));
+		doc = await ctx.live.read(minutesDocumentName(meetingId));
 	}
 	const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(MINUTES_FIELD)) as PmNode;
 	doc.destroy();

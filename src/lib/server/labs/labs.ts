@@ -96,7 +96,7 @@ async function assertMembers(db: Db, projectId: string, field: string, ids: stri
 
 /** Opens a lab; only those who run labs (coordinator, facilitator) may. */
 export async function create({ db, actor }: Ctx, projectId: string, input: LabInput): Promise<Lab> {
-	await authorize(db, actor, 'lab.run', { projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'lab.run', { projectId });
 	await assertMembers(db, projectId, 'facilitatorId', [input.facilitatorId]);
 	await assertMembers(db, projectId, 'participantIds[]', input['participantIds[]']);
 	const districts = input['districtIds[]'].length
@@ -132,7 +132,7 @@ export async function create({ db, actor }: Ctx, projectId: string, input: LabIn
 		return row;
 	});
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'lab.create',
 		resourceType: 'lab',
 		resourceId: created.id,

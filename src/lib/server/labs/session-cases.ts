@@ -43,7 +43,7 @@ export async function list(
 	sessionId: string
 ): Promise<LabCases> {
 	const { lab } = await findSession(db, projectId, labId, sessionId);
-	await authorize(db, actor, 'lab.write', await labResource(db, lab));
+	const { actor: signedIn } = await authorize(db, actor, 'lab.write', await labResource(db, lab));
 	const cases = await db
 		.select({
 			id: caseRecord.id,
@@ -85,7 +85,7 @@ export async function list(
 		: [];
 	for (const c of cases) {
 		await recordCaseAccess(db, {
-			actorId: actor!.id,
+			actorId: signedIn.id,
 			action: 'case.lab_read',
 			projectId,
 			caseId: c.id,

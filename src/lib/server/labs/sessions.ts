@@ -21,7 +21,7 @@ export async function add(
 	input: SessionInput
 ): Promise<LabSession> {
 	const found = await findLab(db, projectId, labId);
-	await authorize(db, actor, 'lab.run', await labResource(db, found));
+	const { actor: signedIn } = await authorize(db, actor, 'lab.run', await labResource(db, found));
 	const [row] = await db
 		.insert(labSession)
 		.values({
@@ -33,7 +33,7 @@ export async function add(
 		})
 		.returning();
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'lab.session',
 		resourceType: 'lab_session',
 		resourceId: row.id,

@@ -201,7 +201,7 @@ export async function setTarget(
 	projectId: string,
 	input: TargetInput
 ): Promise<void> {
-	await authorize(db, actor, 'monitoring.manage', { projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'monitoring.manage', { projectId });
 	if (input.districtId) {
 		const territories = await projectTerritories(db, projectId);
 		if (!territories.some((t) => t.id === input.districtId)) {
@@ -225,7 +225,7 @@ export async function setTarget(
 			.set({
 				target: input.target,
 				note: input.note,
-				updatedById: actor!.id,
+				updatedById: signedIn.id,
 				updatedAt: new Date()
 			})
 			.where(eq(monitoringTarget.id, existing.id));
@@ -239,13 +239,13 @@ export async function setTarget(
 				districtId: input.districtId,
 				target: input.target,
 				note: input.note,
-				updatedById: actor!.id
+				updatedById: signedIn.id
 			})
 			.returning({ id: monitoringTarget.id });
 		targetId = created.id;
 	}
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'monitoring.target.set',
 		resourceType: 'monitoring_target',
 		resourceId: targetId,
@@ -259,14 +259,14 @@ export async function removeTarget(
 	projectId: string,
 	targetId: string
 ): Promise<void> {
-	await authorize(db, actor, 'monitoring.manage', { projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'monitoring.manage', { projectId });
 	const removed = await db
 		.delete(monitoringTarget)
 		.where(and(eq(monitoringTarget.id, targetId), eq(monitoringTarget.projectId, projectId)))
 		.returning({ id: monitoringTarget.id });
 	if (removed.length === 0) throw new NotFoundError('monitoring_target_not_found');
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'monitoring.target.remove',
 		resourceType: 'monitoring_target',
 		resourceId: targetId,

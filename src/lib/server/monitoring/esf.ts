@@ -72,10 +72,10 @@ export function followUpDue(closedOn: string | null): string | null {
 
 /** The rows of the region's CSV: every participant once, by pseudonym. Coordinator only. */
 export async function participants({ db, actor }: Ctx, projectId: string): Promise<Participant[]> {
-	await authorize(db, actor, 'monitoring.manage', { projectId });
+	const { actor: signedIn } = await authorize(db, actor, 'monitoring.manage', { projectId });
 	const rows = await loadParticipants(db, projectId);
 	await record(db, {
-		actorId: actor!.id,
+		actorId: signedIn.id,
 		action: 'monitoring.esf_export',
 		resourceType: 'project',
 		resourceId: projectId,

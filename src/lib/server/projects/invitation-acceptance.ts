@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { Ctx, SignedInCtx } from '../context';
 import type { Db } from '../db/client';
 import {
 	invitation,
@@ -9,8 +9,7 @@ import {
 	project,
 	type ProjectRole
 } from '../db/schema';
-import type { InvalidationBus } from '../live/invalidation';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { record } from '../audit/audit';
 import { hashPassword } from '../auth/password';
 import { hashToken, TOKEN_PATTERN } from '../auth/token';
@@ -65,12 +64,10 @@ export interface Accepted {
 
 /** A signed-in person accepts an invitation addressed to their own e-mail. */
 export async function acceptAsMember(
-	{ db, actor }: Ctx,
+	{ db, actor, invalidations }: SignedInCtx,
 	token: string,
-	invalidations: InvalidationBus,
 	now = Date.now()
 ): Promise<Accepted> {
-	if (!actor) throw new UnauthorizedError();
 	const view = await usableOrThrow(db, token, now);
 	if (view.email !== actor.email.toLowerCase()) throw new ForbiddenError('invitation_other_email');
 	const accepted = await db.transaction((tx) => claim(tx, token, actor.id, now));
@@ -80,10 +77,9 @@ export async function acceptAsMember(
 
 /** Someone without an account sets a name and password: account, membership, in one go. */
 export async function acceptAsNewPerson(
-	db: Db,
+	{ db, invalidations }: Ctx,
 	token: string,
 	input: { name: string; password: string },
-	invalidations: InvalidationBus,
 	now = Date.now()
 ): Promise<Accepted> {
 	const view = await usableOrThrow(db, token, now);

@@ -3,7 +3,6 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import { membership, organisation, person, type ProjectRole } from '../db/schema';
 import { authorize, decide } from '../access/policy';
-import type { InvalidationBus } from '../live/invalidation';
 import { ConflictError, NotFoundError } from '../errors';
 import { record } from '../audit/audit';
 
@@ -43,9 +42,8 @@ interface MembershipChange {
 }
 
 export async function changeRole(
-	{ db, actor }: Ctx,
-	input: MembershipChange & { role: ProjectRole },
-	invalidations: InvalidationBus
+	{ db, actor, invalidations }: Ctx,
+	input: MembershipChange & { role: ProjectRole }
 ): Promise<void> {
 	const { actor: signedIn } = await authorize(db, actor, 'member.manage', {
 		projectId: input.projectId
@@ -66,9 +64,8 @@ export async function changeRole(
 }
 
 export async function remove(
-	{ db, actor }: Ctx,
-	input: MembershipChange,
-	invalidations: InvalidationBus
+	{ db, actor, invalidations }: Ctx,
+	input: MembershipChange
 ): Promise<void> {
 	const { actor: signedIn } = await authorize(db, actor, 'member.manage', {
 		projectId: input.projectId

@@ -7,7 +7,6 @@ import { canMove, needsReview, type SectionStatusValue } from '../../proposals/s
 import { arePartners } from './partners';
 import { findSectionOrThrow, sectionResource, type SectionRecord } from './section-lookup';
 import { actionsDocumentName, sectionDocumentName } from './section-content';
-import type { LiveDocuments } from '../live/live';
 import { editorMode as editorModeOf, permissionOf, type EditorMode } from '../live/access';
 import { sectionAccess } from './documents';
 
@@ -55,7 +54,6 @@ export async function setStatus(
  */
 export async function setOwners(
 	ctx: Ctx,
-	live: LiveDocuments,
 	input: { sectionId: string; organisationIds: string[] }
 ): Promise<void> {
 	const section = await findSectionOrThrow(ctx.db, input.sectionId);
@@ -72,28 +70,23 @@ export async function setOwners(
 				.values(wanted.map((organisationId) => ({ sectionId: section.id, organisationId })));
 		}
 	});
-	live.invalidate(sectionDocumentName(section.id));
-	if (section.kind === 'actions') live.invalidate(actionsDocumentName(section.proposalId));
+	ctx.live.invalidate(sectionDocumentName(section.id));
+	if (section.kind === 'actions') ctx.live.invalidate(actionsDocumentName(section.proposalId));
 }
 
 /**
  * Locks a section: nobody writes its text (nor, for the actions section, its blocks). The
  * collaboration server is told at once, so open editors turn read-only and updates are refused.
  */
-export async function lock(ctx: Ctx, live: LiveDocuments, input: { sectionId: string }) {
-	return setLocked(ctx, live, input.sectionId, true);
+export async function lock(ctx: Ctx, input: { sectionId: string }) {
+	return setLocked(ctx, input.sectionId, true);
 }
 
-export async function unlock(ctx: Ctx, live: LiveDocuments, input: { sectionId: string }) {
-	return setLocked(ctx, live, input.sectionId, false);
+export async function unlock(ctx: Ctx, input: { sectionId: string }) {
+	return setLocked(ctx, input.sectionId, false);
 }
 
-async function setLocked(
-	ctx: Ctx,
-	live: LiveDocuments,
-	sectionId: string,
-	locked: boolean
-): Promise<ProposalSection> {
+async function setLocked(ctx: Ctx, sectionId: string, locked: boolean): Promise<ProposalSection> {
 	const section = await findSectionOrThrow(ctx.db, sectionId);
 	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.lock', {
 		projectId: section.projectId
@@ -108,7 +101,7 @@ async function setLocked(
 		)
 		.where(eq(proposalSection.id, section.id))
 		.returning();
-	live.invalidate(sectionDocumentName(section.id));
-	if (section.kind === 'actions') live.invalidate(actionsDocumentName(section.proposalId));
+	ctx.live.invalidate(sectionDocumentName(section.id));
+	if (section.kind === 'actions') ctx.live.invalidate(actionsDocumentName(section.proposalId));
 	return row;
 }

@@ -4,7 +4,6 @@ import { authorize } from '../access/policy';
 import { ConflictError } from '../errors';
 import { readDocument } from '../live/store';
 import type { ProposalVersion } from '../db/schema';
-import type { LiveDocuments } from '../live/live';
 import { readContent } from './proposal-content';
 import { replaceBlocksUpdate } from './action-blocks';
 import { actionsDocumentName, replaceContentUpdate, sectionDocumentName } from './section-content';
@@ -20,7 +19,6 @@ import { versionInProposal } from './versions';
  */
 export async function restore(
 	ctx: Ctx,
-	live: LiveDocuments,
 	input: { proposalId: string; versionId: string }
 ): Promise<ProposalVersion> {
 	const found = await findProposalOrThrow(ctx.db, input.proposalId);
@@ -50,7 +48,7 @@ export async function restore(
 		name: version.name,
 		createdById: signedIn.id
 	});
-	for (const { name, update } of updates) await live.write(name, update);
+	for (const { name, update } of updates) await ctx.live.write(name, update);
 	return kept!;
 }
 

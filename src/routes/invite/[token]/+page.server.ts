@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { acceptAsNewPersonForm } from '$lib/auth/forms';
 import { openSession } from '$lib/server/auth/sign-in';
 import { startBrowserSession } from '$lib/server/auth/web-session';
+import { signedIn } from '$lib/server/context';
 import * as acceptance from '$lib/server/projects/invitation-acceptance';
 import { runAction } from '$lib/server/http/run-action';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 type Mode = 'unknown' | 'expired' | 'used' | 'accept' | 'other_email' | 'sign_in' | 'new_account';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const view = await acceptance.lookup(locals.runtime.db, params.token);
+	const view = await acceptance.lookup(locals.ctx.db, params.token);
 	const actor = locals.actor;
 	let mode: Mode;
 	if (!view) mode = 'unknown';
@@ -38,24 +39,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	accept: (event) =>
 		runAction(event, z.object({}), async () => {
-			const { ctx, runtime } = event.locals;
 			const accepted = await acceptance.acceptAsMember(
-				ctx,
-				event.params.token,
-				runtime.invalidations
+				signedIn(event.locals.ctx),
+				event.params.token
 			);
 			redirect(303, `/projects/${accepted.projectId}`);
 		}),
 	create: (event) =>
 		runAction(event, acceptAsNewPersonForm, async (input) => {
-			const { db, invalidations } = event.locals.runtime;
-			const accepted = await acceptance.acceptAsNewPerson(
-				db,
-				event.params.token,
-				input,
-				invalidations
-			);
-			startBrowserSession(event, await openSession(db, accepted.personId));
+			const { ctx } = event.locals;
+			const accepted = await acceptance.acceptAsNewPerson(ctx, event.params.token, input);
+			startBrowserSession(event, await openSession(ctx.db, accepted.personId));
 			redirect(303, `/projects/${accepted.projectId}`);
 		})
 };

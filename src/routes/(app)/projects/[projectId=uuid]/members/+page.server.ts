@@ -36,22 +36,12 @@ export const actions: Actions = {
 		}),
 	role: (event) =>
 		runAction(event, changeRoleForm, async (input) => {
-			const { ctx, runtime } = event.locals;
-			await members.changeRole(
-				ctx,
-				{ ...input, projectId: event.params.projectId },
-				runtime.invalidations
-			);
+			await members.changeRole(event.locals.ctx, { ...input, projectId: event.params.projectId });
 			return { done: 'role_changed' as const };
 		}),
 	remove: (event) =>
 		runAction(event, removeMemberForm, async (input) => {
-			const { ctx, runtime } = event.locals;
-			await members.remove(
-				ctx,
-				{ ...input, projectId: event.params.projectId },
-				runtime.invalidations
-			);
+			await members.remove(event.locals.ctx, { ...input, projectId: event.params.projectId });
 			return { done: 'removed' as const };
 		}),
 	revoke: (event) =>

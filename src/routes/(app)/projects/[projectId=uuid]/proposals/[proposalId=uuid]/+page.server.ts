@@ -2,7 +2,6 @@ import * as comments from '$lib/server/proposals/comments';
 import * as sections from '$lib/server/proposals/sections';
 import * as versions from '$lib/server/proposals/versions';
 import { canvasView } from '$lib/server/proposals/canvas-view';
-import { liveDocuments } from '$lib/server/live/live';
 import {
 	commentForm,
 	replyForm,
@@ -34,7 +33,7 @@ export const actions: Actions = {
 		}),
 	owners: (event) =>
 		runAction(event, sectionOwnersForm, async (input) => {
-			await sections.setOwners(event.locals.ctx, liveDocuments(event.locals.runtime), {
+			await sections.setOwners(event.locals.ctx, {
 				sectionId: input.sectionId,
 				organisationIds: input['organisationIds[]']
 			});
@@ -42,12 +41,12 @@ export const actions: Actions = {
 		}),
 	lock: (event) =>
 		runAction(event, sectionLockForm, async (input) => {
-			await sections.lock(event.locals.ctx, liveDocuments(event.locals.runtime), input);
+			await sections.lock(event.locals.ctx, input);
 			return { done: 'lock' as const };
 		}),
 	unlock: (event) =>
 		runAction(event, sectionLockForm, async (input) => {
-			await sections.unlock(event.locals.ctx, liveDocuments(event.locals.runtime), input);
+			await sections.unlock(event.locals.ctx, input);
 			return { done: 'unlock' as const };
 		}),
 	comment: (event) =>

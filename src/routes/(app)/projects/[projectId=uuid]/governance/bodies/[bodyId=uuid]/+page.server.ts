@@ -6,7 +6,6 @@ import * as bodies from '$lib/server/governance/bodies';
 import * as meetings from '$lib/server/governance/meetings';
 import * as calendar from '$lib/server/governance/calendar';
 import * as members from '$lib/server/projects/members';
-import { liveDocuments } from '$lib/server/live/live';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import { error, redirect } from '@sveltejs/kit';
@@ -35,25 +34,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	addMember: (event) =>
 		runAction(event, bodyMemberForm, async (input) => {
-			const { ctx, runtime } = event.locals;
-			await bodies.addMember(ctx, liveDocuments(runtime), event.params.bodyId, input);
+			await bodies.addMember(event.locals.ctx, event.params.bodyId, input);
 			return { done: 'member_added' as const };
 		}),
 	removeMember: (event) =>
 		runAction(event, removeMemberForm, async (input) => {
-			const { ctx, runtime } = event.locals;
-			await bodies.removeMember(ctx, liveDocuments(runtime), event.params.bodyId, input.personId);
+			await bodies.removeMember(event.locals.ctx, event.params.bodyId, input.personId);
 			return { done: 'member_removed' as const };
 		}),
 	schedule: (event) =>
 		runAction(event, meetingForm, async (input) => {
-			const { ctx, runtime } = event.locals;
-			const created = await meetings.schedule(
-				ctx,
-				liveDocuments(runtime),
-				event.params.bodyId,
-				input
-			);
+			const created = await meetings.schedule(event.locals.ctx, event.params.bodyId, input);
 			redirect(303, `/projects/${event.params.projectId}/governance/meetings/${created.id}`);
 		}),
 	feedToken: (event) =>

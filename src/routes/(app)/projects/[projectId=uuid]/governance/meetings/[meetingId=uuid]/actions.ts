@@ -5,7 +5,6 @@ import * as actionItems from '$lib/server/governance/action-items';
 import * as attendance from '$lib/server/governance/attendance';
 import * as decisions from '$lib/server/governance/decisions';
 import * as minutes from '$lib/server/governance/minutes';
-import { liveDocuments } from '$lib/server/live/live';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions } from './$types';
 
@@ -34,14 +33,12 @@ export const actions: Actions = {
 		}),
 	circulate: (event) =>
 		runAction(event, circulateForm, async (input) => {
-			const { ctx, runtime } = event.locals;
-			await minutes.circulate(ctx, liveDocuments(runtime), event.params.meetingId, input);
+			await minutes.circulate(event.locals.ctx, event.params.meetingId, input);
 			return { done: 'circulated' as const };
 		}),
 	approve: (event) =>
 		runAction(event, emptyForm, async () => {
-			const { ctx, runtime } = event.locals;
-			await minutes.approve(ctx, liveDocuments(runtime), event.params.meetingId);
+			await minutes.approve(event.locals.ctx, event.params.meetingId);
 			return { done: 'approved' as const };
 		}),
 	correction: (event) =>

@@ -4,7 +4,6 @@ import * as versions from '$lib/server/proposals/versions';
 import { diff } from '$lib/server/proposals/version-diff';
 import { authorship } from '$lib/server/proposals/authorship';
 import { restore } from '$lib/server/proposals/version-restore';
-import { liveDocuments } from '$lib/server/live/live';
 import { restoreForm, versionForm } from '$lib/proposals/forms';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
@@ -52,7 +51,7 @@ export const actions: Actions = {
 		}),
 	restore: (event) =>
 		runAction(event, restoreForm, async (input) => {
-			await restore(event.locals.ctx, liveDocuments(event.locals.runtime), {
+			await restore(event.locals.ctx, {
 				proposalId: event.params.proposalId,
 				versionId: input.versionId
 			});

@@ -10,7 +10,7 @@ export const GET: RequestHandler = ({ locals, params, url }) =>
 	runEndpoint(async () => {
 		const token = url.searchParams.get('token');
 		const actor = token ? await calendar.actorFromFeedToken(locals.ctx.db, token) : locals.actor;
-		const text = await calendar.bodyFeed({ db: locals.ctx.db, actor }, params.bodyId, url.origin);
+		const text = await calendar.bodyFeed({ ...locals.ctx, actor }, params.bodyId, url.origin);
 		return new Response(text, {
 			headers: {
 				'content-type': 'text/calendar; charset=utf-8',
