@@ -8,9 +8,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
+import { AppendLedger } from '../server/collab/append-ledger';
 import { SuggestGuard } from '../server/collab/suggest-guard';
 import type { Connection } from '../server/collab/connection';
-import { logger } from '../src/lib/server/log/logger';
+import { suggestionRulesFor } from '../src/lib/server/live-kinds';
 import { at, sectionDoc, sectionEditor } from '../tests/support/section-editor';
 
 const KEYSTROKES = 200;
@@ -35,18 +36,15 @@ function run(paragraphs: number) {
 	const updates = keystrokes(base);
 	const room = new Y.Doc();
 	Y.applyUpdate(room, Y.encodeStateAsUpdate(base));
-	const guard = new SuggestGuard(room, logger);
-	const connection = {
-		actor: { id: author.id },
-		documentName: 'section:bench',
-		close: () => {
-			throw new Error('a proper suggestion was refused');
-		}
-	} as unknown as Connection;
+	const name = 'section:00000000-0000-4000-8000-000000000000';
+	const guard = new SuggestGuard(room, new AppendLedger(room), suggestionRulesFor(name));
+	const connection = { actor: { id: author.id }, documentName: name } as unknown as Connection;
 	const times: number[] = [];
 	for (const update of updates) {
 		const started = performance.now();
-		if (!guard.allows(connection, update)) throw new Error('refused');
+		const verdict = guard.judge(connection, update);
+		if (verdict.kind !== 'accept')
+			throw new Error(`a proper suggestion was refused: ${verdict.kind}`);
 		times.push(performance.now() - started);
 		Y.applyUpdate(room, update);
 	}

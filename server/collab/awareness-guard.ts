@@ -1,7 +1,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
+import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
+import { refuse, type Objection } from './verdict';
 
 /** Sustained awareness messages per second per socket, and the burst allowed above it. */
 const RATE_PER_SECOND = 30;
@@ -30,17 +32,21 @@ export type FloodReason =
 	| 'too many presence clients'
 	| 'presence state too large';
 
-export type GuardedAwareness =
-	{ ok: true; update: Uint8Array | null } | { ok: false; reason: FloodReason };
+/** Accepted with what to apply (null: nothing changes), or refused: 1008 for a flood. */
+export type PresenceVerdict = Objection | { kind: 'accept'; update: Uint8Array | null };
 
 const buckets = new WeakMap<Connection, { tokens: number; at: number }>();
 
 interface Entry {
 	clientId: number;
 	clock: number;
-	/** The state as sent; parsed only for an entry that changes something. */
-	json: string;
+	/** The state's UTF-8 JSON as sent: decoded and parsed only for an entry that is kept. */
+	json: Uint8Array;
 }
+
+/** `null`, the state of a client that left, as bytes: compared without decoding anything. */
+const NULL_STATE = new TextEncoder().encode('null');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Presence is bound to the authenticated person (ADR 0071): every state a socket announces
@@ -56,30 +62,44 @@ export function guardAwareness(
 	connection: Connection,
 	update: Uint8Array,
 	now = Date.now()
-): GuardedAwareness {
+): PresenceVerdict {
 	const { id, name } = connection.actor;
 	const entries = readEntries(update);
-	if (entries === null) return { ok: false, reason: 'too many presence entries' };
+	if (entries === null) return flood('too many presence entries');
 	const kept = entries.filter(
 		(entry) =>
 			changesSomething(awareness, entry) &&
 			[undefined, id].includes(ownerOf(awareness.getStates().get(entry.clientId)))
 	);
 	const excess = exceedsLimits(connection, kept);
-	if (excess) return { ok: false, reason: excess };
-	if (kept.length > 0 && !takeToken(connection, now)) {
-		return { ok: false, reason: 'awareness flood' };
-	}
-	if (kept.length === 0) return { ok: true, update: null };
+	if (excess) return flood(excess);
+	if (kept.length > 0 && !takeToken(connection, now)) return flood('awareness flood');
+	if (kept.length === 0) return { kind: 'accept', update: null };
+	const states = parseStates(kept);
+	if (!states) return refuse(CloseCode.InvalidMessage, 'malformed state', 'invalid message');
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, kept.length);
-	for (const entry of kept) {
+	kept.forEach((entry, i) => {
 		encoding.writeVarUint(encoder, entry.clientId);
 		encoding.writeVarUint(encoder, entry.clock);
-		encoding.writeVarString(encoder, JSON.stringify(bind(JSON.parse(entry.json), id, name)));
-	}
-	return { ok: true, update: encoding.toUint8Array(encoder) };
+		encoding.writeVarString(encoder, JSON.stringify(bind(states[i], id, name)));
+	});
+	return { kind: 'accept', update: encoding.toUint8Array(encoder) };
 }
+
+const flood = (reason: FloodReason): Objection => refuse(CloseCode.PolicyViolation, reason);
+
+/** The kept entries' states, parsed only now that their number and sizes are known to be small. */
+function parseStates(kept: Entry[]): unknown[] | null {
+	try {
+		return kept.map((entry) => JSON.parse(utf8.decode(entry.json)) as unknown);
+	} catch {
+		return null;
+	}
+}
+
+const isNullState = (json: Uint8Array) =>
+	json.length === NULL_STATE.length && json.every((byte, i) => byte === NULL_STATE[i]);
 
 /**
  * The rule of y-protocols' applyAwarenessUpdate: a newer clock, or a removal at the same one.
@@ -90,7 +110,7 @@ function changesSomething(awareness: Awareness, entry: Entry): boolean {
 	const current = awareness.meta.get(entry.clientId)?.clock ?? 0;
 	return (
 		entry.clock > current ||
-		(entry.clock === current && entry.json === 'null' && awareness.states.has(entry.clientId))
+		(entry.clock === current && isNullState(entry.json) && awareness.states.has(entry.clientId))
 	);
 }
 
@@ -99,10 +119,8 @@ function exceedsLimits(connection: Connection, kept: Entry[]): FloodReason | nul
 	if (kept.length > PRESENCE_LIMITS.changesPerMessage) return 'too many presence entries';
 	const added = new Set<number>();
 	for (const entry of kept) {
-		if (Buffer.byteLength(entry.json) > PRESENCE_LIMITS.stateBytes) {
-			return 'presence state too large';
-		}
-		if (entry.json !== 'null' && !connection.awarenessIds.has(entry.clientId)) {
+		if (entry.json.length > PRESENCE_LIMITS.stateBytes) return 'presence state too large';
+		if (!isNullState(entry.json) && !connection.awarenessIds.has(entry.clientId)) {
 			added.add(entry.clientId);
 		}
 	}
@@ -113,8 +131,9 @@ function exceedsLimits(connection: Connection, kept: Entry[]): FloodReason | nul
 }
 
 /**
- * The frame was validated by protocol.ts: count, then id, clock and JSON state per client.
- * Null when the count is over the limit: nothing more is read.
+ * The frame's layout was checked by protocol.ts: count, then id, clock and state per client.
+ * Null when the count is over the limit: nothing more is read. The states stay bytes (views
+ * into the frame, not copies): no state is decoded before the limits are known to hold.
  */
 function readEntries(update: Uint8Array): Entry[] | null {
 	const decoder = decoding.createDecoder(update);
@@ -124,7 +143,7 @@ function readEntries(update: Uint8Array): Entry[] | null {
 	for (let i = 0; i < count; i++) {
 		const clientId = decoding.readVarUint(decoder);
 		const clock = decoding.readVarUint(decoder);
-		entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
+		entries.push({ clientId, clock, json: decoding.readVarUint8Array(decoder) });
 	}
 	return entries;
 }

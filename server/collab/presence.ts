@@ -1,9 +1,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { guardAwareness } from './awareness-guard';
-import { CloseCode } from './close-codes';
 import { Connection } from './connection';
 import { encodeAwareness } from './protocol';
+import { ACCEPT, type Verdict } from './verdict';
 
 const FROM_ANOTHER_INSTANCE = Symbol('another instance');
 
@@ -41,12 +41,14 @@ export class Presence {
 		);
 	}
 
-	apply(connection: Connection, update: Uint8Array): void {
+	/** Applies what the guard keeps of a client's presence; its refusals go back to the room. */
+	apply(connection: Connection, update: Uint8Array): Verdict {
 		const guarded = guardAwareness(this.awareness, connection, update);
-		if (!guarded.ok) return connection.close(CloseCode.PolicyViolation, guarded.reason);
+		if (guarded.kind !== 'accept') return guarded;
 		if (guarded.update) {
 			awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded.update, connection);
 		}
+		return ACCEPT;
 	}
 
 	applyRemote(update: Uint8Array): void {

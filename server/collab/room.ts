@@ -4,25 +4,19 @@ import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import type { Fanout } from './fanout';
 import type { Persistence } from './persistence';
+import { suggestionRulesFor } from '$lib/server/live-kinds';
+import { AppendLedger } from './append-ledger';
 import { Presence } from './presence';
 import { SuggestGuard } from './suggest-guard';
-import {
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeUpdate,
-	type ClientMessage,
-	type SyncUpdate
-} from './protocol';
-import { MISSING_CONTENT, reachWhenIntegrated, type Reach } from './update-dependencies';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol';
+import { admitUpdate } from './update-checks';
+import type { Reach } from './update-dependencies';
+import { ACCEPT, enforce, refuse, type Verdict } from './verdict';
 
 /** Origin of updates that were stored elsewhere (another instance, domain code, the load). */
 export const STORED_ELSEWHERE = Symbol('stored elsewhere');
 
 const COMPACT_DELAY_MS = 1_000;
-
-/** A client with nothing new answers the sync with this: no structs, no deletions. */
-const isEmptyUpdate = (update: Uint8Array) =>
-	update.length === 2 && update[0] === 0 && update[1] === 0;
 
 export interface RoomOptions {
 	persistence: Persistence;
@@ -43,17 +37,13 @@ export class Room {
 	readonly doc = new Y.Doc();
 	readonly connections = new Set<Connection>();
 	readonly presence: Presence;
-	private readonly suggestions: SuggestGuard;
+	/** The appends in flight, which every check that looks ahead shares. */
+	readonly ledger = new AppendLedger(this.doc);
+	readonly suggestions: SuggestGuard;
 	readonly ready: Promise<void>;
 	private loaded = false;
 	private failed = false;
 	private waiting: (() => void)[] = [];
-	/**
-	 * One entry per append in flight (being stored, not yet integrated): what it will add to the
-	 * doc. Its size is the number of appends the room is waiting for.
-	 */
-	private readonly inFlight = new Set<Reach>();
-	private idle: (() => void)[] = [];
 	private sinceCompaction = 0;
 	private compacting: Promise<void> | null = null;
 	private compactTimer: NodeJS.Timeout | undefined;
@@ -63,7 +53,7 @@ export class Room {
 		readonly name: string,
 		private readonly options: RoomOptions
 	) {
-		this.suggestions = new SuggestGuard(this.doc, options.log);
+		this.suggestions = new SuggestGuard(this.doc, this.ledger, suggestionRulesFor(name));
 		this.presence = new Presence(this.doc, this.connections, (update) =>
 			options.fanout.publishAwareness(name, update)
 		);
@@ -94,36 +84,36 @@ export class Room {
 	receive(connection: Connection, message: ClientMessage): void {
 		this.whenLoaded(() => {
 			if (connection.closed) return;
+			let verdict: Verdict;
 			try {
-				this.handle(connection, message);
+				verdict = this.handle(connection, message);
 			} catch (error) {
 				this.options.log.warn({ err: error, document: this.name }, 'collab message failed');
-				connection.close(CloseCode.InvalidMessage, 'invalid message');
+				verdict = refuse(CloseCode.InvalidMessage, 'message failed', 'invalid message');
 			}
+			enforce(this.options.log, connection, verdict);
 		});
 	}
 
-	private handle(connection: Connection, message: ClientMessage): void {
+	/** Acts on a message its checks admit; what they object to is carried out by receive(). */
+	private handle(connection: Connection, message: ClientMessage): Verdict {
 		switch (message.type) {
 			case 'sync-step-1':
-				return connection.send(encodeSyncStep2(this.doc, message.stateVector));
+				connection.send(encodeSyncStep2(this.doc, message.stateVector));
+				return ACCEPT;
 			case 'sync-step-2':
 			case 'update': {
 				if (message.type === 'sync-step-2') connection.answeredSync = true;
-				// Read-only: dropped here, so never applied, stored or relayed.
-				if (!connection.canWrite || isEmptyUpdate(message.update)) return;
-				const reach = message.reach ?? this.reachOf(message);
-				if (!reach) return this.refuseIncomplete(connection);
-				// Suggest-only: their own suggestions or nothing (ADR 0095).
-				if (connection.permission === 'suggest') {
-					if (!this.suggestions.allows(connection, message.update)) return;
-				}
-				return this.accept(connection, message.update, reach);
+				const verdict = admitUpdate(connection, message, this);
+				if (verdict.kind !== 'accept') return verdict;
+				this.accept(connection, message.update, verdict.reach);
+				return ACCEPT;
 			}
 			case 'awareness':
 				return this.presence.apply(connection, message.update);
 			case 'query-awareness':
-				return this.presence.greet(connection);
+				this.presence.greet(connection);
+				return ACCEPT;
 		}
 	}
 
@@ -132,36 +122,10 @@ export class Room {
 		this.whenLoaded(() => this.integrate(update, STORED_ELSEWHERE));
 	}
 
-	/** Small updates are checked here; large ones were tried in a worker and carry their reach. */
-	private reachOf({ update, decoded }: SyncUpdate): Reach | null {
-		return reachWhenIntegrated(update, decoded ?? Y.decodeUpdate(update), this.held);
-	}
-
-	/** The clock below which the room has all of a client's content, or will once appended. */
-	private readonly held = (client: number): number => {
-		let clock = Y.getState(this.doc.store, client);
-		for (const reach of this.inFlight) clock = Math.max(clock, reach.get(client) ?? 0);
-		return clock;
-	};
-
-	/**
-	 * An update depending on content the room lacks and will not receive (ADR 0014). Before its
-	 * sync step 2, a client may send one that builds on its offline edits: that step 2 carries
-	 * it again with them, so it is only dropped. After it, the update is refused like a trial's.
-	 */
-	private refuseIncomplete(connection: Connection): void {
-		const context = { document: this.name, person: connection.actor.id, reason: MISSING_CONTENT };
-		if (!connection.answeredSync) {
-			this.options.log.debug(context, 'collab update dropped before the sync');
-			return;
-		}
-		this.options.log.warn(context, 'collab message refused');
-		connection.close(CloseCode.UpdateTooCostly, MISSING_CONTENT);
-	}
-
 	/** Stored first, relayed after: a client never holds what a crash could lose. */
 	private accept(connection: Connection, update: Uint8Array, reach: Reach): void {
-		this.inFlight.add(reach);
+		const append = { update, reach };
+		this.ledger.add(append);
 		void this.options.persistence
 			.append(this.name, update, connection.actor.id)
 			.then(
@@ -173,13 +137,10 @@ export class Room {
 				},
 				(error: unknown) => {
 					this.options.log.error({ err: error, document: this.name }, 'collab append failed');
-					connection.close(CloseCode.StorageFailed, 'storage failed');
+					enforce(this.options.log, connection, refuse(CloseCode.StorageFailed, 'storage failed'));
 				}
 			)
-			.finally(() => {
-				this.inFlight.delete(reach);
-				if (this.inFlight.size === 0) for (const resolve of this.idle.splice(0)) resolve();
-			});
+			.finally(() => this.ledger.settle(append));
 	}
 
 	private integrate(update: Uint8Array, origin: unknown): void {
@@ -275,8 +236,7 @@ export class Room {
 
 	/** Resolves once no append of this room is in flight. */
 	settled(): Promise<void> {
-		if (this.inFlight.size === 0) return Promise.resolve();
-		return new Promise((resolve) => this.idle.push(resolve));
+		return this.ledger.settled();
 	}
 
 	/** After the last client left: every append done, then compacted if anything changed. */
@@ -291,6 +251,7 @@ export class Room {
 	destroy(): void {
 		clearTimeout(this.compactTimer);
 		this.unsubscribe();
+		this.suggestions.destroy();
 		this.presence.destroy();
 		this.doc.destroy();
 	}

@@ -7,6 +7,7 @@ import type { Persistence } from './persistence';
 import { ProtocolError } from './protocol';
 import { Room } from './room';
 import type { UpdateBudget } from './update-budget';
+import { enforce, refuse } from './verdict';
 
 export interface RoomsOptions {
 	persistence: Persistence;
@@ -81,11 +82,7 @@ export class Rooms {
 				);
 			} catch (error) {
 				const reason = error instanceof ProtocolError ? error.message : 'unreadable';
-				log.warn(
-					{ document: room.name, person: connection.actor.id, reason },
-					'collab message refused'
-				);
-				connection.close(CloseCode.InvalidMessage, 'invalid message');
+				enforce(log, connection, refuse(CloseCode.InvalidMessage, reason, 'invalid message'));
 			}
 		});
 		room.join(connection);

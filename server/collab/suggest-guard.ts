@@ -1,49 +1,42 @@
 import * as Y from 'yjs';
-import {
-	agreedText,
-	suggestionViolation,
-	type AgreedText
-} from '$lib/editor/suggestions/agreed-text';
-import { TEXT_FIELD } from '$lib/editor/suggestions/text-field';
-import type { Logger } from '$lib/server/log/logger';
+import type { SuggestionRules } from '$lib/server/live-kinds';
+import type { AppendLedger } from './append-ledger';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
-
-/** An update let through whose append may still be in flight: not yet in the room's doc. */
-interface InFlight {
-	update: Uint8Array;
-	/** The clock each client reaches with it: once the room's doc has as much, it is in. */
-	reaches: Map<number, number>;
-}
+import { ACCEPT, refuse, type Verdict } from './verdict';
 
 /**
  * The collaboration server's side of suggestion mode (ADR 0095). A connection that may only
  * suggest sends updates that must leave the agreed text as it was and add suggestions signed
  * by that person only. Each update is tried on a shadow of the room's document (the doc plus
- * the updates let through whose append is still in flight) and judged by comparing what the
- * editor would show before and after, so it does not matter how y-prosemirror encoded it.
- * A refused update is neither stored nor relayed: its socket is closed.
+ * the appends in flight, from the room's ledger) and judged by the kind's rules (from the
+ * registry, live-kinds.ts), comparing what the editor would show before and after, so it does
+ * not matter how the editor encoded it. A refused update is neither stored nor relayed.
  */
 export class SuggestGuard {
 	private shadow: Y.Doc | null = null;
-	/** The agreed text of the shadow, kept between updates: typing pays for one reading. */
-	private view: AgreedText | null = null;
-	private inFlight: InFlight[] = [];
+	/** The rules' reading of the shadow, kept between updates: typing pays for one reading. */
+	private view: unknown = null;
 
 	constructor(
 		private readonly doc: Y.Doc,
-		private readonly log: Logger
+		private readonly ledger: AppendLedger,
+		/** Null for a kind without suggestion mode: nothing a suggest-only person sends passes. */
+		private readonly rules: SuggestionRules | null
 	) {
 		doc.on('update', this.follow);
 	}
 
-	/** True when `update` only touches the sender's own suggestions; else closes the socket. */
-	allows(connection: Connection, update: Uint8Array): boolean {
+	/** Accepts `update` when it only touches the sender's own suggestions. */
+	judge(connection: Connection, update: Uint8Array): Verdict {
+		const rules = this.rules;
+		if (!rules) return this.refusal('no_suggestion_mode');
 		const shadow = this.shadowDoc();
-		const before = (this.view ??= agreedText(shadow.getXmlFragment(TEXT_FIELD)));
+		const text = shadow.getXmlFragment(rules.field);
+		const before = (this.view ??= rules.read(text));
 		const pending = pendingOf(shadow);
 		let outside = false;
-		const watch = (transaction: Y.Transaction) => (outside ||= changesOutside(transaction, shadow));
+		const watch = (transaction: Y.Transaction) => (outside ||= changesOutside(transaction, text));
 		shadow.on('afterTransaction', watch);
 		try {
 			Y.applyUpdate(shadow, update);
@@ -58,25 +51,13 @@ export class SuggestGuard {
 				? 'unknown_dependencies'
 				: outside
 					? 'outside_the_text'
-					: suggestionViolation(
-							before,
-							(this.view = agreedText(shadow.getXmlFragment(TEXT_FIELD))),
-							connection.actor.id
-						);
-		if (reason === null) {
-			this.inFlight.push({
-				update,
-				reaches: Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))
-			});
-			return true;
-		}
+					: rules.violation(before, (this.view = rules.read(text)), connection.actor.id);
+		return reason === null ? ACCEPT : this.refusal(reason);
+	}
+
+	private refusal(reason: string): Verdict {
 		this.reset();
-		this.log.warn(
-			{ document: connection.documentName, person: connection.actor.id, reason },
-			'collab suggestion refused'
-		);
-		connection.close(CloseCode.SuggestionsOnly, `suggestions only: ${reason}`);
-		return false;
+		return refuse(CloseCode.SuggestionsOnly, reason, `suggestions only: ${reason}`);
 	}
 
 	/** Built on the first suggestion, then kept in step with every change of the room. */
@@ -84,40 +65,37 @@ export class SuggestGuard {
 		if (this.shadow) return this.shadow;
 		const shadow = new Y.Doc();
 		Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
-		for (const { update } of this.inFlight) Y.applyUpdate(shadow, update);
+		for (const update of this.ledger.updates()) Y.applyUpdate(shadow, update);
 		shadow.on('update', () => (this.view = null));
 		this.shadow = shadow;
 		this.view = null;
 		return shadow;
 	}
 
+	// Applying what the shadow already has changes nothing (Yjs updates are idempotent).
 	private readonly follow = (update: Uint8Array) => {
-		this.inFlight = this.inFlight.filter(({ reaches }) => !this.holds(reaches));
-		// Applying what the shadow already has changes nothing (Yjs updates are idempotent).
 		if (this.shadow) Y.applyUpdate(this.shadow, update);
 	};
-
-	private holds(reaches: Map<number, number>): boolean {
-		for (const [client, clock] of reaches) {
-			if (Y.getState(this.doc.store, client) < clock) return false;
-		}
-		return true;
-	}
 
 	private reset(): void {
 		this.shadow?.destroy();
 		this.shadow = null;
 		this.view = null;
 	}
+
+	destroy(): void {
+		this.doc.off('update', this.follow);
+		this.reset();
+	}
 }
 
-/** Whether a transaction touched anything but the section's text (another root type). */
-function changesOutside(transaction: Y.Transaction, doc: Y.Doc): boolean {
-	const text: unknown = doc.getXmlFragment(TEXT_FIELD);
+/** Whether a transaction touched anything but the text (another root type). */
+function changesOutside(transaction: Y.Transaction, text: Y.XmlFragment): boolean {
+	const field: unknown = text;
 	for (const changed of transaction.changed.keys()) {
 		let root = changed;
 		while (root._item) root = root._item.parent as typeof root;
-		if (root !== text) return true;
+		if (root !== field) return true;
 	}
 	return false;
 }

@@ -6,6 +6,7 @@ import { decodeMessage, ProtocolError, type ClientMessage } from './protocol';
 import type { Room } from './room';
 import { MISSING_CONTENT } from './update-dependencies';
 import { createUpdateTrials, type TrialVerdict } from './update-trial';
+import { enforce, refuse, type Verdict } from './verdict';
 
 /** A room that never stops appending (constant typing) is not waited for longer than this. */
 const SETTLE_WAIT_MS = 2_000;
@@ -33,14 +34,6 @@ export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOp
 	const trials = createUpdateTrials({ budgetMs, log });
 	const queues = new WeakMap<Connection, Promise<void>>();
 
-	function refuse(room: Room, connection: Connection, code: CloseCode, reason: string): void {
-		log.warn(
-			{ document: room.name, person: connection.actor.id, reason },
-			'collab message refused'
-		);
-		connection.close(code, reason);
-	}
-
 	/** The message to deliver — an update with the reach its trial found — or null if refused. */
 	async function tried(
 		room: Room,
@@ -62,8 +55,7 @@ export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOp
 		}
 		if (connection.closed) return null;
 		if (verdict.kind === 'fits') return { ...message, reach: verdict.reach };
-		const [code, reason] = refusal(verdict);
-		refuse(room, connection, code, reason);
+		enforce(log, connection, refusal(verdict));
 		return null;
 	}
 
@@ -80,7 +72,8 @@ export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOp
 			message = decodeMessage(frame, { parseUpdates: frame.length < checkBytes });
 		} catch (error) {
 			const reason = error instanceof ProtocolError ? error.message : 'unreadable';
-			return refuse(room, connection, CloseCode.InvalidMessage, reason);
+			enforce(log, connection, refuse(CloseCode.InvalidMessage, reason));
+			return;
 		}
 		if (frame.length < checkBytes) return deliver(message);
 		const accepted = await tried(room, connection, message);
@@ -104,7 +97,11 @@ export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOp
 				.then(() => admitLater(room, connection, frame, deliver))
 				.catch((error: unknown) => {
 					log.error({ err: error, document: room.name }, 'collab update check failed');
-					connection.close(CloseCode.InvalidMessage, 'invalid message');
+					enforce(
+						log,
+						connection,
+						refuse(CloseCode.InvalidMessage, 'check failed', 'invalid message')
+					);
 				})
 				.finally(() => {
 					if (queues.get(connection) === next) queues.delete(connection);
@@ -117,15 +114,16 @@ export function createUpdateBudget({ checkBytes, budgetMs, log }: UpdateBudgetOp
 
 export type UpdateBudget = ReturnType<typeof createUpdateBudget>;
 
-function refusal(verdict: Exclude<TrialVerdict, { kind: 'fits' }>): [CloseCode, string] {
+/** A trial's finding as the verdict every check gives. */
+function refusal(verdict: Exclude<TrialVerdict, { kind: 'fits' }>): Verdict {
 	switch (verdict.kind) {
 		case 'over-budget':
-			return [CloseCode.UpdateTooCostly, 'update over budget'];
+			return refuse(CloseCode.UpdateTooCostly, 'update over budget');
 		case 'pending':
-			return [CloseCode.UpdateTooCostly, MISSING_CONTENT];
+			return refuse(CloseCode.UpdateTooCostly, MISSING_CONTENT);
 		case 'malformed':
-			return [CloseCode.InvalidMessage, 'malformed update'];
+			return refuse(CloseCode.InvalidMessage, 'malformed update');
 		case 'busy':
-			return [CloseCode.TryAgainLater, 'server busy'];
+			return refuse(CloseCode.TryAgainLater, 'server busy');
 	}
 }

@@ -7,8 +7,10 @@ import { resolveActionsDocument, resolveSectionDocument } from './proposals/docu
 import { resolveLabBoardDocument } from './labs/board-document';
 import { accessPermission, type DocumentPermission, type DocumentResolver } from './live/access';
 import { parseDocumentName } from './live/name';
+import { richTextSuggestions, type SuggestionRules } from './live/suggestion-rules';
 
 export { writes, type DocumentAccess, type DocumentPermission } from './live/access';
+export type { SuggestionRules } from './live/suggestion-rules';
 
 /**
  * Every kind of live document, `<kind>:<id>` → the resolver of its access rule. It sits above
@@ -46,4 +48,20 @@ export async function documentPermission(
 		parsed && Object.hasOwn(DOCUMENT_KINDS, parsed.kind) ? DOCUMENT_KINDS[parsed.kind] : undefined;
 	if (!actor || !parsed || !resolve) return 'none';
 	return accessPermission(db, actor, await resolve(db, parsed.id));
+}
+
+/**
+ * The kinds with suggestion mode, and how the collaboration server judges a suggest-only
+ * update of each. A kind whose access can answer `suggest` registers its rules here; without
+ * rules every update of a suggest-only person is refused.
+ */
+export const SUGGESTION_RULES: Record<string, SuggestionRules> = {
+	section: richTextSuggestions,
+	minutes: richTextSuggestions
+};
+
+/** The suggestion rules of a document by its name, or null when its kind has none. */
+export function suggestionRulesFor(name: string): SuggestionRules | null {
+	const kind = parseDocumentName(name)?.kind;
+	return kind && Object.hasOwn(SUGGESTION_RULES, kind) ? SUGGESTION_RULES[kind] : null;
 }

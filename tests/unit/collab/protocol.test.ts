@@ -75,11 +75,16 @@ describe('decoding client messages', () => {
 		['unknown sync type', [0, 3, 0]],
 		['garbage update', [0, 2, 3, 0xff, 0xff, 0xff]],
 		['garbage state vector', [0, 0, 1, 0xff]],
-		['awareness state not JSON', [1, 5, 1, 1, 1, 1, 0x7b]],
-		['awareness state not UTF-8', [1, 5, 1, 1, 1, 1, 0xc3]],
+		['awareness state past the frame', [1, 5, 1, 1, 1, 9, 0x7b]],
+		['awareness count past the entries', [1, 4, 2, 1, 1, 0]],
 		['trailing bytes', [0, 0, 1, 0, 0]]
 	])('refuses a %s with a ProtocolError', (_what, bytes) => {
 		expect(() => decodeMessage(Uint8Array.from(bytes))).toThrow(ProtocolError);
+	});
+
+	it('leaves awareness states unparsed: the presence guard limits them first', () => {
+		const notJson = Uint8Array.of(1, 5, 1, 1, 1, 1, 0x7b);
+		expect(decodeMessage(notJson)).toEqual({ type: 'awareness', update: notJson.subarray(2) });
 	});
 
 	it('leaves a large update to the worker when asked, still checking the frame', () => {
