@@ -40,7 +40,8 @@ export const decisionStatusLabel = (status: DecisionStatusValue): string => STAT
 const ATTENDANCE: Labels = {
 	present: m.gov_attendance_present,
 	absent: m.gov_attendance_absent,
-	delegated: m.gov_attendance_delegated
+	delegated: m.gov_attendance_delegated,
+	excused: m.gov_attendance_excused
 };
 export const attendanceLabel = (status: string | null): string =>
 	status === null ? m.gov_attendance_unrecorded() : pick(ATTENDANCE, status);

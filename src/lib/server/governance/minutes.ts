@@ -4,13 +4,19 @@ import type { Db } from '../db/client';
 import { meeting, minutesApproval, minutesNote, person } from '../db/schema';
 import { authorize, can } from '../access/policy';
 import { record } from '../audit/audit';
-import { ConflictError } from '../errors';
+import { ConflictError, InvalidError } from '../errors';
+import { m } from '../../paraglide/messages';
 import type { DocumentAccess } from '../live/access';
 import { romeToUtc } from '../../governance/rome-time';
 import { amendmentWindowOpen, minutesEditors, minutesWriters } from './amendments';
 import { loadBodyAccess } from './body-access';
-import { findMeeting } from './meetings';
-import { approvalRecord, minutesDocumentName, pendingSuggestions } from './minutes-document';
+import { agendaOf, findMeeting } from './meetings';
+import {
+	agendaDrift,
+	approvalRecord,
+	minutesDocumentName,
+	pendingSuggestions
+} from './minutes-document';
 import type { LiveDocuments } from '../live/live';
 
 /**
@@ -99,7 +105,12 @@ export async function circulate(
  * The chair approves: the document's state, its text and the text's SHA-256 are stored once;
  * the meeting is marked approved so the collaboration server and the API refuse any change.
  */
-export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId: string) {
+export async function approve(
+	{ db, actor }: Ctx,
+	live: LiveDocuments,
+	meetingId: string,
+	{ acceptStructure = false }: { acceptStructure?: boolean } = {}
+) {
 	const found = await findMeeting(db, meetingId);
 	const access = await loadBodyAccess(db, found.bodyId);
 	const { actor: signedIn } = await authorize(db, actor, 'minutes.approve', {
@@ -113,6 +124,22 @@ export async function approve({ db, actor }: Ctx, live: LiveDocuments, meetingId
 	if (pending > 0) {
 		doc.destroy();
 		throw new ConflictError('gov_minutes_suggestions_pending');
+	}
+	// A verbale whose skeleton no longer follows the agenda is frozen only when the chair says so.
+	const drift = agendaDrift(
+		doc,
+		(await agendaOf(db, meetingId)).map((item) => item.title)
+	);
+	if (!acceptStructure && drift.missing.length + drift.unexpected.length > 0) {
+		doc.destroy();
+		throw new InvalidError('gov_minutes_structure_changed', {
+			acceptStructure: [
+				m.gov_minutes_structure_detail({
+					missing: drift.missing.join('; ') || '—',
+					unexpected: drift.unexpected.join('; ') || '—'
+				})
+			]
+		});
 	}
 	const { state, text, sha256: hash } = approvalRecord(doc);
 	doc.destroy();
@@ -160,7 +187,8 @@ export async function minutesState({ db, actor }: Ctx, meetingId: string) {
 			sha256: minutesApproval.sha256,
 			text: minutesApproval.text,
 			approvedAt: minutesApproval.approvedAt,
-			approvedBy: person.name
+			approvedBy: person.name,
+			atMeetingId: minutesApproval.atMeetingId
 		})
 		.from(minutesApproval)
 		.innerJoin(person, eq(minutesApproval.approvedById, person.id))
