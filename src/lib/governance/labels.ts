@@ -27,6 +27,12 @@ const RULES: Labels = {
 };
 export const quorumRuleLabel = (rule: string): string => pick(RULES, rule);
 
+const APPROVAL_RULES: Labels = {
+	chair: m.gov_approval_rule_chair,
+	next_meeting: m.gov_approval_rule_next_meeting
+};
+export const minutesApprovalRuleLabel = (rule: string): string => pick(APPROVAL_RULES, rule);
+
 const STATUS: Record<DecisionStatusValue, () => string> = {
 	proposed: m.gov_status_proposed,
 	approved: m.gov_status_approved,

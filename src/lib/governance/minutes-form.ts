@@ -23,3 +23,6 @@ export const approveForm = z.object({
 		.optional()
 		.transform((value) => value === 'on')
 });
+
+/** At item 1 of a sitting: approve the previous sitting's minutes (the `next_meeting` rule). */
+export const approvePreviousForm = approveForm.extend({ previousMeetingId: z.uuid() });

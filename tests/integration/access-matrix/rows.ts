@@ -195,6 +195,7 @@ export const ROWS: Record<string, Row> = {
 			'actionItem',
 			'circulate',
 			'approve',
+			'approvePrevious',
 			'correction'
 		]
 	},

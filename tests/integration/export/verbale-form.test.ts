@@ -4,6 +4,10 @@ import * as Y from 'yjs';
 import { renderFile } from '../../../src/lib/server/export/formats';
 import * as actionItems from '../../../src/lib/server/governance/action-items';
 import * as attendance from '../../../src/lib/server/governance/attendance';
+import * as bodies from '../../../src/lib/server/governance/bodies';
+import * as meetings from '../../../src/lib/server/governance/meetings';
+import type { Ctx } from '../../../src/lib/server/context';
+import { buildMember, buildProject } from '../../support/factories';
 import * as decisions from '../../../src/lib/server/governance/decisions';
 import * as minutes from '../../../src/lib/server/governance/minutes';
 import * as sitting from '../../../src/lib/server/governance/sitting';
@@ -193,5 +197,92 @@ describe('approval checks the verbale against its agenda', () => {
 		expect((await minutes.minutesState(c.ctx(c.chair), c.meeting.id)).status).toBe('circulated');
 		await minutes.approve(c.ctx(c.chair), live, c.meeting.id, { acceptStructure: true });
 		expect((await minutes.minutesState(c.ctx(c.chair), c.meeting.id)).status).toBe('approved');
+	});
+});
+
+describe('minutes approved at the next meeting, as the body’s rules say', () => {
+	it('puts the approval at item 1 of the next sitting and approves only from there', async () => {
+		const project = await buildProject(runtime.db);
+		const chair = await buildMember(runtime.db, { projectId: project.id, role: 'coordinator' });
+		const secretary = await buildMember(runtime.db, {
+			projectId: project.id,
+			role: 'steering_member'
+		});
+		const ctx = (who: { actor: Ctx['actor'] }): Ctx => ({ db: runtime.db, actor: who.actor });
+		const body = await bodies.create(ctx(chair), project.id, {
+			kind: 'restricted_committee',
+			name: 'Cabina di regia ristretta',
+			description: '',
+			districtId: null,
+			quorumRule: 'majority',
+			quorumFixed: null,
+			minutesApprovalRule: 'next_meeting'
+		});
+		await bodies.addMember(ctx(chair), live, body.id, { personId: chair.person.id, role: 'chair' });
+		await bodies.addMember(ctx(chair), live, body.id, {
+			personId: secretary.person.id,
+			role: 'secretary'
+		});
+		const sitting = (title: string, day: string) =>
+			meetings.schedule(ctx(chair), live, body.id, {
+				title,
+				day,
+				startTime: '10:00',
+				endTime: '12:00',
+				place: 'Legnano, Palazzo Malinverni',
+				videoLink: '',
+				agenda: ['Stato di avanzamento']
+			});
+		const first = await sitting('Seduta di marzo', '2026-03-05');
+		const second = await sitting('Seduta di aprile', '2026-04-02');
+		const future = await sitting('Seduta di gennaio', '2027-01-14');
+		expect((await meetings.agendaOf(runtime.db, first.id)).map((a) => a.title)).toEqual([
+			'Stato di avanzamento'
+		]);
+		expect((await meetings.agendaOf(runtime.db, second.id)).map((a) => a.title)).toEqual([
+			'Approvazione del verbale della seduta del 05/03/2026',
+			'Stato di avanzamento'
+		]);
+
+		await minutes.circulate(ctx(secretary), live, first.id, {
+			opensOn: '2026-03-06',
+			closesOn: '2026-03-13'
+		});
+		await expect(minutes.approve(ctx(chair), live, first.id)).rejects.toMatchObject({
+			code: 'gov_minutes_next_meeting_rule'
+		});
+		await expect(
+			minutes.approve(ctx(chair), live, first.id, { atMeetingId: future.id })
+		).rejects.toMatchObject({ code: 'gov_minutes_not_next_meeting' });
+		await expect(
+			minutes.approve(ctx(secretary), live, first.id, { atMeetingId: second.id })
+		).rejects.toMatchObject({ code: 'forbidden' });
+		await minutes.approve(ctx(chair), live, first.id, { atMeetingId: second.id });
+
+		// The next sitting has not started yet: its predecessor waits for it.
+		await minutes.circulate(ctx(secretary), live, second.id, {
+			opensOn: '2026-04-03',
+			closesOn: '2026-04-10'
+		});
+		await expect(
+			minutes.approve(ctx(chair), live, second.id, { atMeetingId: future.id })
+		).rejects.toMatchObject({ code: 'gov_minutes_not_next_meeting' });
+
+		const verbale = docxText(
+			(await renderFile('docx', await verbaleDocument(ctx(chair), live, first.id), 'verbale')).bytes
+		);
+		expect(
+			inOrder(verbale, [
+				'Approvazione',
+				'Approvato nella seduta «Seduta di aprile» del 02/04/2026',
+				'al primo punto dell’ordine del giorno'
+			])
+		).toBe(true);
+		const path = await minutes.approvalPath(ctx(chair), second.id);
+		expect(path).toMatchObject({
+			rule: 'next_meeting',
+			previous: { id: first.id, minutesStatus: 'approved' },
+			next: { id: future.id }
+		});
 	});
 });

@@ -340,7 +340,7 @@ function approvalSection(
 						paragraph(
 							m.gov_verbale_approved_at_meeting({
 								title: atMeeting.title,
-								date: formatDateTime(atMeeting.startsAt)
+								date: dayText(utcToRome(atMeeting.startsAt).day)
 							})
 						)
 					]

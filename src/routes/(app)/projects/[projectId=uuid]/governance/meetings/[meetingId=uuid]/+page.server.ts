@@ -39,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const meeting = await meetings.findMeeting(ctx.db, meetingId);
 		if (meeting.projectId !== projectId) error(404);
 		const body = await bodies.get(ctx, meeting.bodyId);
-		const [sheet, state, rights, decisionList, items, people, orgs, linkTargets, held] =
+		const [sheet, state, rights, decisionList, items, people, orgs, linkTargets, held, path] =
 			await Promise.all([
 				attendance.sheet(ctx, meetingId),
 				minutes.minutesState(ctx, meetingId),
@@ -49,7 +49,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				members.list(ctx, projectId),
 				organisations.listForProject(ctx, projectId),
 				listLinkTargets(ctx, projectId),
-				sitting.sittingOf(ctx, meetingId)
+				sitting.sittingOf(ctx, meetingId),
+				minutes.approvalPath(ctx, meetingId)
 			]);
 		const time = (at: Date | null) => (at ? utcToRome(at).time : null);
 		const permission = await documentPermission(ctx.db, ctx.actor, minutesDocumentName(meetingId));
@@ -77,6 +78,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			people: people.map((p) => ({ id: p.personId, name: p.name })),
 			organisations: orgs.map((o) => ({ id: o.id, name: o.name })),
 			linkTargets,
+			approvalPath: path,
 			documentName: minutesDocumentName(meetingId),
 			editorMode: editorMode(state, writeMinutes),
 			can: {

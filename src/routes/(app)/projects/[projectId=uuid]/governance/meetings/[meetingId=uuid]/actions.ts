@@ -1,7 +1,12 @@
 import { attendanceForm } from '$lib/governance/meeting-form';
 import { actionItemForm, decisionForm } from '$lib/governance/decision-form';
 import { guestForm, removeGuestForm, sittingForm } from '$lib/governance/sitting-form';
-import { approveForm, circulateForm, correctionNoteForm } from '$lib/governance/minutes-form';
+import {
+	approveForm,
+	approvePreviousForm,
+	circulateForm,
+	correctionNoteForm
+} from '$lib/governance/minutes-form';
 import * as actionItems from '$lib/server/governance/action-items';
 import * as attendance from '$lib/server/governance/attendance';
 import * as decisions from '$lib/server/governance/decisions';
@@ -60,6 +65,15 @@ export const actions: Actions = {
 			const { ctx, runtime } = event.locals;
 			await minutes.approve(ctx, liveDocuments(runtime), event.params.meetingId, input);
 			return { done: 'approved' as const };
+		}),
+	approvePrevious: (event) =>
+		runAction(event, approvePreviousForm, async (input) => {
+			const { ctx, runtime } = event.locals;
+			await minutes.approve(ctx, liveDocuments(runtime), input.previousMeetingId, {
+				acceptStructure: input.acceptStructure,
+				atMeetingId: event.params.meetingId
+			});
+			return { done: 'approved_previous' as const };
 		}),
 	correction: (event) =>
 		runAction(event, correctionNoteForm, async (input) => {
