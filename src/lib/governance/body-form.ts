@@ -10,6 +10,8 @@ export const BODY_KINDS = [
 ] as const;
 export const QUORUM_RULES = ['majority', 'two_thirds', 'fixed'] as const;
 export const BODY_ROLES = ['chair', 'secretary', 'member'] as const;
+/** Who approves the minutes: the chair alone, or the body at item 1 of its next meeting. */
+export const MINUTES_APPROVAL_RULES = ['chair', 'next_meeting'] as const;
 
 const optionalUuid = z
 	.union([z.uuid(), z.literal('')])
@@ -23,6 +25,7 @@ export const bodyForm = z
 		description: z.string().trim().max(2000).default(''),
 		districtId: optionalUuid,
 		quorumRule: z.enum(QUORUM_RULES),
+		minutesApprovalRule: z.enum(MINUTES_APPROVAL_RULES).optional(),
 		quorumFixed: z
 			.union([z.coerce.number().int().min(1).max(500), z.literal('')])
 			.optional()

@@ -24,8 +24,20 @@ const link = z
 		})
 	);
 
+/** What the sitting did with it: only proposed, or put to the vote and approved or rejected. */
+export const DECISION_OUTCOMES = ['proposed', 'approved', 'rejected'] as const;
+
+const optionalCount = z
+	.union([z.coerce.number().int().min(0).max(10000), z.literal('')])
+	.optional()
+	.transform((value) => (value === '' || value === undefined ? null : value));
+
 /** Make a decision from a passage of the minutes (or from the register). */
 export const decisionForm = z.object({
+	outcome: z.enum(DECISION_OUTCOMES).default('proposed'),
+	votesFor: optionalCount,
+	votesAgainst: optionalCount,
+	votesAbstained: optionalCount,
 	meetingId: z.uuid(),
 	agendaItemId: optionalUuid,
 	text: z.string().trim().min(3).max(2000),

@@ -27,6 +27,12 @@ const RULES: Labels = {
 };
 export const quorumRuleLabel = (rule: string): string => pick(RULES, rule);
 
+const APPROVAL_RULES: Labels = {
+	chair: m.gov_approval_rule_chair,
+	next_meeting: m.gov_approval_rule_next_meeting
+};
+export const minutesApprovalRuleLabel = (rule: string): string => pick(APPROVAL_RULES, rule);
+
 const STATUS: Record<DecisionStatusValue, () => string> = {
 	proposed: m.gov_status_proposed,
 	approved: m.gov_status_approved,
@@ -40,7 +46,8 @@ export const decisionStatusLabel = (status: DecisionStatusValue): string => STAT
 const ATTENDANCE: Labels = {
 	present: m.gov_attendance_present,
 	absent: m.gov_attendance_absent,
-	delegated: m.gov_attendance_delegated
+	delegated: m.gov_attendance_delegated,
+	excused: m.gov_attendance_excused
 };
 export const attendanceLabel = (status: string | null): string =>
 	status === null ? m.gov_attendance_unrecorded() : pick(ATTENDANCE, status);

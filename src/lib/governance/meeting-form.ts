@@ -31,7 +31,7 @@ export const meetingForm = z
 
 export type MeetingInput = z.infer<typeof meetingForm>;
 
-export const ATTENDANCE_STATUSES = ['present', 'absent', 'delegated'] as const;
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused', 'delegated'] as const;
 
 /**
  * Attendance arrives as `status.<personId>` and `delegate.<personId>` fields, one row per

@@ -15,3 +15,14 @@ export const circulateForm = z
 export const correctionNoteForm = z.object({ text: z.string().trim().min(3).max(4000) });
 
 export const emptyForm = z.object({});
+
+/** Approve; `acceptStructure` confirms minutes whose agenda headings no longer match the agenda. */
+export const approveForm = z.object({
+	acceptStructure: z
+		.literal('on')
+		.optional()
+		.transform((value) => value === 'on')
+});
+
+/** At item 1 of a sitting: approve the previous sitting's minutes (the `next_meeting` rule). */
+export const approvePreviousForm = approveForm.extend({ previousMeetingId: z.uuid() });

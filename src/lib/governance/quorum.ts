@@ -3,7 +3,7 @@
  * member of the body: the proxy (delega) represents them.
  */
 export type QuorumRuleValue = 'majority' | 'two_thirds' | 'fixed';
-export type AttendanceValue = 'present' | 'absent' | 'delegated';
+export type AttendanceValue = 'present' | 'absent' | 'delegated' | 'excused';
 
 export interface QuorumInput {
 	rule: QuorumRuleValue;

@@ -186,7 +186,18 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/governance/meetings/[meetingId]': {
 		path: (s) => `${governance(s)}/meetings/${s.meetingId}`,
 		access: 'governance.read',
-		actions: ['attendance', 'decision', 'actionItem', 'circulate', 'approve', 'correction']
+		actions: [
+			'attendance',
+			'sitting',
+			'guest',
+			'removeGuest',
+			'decision',
+			'actionItem',
+			'circulate',
+			'approve',
+			'approvePrevious',
+			'correction'
+		]
 	},
 	'/projects/[projectId]/governance/meetings/[meetingId]/meeting.ics': {
 		path: (s) => `${governance(s)}/meetings/${s.meetingId}/meeting.ics`,

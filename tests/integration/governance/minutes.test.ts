@@ -116,7 +116,15 @@ describe('verbale', () => {
 		await live.write(name, typeInto(await live.read(name), 'Aggiunta tardiva. '));
 		const document = await verbaleDocument(c.ctx(c.observer), c.meeting.id);
 		const titles = document.sections.map((s) => s.title);
-		expect(titles.slice(0, 3)).toEqual(['Presenti', 'Assenti', 'Ordine del giorno']);
+		expect(titles.slice(0, 7)).toEqual([
+			'Apertura della seduta',
+			'Presenti',
+			'Assenti con delega',
+			'Assenti giustificati',
+			'Assenti',
+			'Invitati non componenti',
+			'Ordine del giorno'
+		]);
 		expect(titles).toContain('Avvio del progetto');
 		expect(JSON.stringify(document)).toContain('Si avviano i gruppi di lavoro.');
 		expect(JSON.stringify(document)).not.toContain('Aggiunta tardiva');
@@ -124,7 +132,7 @@ describe('verbale', () => {
 		// the attendance, the approval hash; not the late write.
 		const hash = /[0-9a-f]{64}/.exec(JSON.stringify(document))?.[0];
 		expect(hash).toMatch(/^[0-9a-f]{64}$/);
-		const attendance = JSON.stringify(document.sections[0].blocks)
+		const attendance = JSON.stringify(document.sections[1].blocks)
 			.match(/"text":"([^"]+)"/g)!
 			.map((field) => field.slice(8, -1));
 		expect(attendance.length).toBeGreaterThan(0);

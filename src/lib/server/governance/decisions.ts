@@ -36,7 +36,13 @@ export function assertTransition(from: DecisionStatus, to: DecisionStatus): void
 }
 
 /** A decision made from a passage of a meeting's minutes; born `proposed`, with its first history row. */
-export async function propose({ db, actor }: Ctx, input: DecisionInput): Promise<Decision> {
+/** The vote is optional: a decision made outside a sitting, or not yet voted, is only proposed. */
+type VoteFields = 'outcome' | 'votesFor' | 'votesAgainst' | 'votesAbstained';
+export type ProposeInput = Omit<DecisionInput, VoteFields> &
+	Partial<Pick<DecisionInput, VoteFields>>;
+
+export async function propose({ db, actor }: Ctx, input: ProposeInput): Promise<Decision> {
+	const outcome = input.outcome ?? 'proposed';
 	const found = await findMeeting(db, input.meetingId);
 	const { actor: signedIn } = await authorize(db, actor, 'decision.propose', {
 		projectId: found.projectId
@@ -49,6 +55,10 @@ export async function propose({ db, actor }: Ctx, input: DecisionInput): Promise
 		if (!item) {
 			throw new InvalidError('invalid', { agendaItemId: [m.error_gov_agenda_item_unknown()] });
 		}
+	}
+	// Recording the sitting's vote moves the decision at once: that is the right to update it.
+	if (outcome !== 'proposed') {
+		await authorize(db, actor, 'decision.update', { projectId: found.projectId });
 	}
 	const links = await checkedLinks(db, found.projectId, input.links);
 	const created = await db.transaction(async (tx) => {
@@ -64,12 +74,24 @@ export async function propose({ db, actor }: Ctx, input: DecisionInput): Promise
 				ownerOrganisationId: input.ownerOrganisationId,
 				ownerPersonId: input.ownerPersonId,
 				dueOn: input.dueOn,
+				status: outcome,
+				votesFor: input.votesFor ?? null,
+				votesAgainst: input.votesAgainst ?? null,
+				votesAbstained: input.votesAbstained ?? null,
 				createdById: signedIn.id
 			})
 			.returning();
 		await tx
 			.insert(decisionStatusChange)
 			.values({ decisionId: row.id, fromStatus: null, toStatus: 'proposed', actorId: signedIn.id });
+		if (outcome !== 'proposed') {
+			await tx.insert(decisionStatusChange).values({
+				decisionId: row.id,
+				fromStatus: 'proposed',
+				toStatus: outcome,
+				actorId: signedIn.id
+			});
+		}
 		if (links.length > 0) {
 			await tx
 				.insert(decisionLink)

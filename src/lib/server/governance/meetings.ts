@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
+import { m } from '../../paraglide/messages';
 import type { Ctx } from '../context';
 import { agendaItem, body, bodyMember, meeting, type AgendaItem, type Meeting } from '../db/schema';
 import { authorize } from '../access/policy';
 import { record } from '../audit/audit';
 import { NotFoundError } from '../errors';
 import type { MeetingInput } from '../../governance/meeting-form';
-import { romeToUtc } from '../../governance/rome-time';
+import { romeToUtc, utcToRome } from '../../governance/rome-time';
 import { loadBodyAccess } from './body-access';
 import { minutesDocumentName, seedMinutesDocument } from './minutes-document';
 
@@ -28,6 +29,8 @@ export async function schedule(
 	const { actor: signedIn } = await authorize(db, actor, 'meeting.manage', {
 		projectId: access.body.projectId
 	});
+	const startsAt = romeToUtc(input.day, input.startTime);
+	const agenda = await withPreviousMinutesItem(db, access.body, startsAt, input.agenda);
 	const created = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(meeting)
@@ -35,7 +38,7 @@ export async function schedule(
 				bodyId,
 				projectId: access.body.projectId,
 				title: input.title,
-				startsAt: romeToUtc(input.day, input.startTime),
+				startsAt,
 				endsAt: romeToUtc(input.day, input.endTime),
 				place: input.place,
 				videoLink: input.videoLink,
@@ -44,12 +47,10 @@ export async function schedule(
 			.returning();
 		await tx
 			.insert(agendaItem)
-			.values(
-				input.agenda.map((title, index) => ({ meetingId: row.id, position: index + 1, title }))
-			);
+			.values(agenda.map((title, index) => ({ meetingId: row.id, position: index + 1, title })));
 		return row;
 	});
-	await seedMinutesDocument(live, minutesDocumentName(created.id), input.agenda);
+	await seedMinutesDocument(live, minutesDocumentName(created.id), agenda);
 	await record(db, {
 		actorId: signedIn.id,
 		action: 'meeting.schedule',
@@ -58,6 +59,48 @@ export async function schedule(
 		projectId: created.projectId
 	});
 	return created;
+}
+
+/**
+ * A body whose minutes are approved at its next meeting gets, as item 1 of that meeting, the
+ * approval of the previous sitting's minutes (unless they are approved already).
+ */
+async function withPreviousMinutesItem(
+	db: Ctx['db'],
+	owner: { id: string; minutesApprovalRule: string },
+	startsAt: Date,
+	agenda: string[]
+): Promise<string[]> {
+	if (owner.minutesApprovalRule !== 'next_meeting') return agenda;
+	const [previous] = await db
+		.select()
+		.from(meeting)
+		.where(and(eq(meeting.bodyId, owner.id), lt(meeting.startsAt, startsAt)))
+		.orderBy(desc(meeting.startsAt))
+		.limit(1);
+	if (!previous || previous.minutesStatus === 'approved') return agenda;
+	const day = utcToRome(previous.startsAt).day.split('-').reverse().join('/');
+	return [m.gov_agenda_approve_previous({ date: day }), ...agenda];
+}
+
+/** The body's sitting just before or just after this one, by start time. */
+export async function adjacentMeeting(
+	db: Ctx['db'],
+	of: Meeting,
+	direction: 'previous' | 'next'
+): Promise<Meeting | null> {
+	const [found] = await db
+		.select()
+		.from(meeting)
+		.where(
+			and(
+				eq(meeting.bodyId, of.bodyId),
+				direction === 'next' ? gt(meeting.startsAt, of.startsAt) : lt(meeting.startsAt, of.startsAt)
+			)
+		)
+		.orderBy(direction === 'next' ? asc(meeting.startsAt) : desc(meeting.startsAt))
+		.limit(1);
+	return found ?? null;
 }
 
 export async function agendaOf(db: Ctx['db'], meetingId: string): Promise<AgendaItem[]> {

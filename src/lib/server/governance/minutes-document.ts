@@ -43,6 +43,34 @@ export function buildMinutesDoc(agenda: readonly string[], texts: readonly strin
 	return doc;
 }
 
+/**
+ * How the minutes' agenda headings differ from the agenda: the headings expected and not found,
+ * and those found and not expected (in document order). Both empty: the structure holds.
+ */
+export function agendaDrift(
+	doc: Y.Doc,
+	agenda: readonly string[]
+): { missing: string[]; unexpected: string[] } {
+	const expected = agenda.map((title, index) => `${index + 1}. ${title}`);
+	const found = doc
+		.getXmlFragment(MINUTES_FIELD)
+		.toArray()
+		.filter(
+			(node): node is Y.XmlElement =>
+				node instanceof Y.XmlElement &&
+				node.nodeName === 'heading' &&
+				Number(node.getAttribute('level')) === 2
+		)
+		.map((heading) => inlineText(heading));
+	if (found.length === expected.length && found.every((text, i) => text === expected[i])) {
+		return { missing: [], unexpected: [] };
+	}
+	return {
+		missing: expected.filter((text) => !found.includes(text)),
+		unexpected: found.filter((text) => !expected.includes(text))
+	};
+}
+
 export async function seedMinutesDocument(
 	live: LiveDocuments,
 	name: string,

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { m } from '../../paraglide/messages';
@@ -7,15 +7,23 @@ import { formatDateTime } from '../../format/dates';
 import { plainText, type PmNode } from '../../proposals/section-text';
 import { attendanceLabel, decisionStatusLabel } from '../../governance/labels';
 import type { Ctx } from '../context';
-import { minutesApproval } from '../db/schema';
+import {
+	decisionStatusChange,
+	minutesApproval,
+	type DecisionStatus,
+	type Meeting
+} from '../db/schema';
 import type { Block, DocumentSection, ExportDocument } from '../export/document-model';
 import { plain } from '../export/document-model';
 import { blocksFromProseMirror } from '../export/from-prosemirror';
+import * as actionItems from './action-items';
 import * as attendance from './attendance';
 import * as bodies from './bodies';
 import * as decisions from './decisions';
 import * as minutes from './minutes';
 import { agendaOf, findMeeting } from './meetings';
+import { sittingOf, type Sitting } from './sitting';
+import { utcToRome } from '../../governance/rome-time';
 import { MINUTES_FIELD, minutesDocumentName } from './minutes-document';
 
 /**
@@ -25,30 +33,70 @@ import { MINUTES_FIELD, minutesDocumentName } from './minutes-document';
  */
 export async function verbaleDocument(ctx: Ctx, meetingId: string): Promise<ExportDocument> {
 	const meeting = await findMeeting(ctx.db, meetingId);
-	const [body, sheet, state, agenda, made] = await Promise.all([
+	const [body, sheet, state, agenda, made, sitting, items] = await Promise.all([
 		bodies.get(ctx, meeting.bodyId),
 		attendance.sheet(ctx, meetingId),
 		minutes.minutesState(ctx, meetingId),
 		agendaOf(ctx.db, meetingId),
-		decisions.listForMeeting(ctx, meetingId)
+		decisions.listForMeeting(ctx, meetingId),
+		sittingOf(ctx, meetingId),
+		actionItems.listForProject(ctx, meeting.projectId)
 	]);
 	const json = await minutesJson(ctx, meetingId, state.status === 'approved');
+	// Approved minutes show each decision as the sitting left it, not as it moved on later.
+	const statuses = await statusesAt(
+		ctx,
+		made.map((d) => d.decision.id),
+		state.approval?.approvedAt ?? null
+	);
+	const approvedAt = state.approval?.atMeetingId
+		? await findMeeting(ctx.db, state.approval.atMeetingId)
+		: null;
 	const name = (id: string | null) => sheet.rows.find((r) => r.personId === id)?.name ?? '';
 	const who = (r: (typeof sheet.rows)[number]) =>
 		r.organisationName ? `${r.name} (${r.organisationName})` : r.name;
-	const present = sheet.rows.filter((r) => r.status === 'present').map(who);
-	const absent = sheet.rows
-		.filter((r) => r.status !== 'present')
-		.map((r) =>
-			r.status === 'delegated'
-				? m.gov_verbale_delegated({ name: who(r), delegate: name(r.delegateId) })
-				: r.status === null
-					? `${who(r)} — ${attendanceLabel(null)}`
-					: who(r)
-		);
+	const withStatus = (status: string | null) => sheet.rows.filter((r) => r.status === status);
+	const officer = (role: string) =>
+		sheet.rows
+			.filter((r) => r.bodyRole === role)
+			.map((r) => r.name)
+			.join(', ') || '—';
 	const sections: DocumentSection[] = [
-		{ title: m.gov_verbale_present(), blocks: [list(present)] },
-		{ title: m.gov_verbale_absent(), blocks: [list(absent)] },
+		{
+			title: m.gov_verbale_opening_title(),
+			blocks: [paragraph(openingText(meeting, body.body.name, sitting, sheet, officer))]
+		},
+		{ title: m.gov_verbale_present(), blocks: [list(withStatus('present').map(who))] },
+		{
+			title: m.gov_verbale_delegated_title(),
+			blocks: [
+				list(
+					withStatus('delegated').map((r) =>
+						m.gov_verbale_delegated({ name: who(r), delegate: name(r.delegateId) })
+					)
+				)
+			]
+		},
+		{ title: m.gov_verbale_excused(), blocks: [list(withStatus('excused').map(who))] },
+		{
+			title: m.gov_verbale_absent(),
+			blocks: [
+				list([
+					...withStatus('absent').map(who),
+					...withStatus(null).map((r) => `${who(r)} — ${attendanceLabel(null)}`)
+				])
+			]
+		},
+		{
+			title: m.gov_verbale_guests(),
+			blocks: [
+				list(
+					sitting.guests.map((g) =>
+						[g.name, g.organisationName, g.role].filter(Boolean).join(' — ')
+					)
+				)
+			]
+		},
 		{
 			title: m.gov_verbale_agenda(),
 			blocks: [
@@ -66,11 +114,10 @@ export async function verbaleDocument(ctx: Ctx, meetingId: string): Promise<Expo
 					made.map((d) =>
 						[
 							d.decision.text,
-							decisionStatusLabel(d.decision.status),
+							decisionStatusLabel(statuses.get(d.decision.id) ?? d.decision.status),
+							voteText(d.decision),
 							d.ownerPersonName ?? d.ownerOrganisationName,
-							d.decision.dueOn
-								? `${m.gov_decision_due()}: ${d.decision.dueOn.split('-').reverse().join('/')}`
-								: null
+							d.decision.dueOn ? `${m.gov_decision_due()}: ${dayText(d.decision.dueOn)}` : null
 						]
 							.filter(Boolean)
 							.join(' — ')
@@ -78,7 +125,40 @@ export async function verbaleDocument(ctx: Ctx, meetingId: string): Promise<Expo
 				)
 			]
 		},
-		approvalSection(state)
+		{
+			title: m.gov_verbale_action_items(),
+			blocks: [
+				list(
+					items
+						.filter((item) => item.meetingId === meetingId)
+						.map((item) =>
+							[
+								item.title,
+								item.ownerPersonName ?? item.ownerOrganisationName,
+								item.dueOn ? `${m.gov_decision_due()}: ${dayText(item.dueOn)}` : null
+							]
+								.filter(Boolean)
+								.join(' — ')
+						)
+				)
+			]
+		},
+		{
+			title: m.gov_verbale_closing_title(),
+			blocks: [
+				paragraph(
+					m.gov_verbale_closing({ time: utcToRome(sitting.closedAt ?? meeting.endsAt).time })
+				)
+			]
+		},
+		approvalSection(state, approvedAt),
+		{
+			title: m.gov_verbale_signatures(),
+			blocks: [
+				paragraph(m.gov_verbale_signature_chair({ name: officer('chair') })),
+				paragraph(m.gov_verbale_signature_secretary({ name: officer('secretary') }))
+			]
+		}
 	];
 	return {
 		title: `${m.gov_verbale_title()}: ${meeting.title}`,
@@ -107,6 +187,73 @@ export async function verbaleDocument(ctx: Ctx, meetingId: string): Promise<Expo
 		generatedAt: new Date()
 	};
 }
+
+/** The opening paragraph of Italian minutes: when, where, who chairs and writes, the quorum. */
+function openingText(
+	meeting: Meeting,
+	bodyName: string,
+	sitting: Sitting,
+	sheet: Awaited<ReturnType<typeof attendance.sheet>>,
+	officer: (role: string) => string
+): string {
+	const opened = utcToRome(sitting.openedAt ?? meeting.startsAt);
+	const place =
+		meeting.place && meeting.videoLink
+			? m.gov_verbale_place_both({ place: meeting.place, link: meeting.videoLink })
+			: meeting.videoLink
+				? m.gov_verbale_place_online({ link: meeting.videoLink })
+				: meeting.place
+					? m.gov_verbale_place_at({ place: meeting.place })
+					: '';
+	const quorum = {
+		represented: String(sheet.quorum.represented),
+		members: String(sheet.rows.length),
+		required: String(sheet.quorum.required)
+	};
+	return [
+		m.gov_verbale_opening({
+			date: dayText(opened.day),
+			time: opened.time,
+			place: place ? ` ${place},` : '',
+			body: bodyName
+		}),
+		m.gov_verbale_officers({ chair: officer('chair'), secretary: officer('secretary') }),
+		sheet.quorum.met ? m.gov_verbale_quorum_met(quorum) : m.gov_verbale_quorum_missing(quorum)
+	].join(' ');
+}
+
+function voteText(d: {
+	votesFor: number | null;
+	votesAgainst: number | null;
+	votesAbstained: number | null;
+}) {
+	if (d.votesFor === null && d.votesAgainst === null && d.votesAbstained === null) return null;
+	return m.gov_verbale_vote({
+		favour: String(d.votesFor ?? 0),
+		against: String(d.votesAgainst ?? 0),
+		abstained: String(d.votesAbstained ?? 0)
+	});
+}
+
+/** '2026-03-05' → '05/03/2026', as Italian documents write dates. */
+const dayText = (day: string) => day.split('-').reverse().join('/');
+
+/** Each decision's status at an instant (its last change before it); none: as it is now. */
+async function statusesAt(ctx: Ctx, decisionIds: string[], at: Date | null) {
+	const result = new Map<string, DecisionStatus>();
+	if (!at || decisionIds.length === 0) return result;
+	const changes = await ctx.db
+		.select({ decisionId: decisionStatusChange.decisionId, to: decisionStatusChange.toStatus })
+		.from(decisionStatusChange)
+		.where(
+			and(inArray(decisionStatusChange.decisionId, decisionIds), lte(decisionStatusChange.at, at))
+		)
+		.orderBy(asc(decisionStatusChange.at), asc(decisionStatusChange.id));
+	for (const change of changes) result.set(change.decisionId, change.to);
+	return result;
+}
+
+const paragraph = (text: string): Block => ({ type: 'paragraph', content: plain(text) });
 
 function list(items: readonly string[], ordered = false): Block {
 	if (items.length === 0) return { type: 'paragraph', content: plain('—') };
@@ -155,7 +302,10 @@ function discussion(json: PmNode): DocumentSection[] {
 	}));
 }
 
-function approvalSection(state: Awaited<ReturnType<typeof minutes.minutesState>>): DocumentSection {
+function approvalSection(
+	state: Awaited<ReturnType<typeof minutes.minutesState>>,
+	atMeeting: Meeting | null
+): DocumentSection {
 	if (!state.approval) {
 		return {
 			title: m.gov_verbale_approval(),
@@ -175,6 +325,16 @@ function approvalSection(state: Awaited<ReturnType<typeof minutes.minutesState>>
 					})
 				)
 			},
+			...(atMeeting
+				? [
+						paragraph(
+							m.gov_verbale_approved_at_meeting({
+								title: atMeeting.title,
+								date: dayText(utcToRome(atMeeting.startsAt).day)
+							})
+						)
+					]
+				: []),
 			{ type: 'paragraph', content: plain(`${m.gov_minutes_hash()}: ${approval.sha256}`) },
 			...(state.notes.length > 0
 				? [

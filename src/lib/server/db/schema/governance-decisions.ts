@@ -4,6 +4,7 @@ import {
 	customType,
 	date,
 	index,
+	integer,
 	pgEnum,
 	pgTable,
 	primaryKey,
@@ -44,6 +45,10 @@ export const decision = pgTable(
 		/** The passage of the minutes the decision was made from. */
 		quote: text().notNull().default(''),
 		status: decisionStatus().notNull().default('proposed'),
+		/** The vote, where the body voted: in favour, against, abstained. */
+		votesFor: integer(),
+		votesAgainst: integer(),
+		votesAbstained: integer(),
 		ownerOrganisationId: uuid().references(() => organisation.id),
 		ownerPersonId: uuid().references(() => person.id),
 		dueOn: date(),

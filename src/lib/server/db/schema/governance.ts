@@ -1,4 +1,5 @@
 import {
+	type AnyPgColumn,
 	bigserial,
 	index,
 	integer,
@@ -14,6 +15,9 @@ import { bytea, createdAt, id } from './columns';
 import { organisation, person } from './people';
 import { project } from './projects';
 import { district } from './territories';
+
+/** Who approves a body's minutes: the chair alone, or the body at its next meeting. */
+export const minutesApprovalRule = pgEnum('minutes_approval_rule', ['chair', 'next_meeting']);
 
 /** Cabina di regia allargata, ristretta, gruppo di lavoro territoriale, gruppo tecnico. */
 export const bodyKind = pgEnum('body_kind', [
@@ -40,6 +44,7 @@ export const body = pgTable(
 		districtId: uuid().references(() => district.id),
 		quorumRule: quorumRule().notNull().default('majority'),
 		quorumFixed: integer(),
+		minutesApprovalRule: minutesApprovalRule().notNull().default('chair'),
 		createdAt: createdAt()
 	},
 	(t) => [index('body_project_idx').on(t.projectId)]
@@ -87,6 +92,9 @@ export const meeting = pgTable(
 		minutesStatus: minutesStatus().notNull().default('draft'),
 		amendmentOpensAt: timestamp({ withTimezone: true }),
 		amendmentClosesAt: timestamp({ withTimezone: true }),
+		/** When the chair actually opened and closed the sitting, for the verbale. */
+		openedAt: timestamp({ withTimezone: true }),
+		closedAt: timestamp({ withTimezone: true }),
 		createdById: uuid().references(() => person.id),
 		createdAt: createdAt()
 	},
@@ -106,7 +114,13 @@ export const agendaItem = pgTable(
 	(t) => [uniqueIndex('agenda_item_position_unique').on(t.meetingId, t.position)]
 );
 
-export const attendanceStatus = pgEnum('attendance_status', ['present', 'absent', 'delegated']);
+/** `excused`: absent with justification (assente giustificato), as Italian minutes record it. */
+export const attendanceStatus = pgEnum('attendance_status', [
+	'present',
+	'absent',
+	'delegated',
+	'excused'
+]);
 
 export const attendance = pgTable(
 	'attendance',
@@ -135,8 +149,26 @@ export const minutesApproval = pgTable('minutes_approval', {
 	approvedById: uuid()
 		.notNull()
 		.references(() => person.id),
-	approvedAt: createdAt()
+	approvedAt: createdAt(),
+	/** With the `next_meeting` rule: the sitting whose first item approved these minutes. */
+	atMeetingId: uuid().references((): AnyPgColumn => meeting.id)
 });
+
+/** Guests of a sitting who are not members of the body (invitati): named in the verbale. */
+export const meetingGuest = pgTable(
+	'meeting_guest',
+	{
+		id: id(),
+		meetingId: uuid()
+			.notNull()
+			.references(() => meeting.id, { onDelete: 'cascade' }),
+		name: text().notNull(),
+		organisationName: text().notNull().default(''),
+		role: text().notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [index('meeting_guest_meeting_idx').on(t.meetingId)]
+);
 
 /** Corrections after approval: new notes linked to the frozen minutes, never edits. */
 export const minutesNote = pgTable('minutes_note', {
@@ -168,4 +200,6 @@ export type QuorumRule = (typeof quorumRule.enumValues)[number];
 export type Meeting = typeof meeting.$inferSelect;
 export type AgendaItem = typeof agendaItem.$inferSelect;
 export type AttendanceStatus = (typeof attendanceStatus.enumValues)[number];
+export type MeetingGuest = typeof meetingGuest.$inferSelect;
+export type MinutesApprovalRule = (typeof minutesApprovalRule.enumValues)[number];
 export type MinutesStatus = (typeof minutesStatus.enumValues)[number];

@@ -19,12 +19,15 @@ export const DEMO_BODIES: readonly {
 	description: string;
 	district?: DemoDistrictKey;
 	quorumFixed?: number;
+	/** Approved at the next sitting, item 1 (the allargata's practice in 001 §10c). */
+	minutesAtNextMeeting?: boolean;
 	members: readonly Member[];
 }[] = [
 	{
 		key: 'allargata',
 		kind: 'steering_committee',
 		name: 'Cabina di regia allargata',
+		minutesAtNextMeeting: true,
 		description:
 			'Ambiti istituzionali integrati da tutto il partenariato: linee generali e metodologia comune.',
 		members: [
@@ -109,6 +112,12 @@ export const DEMO_MEETINGS: readonly {
 	status: MinutesStatus;
 	window?: readonly [string, string];
 	approvedAt?: string;
+	/** The sitting whose item 1 approved these minutes. */
+	approvedAtMeeting?: string;
+	/** When the chair opened and closed the sitting. */
+	held?: readonly [string, string];
+	/** Guests who are not members: name, organisation, role. */
+	guests?: readonly (readonly [string, string, string])[];
 	attendance: readonly (readonly [DemoPersonKey, AttendanceStatus, DemoPersonKey?])[];
 	agenda: readonly { title: string; text: readonly string[] }[];
 }[] = [
@@ -123,6 +132,15 @@ export const DEMO_MEETINGS: readonly {
 		status: 'approved',
 		window: ['2026-09-16T00:00:00Z', '2026-09-30T21:59:00Z'],
 		approvedAt: '2026-10-20T09:00:00Z',
+		approvedAtMeeting: 'allargata-2',
+		held: ['2026-09-15T08:40:00Z', '2026-09-15T10:20:00Z'],
+		guests: [
+			[
+				'Referente della Direzione Lavoro',
+				'Città Metropolitana di Milano',
+				'Coordinamento dei Centri per l’impiego'
+			]
+		],
 		attendance: [
 			['coordinator', 'present'],
 			['steeringSole', 'present'],
@@ -157,6 +175,7 @@ export const DEMO_MEETINGS: readonly {
 		videoLink: 'https://meet.example.org/cabina-wip',
 		status: 'circulated',
 		window: ['2026-10-21T00:00:00Z', '2026-12-05T22:59:00Z'],
+		held: ['2026-10-20T08:35:00Z', '2026-10-20T10:25:00Z'],
 		attendance: [
 			['coordinator', 'present'],
 			['steeringSole', 'present'],
@@ -211,6 +230,8 @@ export const DEMO_DECISIONS: readonly {
 	organisation?: DemoOrganisationKey;
 	organisationLabel?: string;
 	dueOn: string | null;
+	/** The sitting's vote: in favour, against, abstained. */
+	votes?: readonly [number, number, number];
 	supersededBy?: string;
 	history: readonly Step[];
 	actions?: readonly { title: string; owner: DemoPersonKey; dueOn: string; doneAt?: string }[];
@@ -226,6 +247,7 @@ export const DEMO_DECISIONS: readonly {
 		organisation: 'aziendaSociale',
 		organisationLabel: 'Azienda Sociale',
 		dueOn: '2026-10-15',
+		votes: [5, 0, 0],
 		history: [
 			['proposed', '2026-09-15T09:10:00Z'],
 			['approved', '2026-09-15T09:40:00Z', 'Approvata all’unanimità'],

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import {
@@ -10,6 +11,7 @@ import {
 	decisionLink,
 	decisionStatusChange,
 	meeting,
+	meetingGuest,
 	minutesApproval
 } from '../../db/schema';
 import { appendStoredUpdates } from '../../live/store';
@@ -46,7 +48,8 @@ export async function seedGovernance(db: Db): Promise<void> {
 			description: b.description,
 			districtId: b.district ? DEMO_DISTRICT_IDS[b.district] : null,
 			quorumRule: b.quorumFixed ? 'fixed' : 'majority',
-			quorumFixed: b.quorumFixed ?? null
+			quorumFixed: b.quorumFixed ?? null,
+			minutesApprovalRule: b.minutesAtNextMeeting ? 'next_meeting' : 'chair'
 		});
 		await db.insert(bodyMember).values(
 			b.members.map(([key, role, organisation]) => ({
@@ -58,6 +61,12 @@ export async function seedGovernance(db: Db): Promise<void> {
 		);
 	}
 	for (const mt of DEMO_MEETINGS) await seedMeeting(db, mt);
+	for (const mt of DEMO_MEETINGS.filter((m) => m.approvedAtMeeting)) {
+		await db
+			.update(minutesApproval)
+			.set({ atMeetingId: demoUuid(`meeting:${mt.approvedAtMeeting}`) })
+			.where(eq(minutesApproval.meetingId, demoUuid(`meeting:${mt.key}`)));
+	}
 	await seedDecisions(db);
 }
 
@@ -76,8 +85,20 @@ async function seedMeeting(db: Db, mt: (typeof DEMO_MEETINGS)[number]) {
 		minutesStatus: mt.status,
 		amendmentOpensAt: mt.window ? new Date(mt.window[0]) : null,
 		amendmentClosesAt: mt.window ? new Date(mt.window[1]) : null,
+		openedAt: mt.held ? new Date(mt.held[0]) : null,
+		closedAt: mt.held ? new Date(mt.held[1]) : null,
 		createdById: person('coordinator')
 	});
+	if (mt.guests?.length) {
+		await db.insert(meetingGuest).values(
+			mt.guests.map(([name, organisationName, role]) => ({
+				meetingId: id,
+				name,
+				organisationName,
+				role
+			}))
+		);
+	}
 	await db.insert(agendaItem).values(
 		mt.agenda.map((item, index) => ({
 			id: demoUuid(`agenda:${mt.key}:${index + 1}`),
@@ -108,7 +129,9 @@ async function seedMeeting(db: Db, mt: (typeof DEMO_MEETINGS)[number]) {
 			meetingId: id,
 			...approvalRecord(doc),
 			approvedById: person('coordinator'),
-			approvedAt: new Date(mt.approvedAt ?? mt.endsAt)
+			approvedAt: new Date(mt.approvedAt ?? mt.endsAt),
+			// The approving sitting is inserted later: its link is set once it exists.
+			atMeetingId: null
 		});
 	}
 	doc.destroy();
@@ -130,6 +153,9 @@ async function seedDecisions(db: Db) {
 			ownerPersonId: d.owner ? person(d.owner) : null,
 			ownerOrganisationId: d.organisation ? DEMO_ORGANISATION_IDS[d.organisation] : null,
 			dueOn: d.dueOn,
+			votesFor: d.votes?.[0] ?? null,
+			votesAgainst: d.votes?.[1] ?? null,
+			votesAbstained: d.votes?.[2] ?? null,
 			supersededById: d.supersededBy ? demoUuid(`decision:${d.supersededBy}`) : null,
 			createdById: person('steeringSole'),
 			createdAt: new Date(history[0][1])

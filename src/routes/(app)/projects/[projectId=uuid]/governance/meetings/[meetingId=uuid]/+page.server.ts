@@ -8,6 +8,8 @@ import * as decisions from '$lib/server/governance/decisions';
 import * as meetings from '$lib/server/governance/meetings';
 import { listLinkTargets } from '$lib/server/governance/link-targets';
 import * as minutes from '$lib/server/governance/minutes';
+import * as sitting from '$lib/server/governance/sitting';
+import { utcToRome } from '$lib/governance/rome-time';
 import { minutesDocumentName } from '$lib/server/governance/minutes-document';
 import * as members from '$lib/server/projects/members';
 import * as organisations from '$lib/server/organisations/organisations';
@@ -37,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const meeting = await meetings.findMeeting(ctx.db, meetingId);
 		if (meeting.projectId !== projectId) error(404);
 		const body = await bodies.get(ctx, meeting.bodyId);
-		const [sheet, state, rights, decisionList, items, people, orgs, linkTargets] =
+		const [sheet, state, rights, decisionList, items, people, orgs, linkTargets, held, path] =
 			await Promise.all([
 				attendance.sheet(ctx, meetingId),
 				minutes.minutesState(ctx, meetingId),
@@ -46,8 +48,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				actionItems.listForProject(ctx, projectId),
 				members.list(ctx, projectId),
 				organisations.listForProject(ctx, projectId),
-				listLinkTargets(ctx, projectId)
+				listLinkTargets(ctx, projectId),
+				sitting.sittingOf(ctx, meetingId),
+				minutes.approvalPath(ctx, meetingId)
 			]);
+		const time = (at: Date | null) => (at ? utcToRome(at).time : null);
 		const permission = await documentPermission(ctx.db, ctx.actor, minutesDocumentName(meetingId));
 		const writeMinutes = writes(permission);
 		const allowed = (action: Parameters<typeof can>[2]) =>
@@ -57,12 +62,23 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			body: { id: body.body.id, name: body.body.name, kind: body.body.kind },
 			agenda: await meetings.agendaOf(ctx.db, meetingId),
 			attendance: sheet,
+			sitting: {
+				openedTime: time(held.openedAt),
+				closedTime: time(held.closedAt),
+				guests: held.guests.map(({ id, name, organisationName, role }) => ({
+					id,
+					name,
+					organisationName,
+					role
+				}))
+			},
 			minutes: { ...state, approval: state.approval && { ...state.approval, text: undefined } },
 			decisions: decisionList,
 			actionItems: items.filter((item) => item.meetingId === meetingId),
 			people: people.map((p) => ({ id: p.personId, name: p.name })),
 			organisations: orgs.map((o) => ({ id: o.id, name: o.name })),
 			linkTargets,
+			approvalPath: path,
 			documentName: minutesDocumentName(meetingId),
 			editorMode: editorMode(state, writeMinutes),
 			can: {

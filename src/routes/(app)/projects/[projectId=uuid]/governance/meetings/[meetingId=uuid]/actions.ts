@@ -1,10 +1,17 @@
 import { attendanceForm } from '$lib/governance/meeting-form';
 import { actionItemForm, decisionForm } from '$lib/governance/decision-form';
-import { circulateForm, correctionNoteForm, emptyForm } from '$lib/governance/minutes-form';
+import { guestForm, removeGuestForm, sittingForm } from '$lib/governance/sitting-form';
+import {
+	approveForm,
+	approvePreviousForm,
+	circulateForm,
+	correctionNoteForm
+} from '$lib/governance/minutes-form';
 import * as actionItems from '$lib/server/governance/action-items';
 import * as attendance from '$lib/server/governance/attendance';
 import * as decisions from '$lib/server/governance/decisions';
 import * as minutes from '$lib/server/governance/minutes';
+import * as sitting from '$lib/server/governance/sitting';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions } from './$types';
 
@@ -14,6 +21,21 @@ export const actions: Actions = {
 		runAction(event, attendanceForm, async (input) => {
 			await attendance.recordAttendance(event.locals.ctx, event.params.meetingId, input);
 			return { done: 'attendance' as const };
+		}),
+	sitting: (event) =>
+		runAction(event, sittingForm, async (input) => {
+			await sitting.recordSitting(event.locals.ctx, event.params.meetingId, input);
+			return { done: 'sitting' as const };
+		}),
+	guest: (event) =>
+		runAction(event, guestForm, async (input) => {
+			await sitting.addGuest(event.locals.ctx, event.params.meetingId, input);
+			return { done: 'guest' as const };
+		}),
+	removeGuest: (event) =>
+		runAction(event, removeGuestForm, async (input) => {
+			await sitting.removeGuest(event.locals.ctx, event.params.meetingId, input.guestId);
+			return { done: 'guest_removed' as const };
 		}),
 	decision: (event) =>
 		runAction(event, decisionForm, async (input) => {
@@ -37,9 +59,17 @@ export const actions: Actions = {
 			return { done: 'circulated' as const };
 		}),
 	approve: (event) =>
-		runAction(event, emptyForm, async () => {
-			await minutes.approve(event.locals.ctx, event.params.meetingId);
+		runAction(event, approveForm, async (input) => {
+			await minutes.approve(event.locals.ctx, event.params.meetingId, input);
 			return { done: 'approved' as const };
+		}),
+	approvePrevious: (event) =>
+		runAction(event, approvePreviousForm, async (input) => {
+			await minutes.approve(event.locals.ctx, input.previousMeetingId, {
+				acceptStructure: input.acceptStructure,
+				atMeetingId: event.params.meetingId
+			});
+			return { done: 'approved_previous' as const };
 		}),
 	correction: (event) =>
 		runAction(event, correctionNoteForm, async (input) => {
