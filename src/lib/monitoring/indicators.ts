@@ -13,7 +13,9 @@ export const COUNT_INDICATORS = [
 	'orientation_training',
 	'internships_started',
 	'hires',
-	'closures'
+	'closures',
+	// ESF+ longer-term result: employed at the follow-up six months after leaving.
+	'employed_six_months'
 ] as const;
 
 /**
@@ -56,6 +58,8 @@ export function indicatorLabel(indicator: Indicator): string {
 			return m.monitoring_ind_hires();
 		case 'closures':
 			return m.monitoring_ind_closures();
+		case 'employed_six_months':
+			return m.monitoring_ind_employed_six_months();
 		case 'orientation_hours':
 			return m.monitoring_ind_orientation_hours();
 		case 'internship_months':

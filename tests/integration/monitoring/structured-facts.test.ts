@@ -179,6 +179,19 @@ for (const caseId of [a, b, c])
 	await add(caseId, 'closure', '2026-01-20', { reason: 'employed' }, 'closed');
 await add(e, 'closure', '2026-01-21', { reason: 'withdrawn' }, 'closed');
 
+// Six-month follow-ups (ESF+ longer-term result): a and c still employed, b not.
+const followUp = (caseId: string, on: string, details: Record<string, string>) =>
+	events.add(ctx(operator), projectId, caseId, {
+		kind: 'follow_up',
+		occurredOn: on,
+		note: '',
+		status: null,
+		details
+	});
+await followUp(a, '2026-07-20', { situation: 'employed', contract: 'permanent' });
+await followUp(b, '2026-07-21', { situation: 'not_employed' });
+await followUp(c, '2026-07-22', { situation: 'employed' });
+
 const NOW = '2026-02-01';
 const asPairs = (rows: { label: string; cell: { value: number | null } }[]) =>
 	Object.fromEntries(rows.map((r) => [r.label, r.cell.value]));
@@ -239,6 +252,28 @@ describe('structured pathway facts', () => {
 			Apprendistato: null
 		});
 		expect(asPairs(seen.closuresByReason)).toEqual({ Occupato: 3, 'Ritirato / abbandono': null });
+	});
+
+	it('count the people employed at the six-month follow-up, on the dashboard and in Annex I', async () => {
+		const people = await loadPathwayFacts(db, projectId);
+		expect(people.find((p) => p.key === a)!.events.at(-1)).toEqual({
+			kind: 'follow_up',
+			on: '2026-07-20',
+			employed: true,
+			contract: 'permanent'
+		});
+		expect(people.find((p) => p.key === b)!.events.at(-1)).toEqual({
+			kind: 'follow_up',
+			on: '2026-07-21',
+			employed: false
+		});
+		const d = await monitoring.dashboard(ctx(coordinator), projectId, 'year', '2026-12-01');
+		expect(d.totals.employed_six_months).toEqual({ value: 2, suppressed: false });
+		expect(d.trend.find((r) => r.period === '2026')!.cells.employed_six_months.value).toBe(2);
+		const six = d.annex.lines.find((l) => l.row === 'six_months_employed')!;
+		expect(six.total.value).toBe(2);
+		const seen = await monitoring.dashboard(ctx(observer), projectId, 'year', '2026-12-01');
+		expect(seen.totals.employed_six_months).toEqual({ value: null, suppressed: true });
 	});
 
 	it('count each territory from the comuni, a parent district including its sub-districts', async () => {

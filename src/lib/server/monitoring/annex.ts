@@ -38,8 +38,13 @@ export function inAnnexRow(
 	profile: EsfProfileFacts | undefined
 ): boolean {
 	if (row === 'total') return true;
-	if (!profile) return false;
 	const left = person.closedOn !== null;
+	// The six-month follow-up recorded as a case event wins over the profile's answer.
+	const followUp = person.events.findLast(
+		(e) => e.kind === 'follow_up' && e.employed !== undefined
+	);
+	if (row === 'six_months_employed' && followUp) return left && followUp.employed === true;
+	if (!profile) return false;
 	switch (row) {
 		case 'unemployed':
 			return (

@@ -122,6 +122,10 @@ export function counts(person: PathwayPerson, indicator: Indicator, period: Peri
 			return hasEventIn(person, ['hire'], period);
 		case 'closures':
 			return hasEventIn(person, ['closure'], period);
+		case 'employed_six_months':
+			return person.events.some(
+				(e) => e.kind === 'follow_up' && e.employed === true && within(e.on, period)
+			);
 		default:
 			return false;
 	}
@@ -358,7 +362,12 @@ export function trendOf(
 					sums[at][sum].people += 1;
 				}
 			}
-			const indicator = EVENT_INDICATOR[event.kind];
+			const indicator =
+				event.kind === 'follow_up'
+					? event.employed
+						? 'employed_six_months'
+						: undefined
+					: EVENT_INDICATOR[event.kind];
 			const at = indicator ? slot(event.on) : undefined;
 			if (indicator === undefined || at === undefined) continue;
 			const key = `${indicator}:${at}`;

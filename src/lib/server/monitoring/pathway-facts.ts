@@ -28,7 +28,8 @@ export const PATHWAY_EVENT_KINDS = [
 	'course',
 	'internship',
 	'hire',
-	'closure'
+	'closure',
+	'follow_up'
 ] as const satisfies readonly CaseEventKind[];
 export type PathwayEventKind = (typeof PATHWAY_EVENT_KINDS)[number];
 
@@ -42,8 +43,10 @@ export interface PathwayEventFact {
 	months?: number;
 	/** Hire: the employer (an organisation of the register). */
 	employerId?: string;
-	/** Hire: contract kind (pathway-values CONTRACT_KINDS). */
+	/** Hire, follow-up: contract kind (pathway-values CONTRACT_KINDS). */
 	contract?: string;
+	/** Six-month follow-up: whether the person was employed. */
+	employed?: boolean;
 	/** Closure: reason (pathway-values CLOSURE_REASONS). */
 	reason?: string;
 }
@@ -88,6 +91,8 @@ interface RawEvent {
 	code?: string;
 	/** employer (hire). */
 	organisationId?: string;
+	/** the situation found (six-month follow-up). */
+	situation?: string;
 }
 
 /** The structured fields of a raw event that its kind counts. */
@@ -104,6 +109,11 @@ function structured(event: RawEvent): Omit<PathwayEventFact, 'kind' | 'on'> {
 			};
 		case 'closure':
 			return event.code ? { reason: event.code } : {};
+		case 'follow_up':
+			return {
+				...(event.situation ? { employed: event.situation === 'employed' } : {}),
+				...(event.code ? { contract: event.code } : {})
+			};
 		default:
 			return {};
 	}
@@ -144,11 +154,11 @@ export function derivePerson(record: RawRecord, events: readonly RawEvent[]): Pa
  * callers must have authorised `monitoring.read` before.
  */
 export async function loadPathwayFacts(db: Db, projectId: string): Promise<PathwayPerson[]> {
-	// One row per case with its log folded into a string (kind:date:status:amount:code:org, in
-	// date order): 20,000 rows instead of 200,000 is what keeps the dashboard fast on PGlite
+	// One row per case with its log folded into a string (kind:date:status:amount:code:org:
+	// situation, in date order): 20,000 rows instead of 200,000 is what keeps the dashboard fast on PGlite
 	// (bench). Every kind is read: a note may carry the status change that took the person in
 	// charge. Amount is the orientation hours or internship-months; code the contract or the
-	// closure reason; org the employer. None holds ':' or ',' (numbers, codes, uuids).
+	// closure reason; org the employer; situation the follow-up's. None holds ':' or ',' (numbers, codes, uuids).
 	const d = caseEvent.details;
 	const rows = await db
 		.select({
@@ -162,7 +172,8 @@ export async function loadPathwayFacts(db: Db, projectId: string): Promise<Pathw
 				coalesce(${caseEvent.status}::text, '') || ':' ||
 				coalesce(${d}->>'hours', ${d}->>'months', '') || ':' ||
 				coalesce(${d}->>'contract', ${d}->>'reason', '') || ':' ||
-				coalesce(${d}->>'employerOrganisationId', ''),
+				coalesce(${d}->>'employerOrganisationId', '') || ':' ||
+				coalesce(${d}->>'situation', ''),
 				',' order by ${caseEvent.occurredOn}, ${caseEvent.createdAt})`
 		})
 		.from(caseRecord)
@@ -178,7 +189,7 @@ export async function loadPathwayFacts(db: Db, projectId: string): Promise<Pathw
 export function parsePath(caseId: string, path: string | null): RawEvent[] {
 	if (!path) return [];
 	return path.split(',').map((entry) => {
-		const [kind, occurredOn, status, amount, code, organisationId] = entry.split(':');
+		const [kind, occurredOn, status, amount, code, organisationId, situation] = entry.split(':');
 		const value = amount ? Number(amount) : Number.NaN;
 		return {
 			caseId,
@@ -187,7 +198,8 @@ export function parsePath(caseId: string, path: string | null): RawEvent[] {
 			status: (status || null) as CaseStatus | null,
 			...(Number.isFinite(value) ? { amount: value } : {}),
 			...(code ? { code } : {}),
-			...(organisationId ? { organisationId } : {})
+			...(organisationId ? { organisationId } : {}),
+			...(situation ? { situation } : {})
 		};
 	});
 }
