@@ -20,7 +20,9 @@ export const CASE_EVENT_KINDS = [
 	'tutoring',
 	'hire',
 	'closure',
-	'note'
+	'note',
+	// The ESF+ longer-term result: still employed six months after leaving? (Annex I, point 3)
+	'follow_up'
 ] as const;
 
 export type CaseStatusValue = (typeof CASE_STATUSES)[number];

@@ -5,6 +5,7 @@ import {
 	closureReasonLabel,
 	contractKindLabel,
 	employerSectorLabel,
+	followUpSituationLabel,
 	intakeLevelLabel,
 	internshipOutcomeLabel
 } from './pathway-labels';
@@ -52,7 +53,11 @@ const FIELDS: Record<string, [key: string, label: () => string, shown: Shown][]>
 		['hoursPerWeek', m.cases_hours_per_week, (value) => formatNumber(Number(value))],
 		['startOn', m.cases_start_on, day]
 	],
-	closure: [['reason', m.cases_closure_reason, coded(closureReasonLabel)]]
+	closure: [['reason', m.cases_closure_reason, coded(closureReasonLabel)]],
+	follow_up: [
+		['situation', m.monitoring_follow_up_situation, coded(followUpSituationLabel)],
+		['contract', m.cases_contract, coded(contractKindLabel)]
+	]
 };
 
 /** What an event's structured fields say, in reading order; fields left blank are skipped. */

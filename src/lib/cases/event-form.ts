@@ -5,6 +5,7 @@ import {
 	CLOSURE_REASONS,
 	CONTRACT_KINDS,
 	EMPLOYER_SECTORS,
+	FOLLOW_UP_SITUATIONS,
 	INTAKE_LEVELS,
 	INTERNSHIP_OUTCOMES,
 	type CaseEventDetails,
@@ -91,7 +92,13 @@ const kinds = z.discriminatedUnion('kind', [
 		hireStartOn: z.iso.date()
 	}),
 	z.object({ kind: z.literal('closure'), ...base, closureReason: z.enum(CLOSURE_REASONS) }),
-	z.object({ kind: z.literal('note'), ...base })
+	z.object({ kind: z.literal('note'), ...base }),
+	z.object({
+		kind: z.literal('follow_up'),
+		...base,
+		followUpSituation: z.enum(FOLLOW_UP_SITUATIONS),
+		followUpContract: z.preprocess(blankToUndefined, z.enum(CONTRACT_KINDS).optional())
+	})
 ]);
 
 type Kinds = z.infer<typeof kinds>;
@@ -139,6 +146,12 @@ function detailsOf(event: Kinds): CaseEventDetails[keyof CaseEventDetails] {
 			});
 		case 'closure':
 			return { reason: event.closureReason };
+		case 'follow_up':
+			// A contract only says something of a person still employed.
+			return compact({
+				situation: event.followUpSituation,
+				contract: event.followUpSituation === 'employed' ? event.followUpContract : undefined
+			});
 		default:
 			return {};
 	}

@@ -22,7 +22,8 @@ const KIND: Record<CaseEventKindValue, () => string> = {
 	tutoring: m.cases_event_tutoring,
 	hire: m.cases_event_hire,
 	closure: m.cases_event_closure,
-	note: m.cases_event_note
+	note: m.cases_event_note,
+	follow_up: m.monitoring_event_follow_up
 };
 
 /** Display names; an unknown value shows as itself rather than vanish. */

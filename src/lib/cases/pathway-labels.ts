@@ -3,6 +3,7 @@ import type {
 	ClosureReason,
 	ContractKind,
 	EmployerSector,
+	FollowUpSituation,
 	IntakeLevel,
 	InternshipOutcome,
 	ReferralSource,
@@ -66,6 +67,11 @@ const CLOSURE: Labels<ClosureReason> = {
 	other: m.cases_closure_other
 };
 
+const SITUATION: Labels<FollowUpSituation> = {
+	employed: m.monitoring_follow_up_employed,
+	not_employed: m.monitoring_follow_up_not_employed
+};
+
 /** A label for a stored code; an unknown code shows as itself rather than vanish. */
 const labelOf =
 	<T extends string>(labels: Labels<T>) =>
@@ -79,3 +85,4 @@ export const internshipOutcomeLabel = labelOf(OUTCOME);
 export const employerSectorLabel = labelOf(SECTOR);
 export const contractKindLabel = labelOf(CONTRACT);
 export const closureReasonLabel = labelOf(CLOSURE);
+export const followUpSituationLabel = labelOf(SITUATION);

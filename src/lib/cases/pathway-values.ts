@@ -47,6 +47,9 @@ export const CLOSURE_REASONS = [
 	'other'
 ] as const;
 
+/** The situation found at the six-month follow-up after the pathway closed. */
+export const FOLLOW_UP_SITUATIONS = ['employed', 'not_employed'] as const;
+
 export type TargetCategory = (typeof TARGET_CATEGORIES)[number];
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 export type IntakeLevel = (typeof INTAKE_LEVELS)[number];
@@ -54,6 +57,7 @@ export type InternshipOutcome = (typeof INTERNSHIP_OUTCOMES)[number];
 export type EmployerSector = (typeof EMPLOYER_SECTORS)[number];
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+export type FollowUpSituation = (typeof FOLLOW_UP_SITUATIONS)[number];
 
 /**
  * The structured fields of each event kind, as stored in `case_event.details` (jsonb). Every
@@ -89,6 +93,7 @@ export interface CaseEventDetails {
 		startOn?: string;
 	};
 	closure?: { reason?: ClosureReason };
+	follow_up?: { situation?: FollowUpSituation; contract?: ContractKind };
 	referral?: Record<string, never>;
 	note?: Record<string, never>;
 }

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 
 /**
- * The indicators Tavolo computes from the case records today (browser-safe: the page, the
- * targets form and the server share these keys). Counts are of people, never of records: a
- * person with two internships in a quarter counts once in that quarter. The structured pathway
- * events (orientation hours, internship-months, hires by employer kind and contract) extend this
- * list together with `src/lib/server/monitoring/pathway-facts.ts`; see docs/monitoring.md.
+ * The indicators Tavolo computes from the case records (browser-safe: the page, the targets
+ * form and the server share these keys). Counts are of people, never of records: a person with
+ * two internships in a quarter counts once in that quarter. Sums add up the structured fields of
+ * the events (`src/lib/server/monitoring/pathway-facts.ts`); see docs/monitoring.md.
  */
 export const COUNT_INDICATORS = [
 	'people_in_charge',
@@ -14,15 +13,28 @@ export const COUNT_INDICATORS = [
 	'orientation_training',
 	'internships_started',
 	'hires',
-	'closures'
+	'closures',
+	// ESF+ longer-term result: employed at the follow-up six months after leaving.
+	'employed_six_months'
 ] as const;
+
+/**
+ * Sums of the events' structured fields in the period: orientation hours, internship-months
+ * (003 counts "mensilità di tirocinio"). Withheld by the number of people they rest on.
+ */
+export const SUM_INDICATORS = ['orientation_hours', 'internship_months'] as const;
+
+/** What the project sheet sets targets on: people and sums, not medians. */
+export const TARGET_INDICATORS = [...COUNT_INDICATORS, ...SUM_INDICATORS] as const;
 
 /** Medians of days, over the people whose first internship / hire falls in the period. */
 export const DURATION_INDICATORS = ['days_to_internship', 'days_to_hire'] as const;
 
-export const INDICATORS = [...COUNT_INDICATORS, ...DURATION_INDICATORS] as const;
+export const INDICATORS = [...COUNT_INDICATORS, ...SUM_INDICATORS, ...DURATION_INDICATORS] as const;
 
 export type CountIndicator = (typeof COUNT_INDICATORS)[number];
+export type SumIndicator = (typeof SUM_INDICATORS)[number];
+export type TargetIndicator = (typeof TARGET_INDICATORS)[number];
 export type DurationIndicator = (typeof DURATION_INDICATORS)[number];
 export type Indicator = (typeof INDICATORS)[number];
 
@@ -46,6 +58,12 @@ export function indicatorLabel(indicator: Indicator): string {
 			return m.monitoring_ind_hires();
 		case 'closures':
 			return m.monitoring_ind_closures();
+		case 'employed_six_months':
+			return m.monitoring_ind_employed_six_months();
+		case 'orientation_hours':
+			return m.monitoring_ind_orientation_hours();
+		case 'internship_months':
+			return m.monitoring_ind_internship_months();
 		case 'days_to_internship':
 			return m.monitoring_ind_days_to_internship();
 		case 'days_to_hire':
@@ -71,7 +89,7 @@ const optionalUuid = z
 
 /** A target of the project sheet: one count indicator, the whole project or one district. */
 export const targetForm = z.object({
-	indicator: z.enum(COUNT_INDICATORS, { error: () => m.monitoring_target_indicator_invalid() }),
+	indicator: z.enum(TARGET_INDICATORS, { error: () => m.monitoring_target_indicator_invalid() }),
 	districtId: optionalUuid,
 	target: z.coerce
 		.number({ error: () => m.monitoring_target_value_invalid() })

@@ -262,6 +262,14 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring/esf.csv`,
 		access: 'monitoring.manage'
 	},
+	'/projects/[projectId]/monitoring/report': {
+		path: (s) => `/projects/${s.proposalProjectId}/monitoring/report`,
+		access: 'monitoring.read'
+	},
+	'/projects/[projectId]/monitoring/report/[format]': {
+		path: (s) => `/projects/${s.proposalProjectId}/monitoring/report/csv`,
+		access: 'monitoring.read'
+	},
 	'/projects/[projectId]/cases': {
 		path: cases,
 		access: 'case.read_pseudonymous',

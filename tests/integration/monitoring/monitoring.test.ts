@@ -270,6 +270,25 @@ describe('ESF+ participants', () => {
 		}
 	});
 
+	it('are aggregated for the Annex I table on the dashboard, small cells withheld from observers', async () => {
+		const d = await monitoring.dashboard(ctx(coordinator), projectId, 'year', NOW);
+		const line = (row: string) => d.annex.lines.find((l) => l.row === row)!;
+		expect(line('total').total.value).toBe(4);
+		expect(line('total').byGender.female.value).toBe(1);
+		expect(line('unemployed').total.value).toBe(1);
+		expect(line('long_term_unemployed').byGender.female.value).toBe(1);
+		expect(line('rural').total.value).toBe(1);
+		expect(line('foreignBackground').total.value).toBe(1);
+		// Recorded as employed at exit, but people[0]'s pathway is open: not a result yet.
+		expect(line('exit_employed').total.value).toBe(0);
+		expect(d.annex.withoutProfile.value).toBe(3);
+		const seen = await monitoring.dashboard(ctx(observer), projectId, 'year', NOW);
+		const seenLine = (row: string) => seen.annex.lines.find((l) => l.row === row)!;
+		expect(seenLine('total').total).toEqual({ value: 4, suppressed: false });
+		expect(seenLine('rural').total).toEqual({ value: null, suppressed: true });
+		expect(seen.annex.withoutProfile).toEqual({ value: 3, suppressed: false });
+	});
+
 	it('the region file is served to the coordinator by the route, with every column', async () => {
 		const { GET } =
 			await import('../../../src/routes/(app)/projects/[projectId=uuid]/monitoring/esf.csv/+server');

@@ -99,3 +99,43 @@ describe('structured pathway events', () => {
 		expect(describeDetails('intake', {})).toEqual([]);
 	});
 });
+
+describe('the six-month follow-up', () => {
+	it('records the situation, and the contract only of a person still employed', () => {
+		expect(
+			caseEventForm.parse({
+				kind: 'follow_up',
+				occurredOn: '2026-03-01',
+				followUpSituation: 'employed',
+				followUpContract: 'permanent'
+			}).details
+		).toEqual({ situation: 'employed', contract: 'permanent' });
+		expect(
+			caseEventForm.parse({
+				kind: 'follow_up',
+				occurredOn: '2026-03-01',
+				followUpSituation: 'not_employed',
+				followUpContract: 'permanent'
+			}).details
+		).toEqual({ situation: 'not_employed' });
+	});
+
+	it('requires the situation and a known contract', () => {
+		const result = caseEventForm.safeParse({
+			kind: 'follow_up',
+			occurredOn: '2026-03-01',
+			followUpSituation: '',
+			followUpContract: 'forever'
+		});
+		expect(fieldsOf(result).sort()).toEqual(['followUpContract', 'followUpSituation']);
+	});
+
+	it('is shown with its situation and contract', () => {
+		expect(describeDetails('follow_up', { situation: 'employed', contract: 'fixed_term' })).toEqual(
+			[
+				['Situazione a 6 mesi dalla chiusura', 'Occupato'],
+				['Contratto', 'Tempo determinato']
+			]
+		);
+	});
+});

@@ -6,6 +6,7 @@ import {
 	median,
 	periodOf,
 	periodsBetween,
+	peopleBy,
 	progress,
 	suppress,
 	targetViews,
@@ -201,7 +202,18 @@ describe('trendOf, the one-pass trend', () => {
 				{ kind: 'hire', on: '2016-03-10' }
 			]
 		}),
-		person({ takenInChargeOn: '2017-03-31', closedOn: '2017-04-01' })
+		person({ takenInChargeOn: '2017-03-31', closedOn: '2017-04-01' }),
+		person({
+			takenInChargeOn: '2016-01-04',
+			events: [
+				{ kind: 'intake', on: '2016-01-04' },
+				{ kind: 'orientation', on: '2016-01-04', hours: 2 },
+				{ kind: 'orientation', on: '2016-03-31', hours: 1.5 },
+				{ kind: 'orientation', on: '2016-04-01' },
+				{ kind: 'internship', on: '2016-05-02', months: 6 },
+				{ kind: 'internship', on: '2016-05-20', months: 0.5 }
+			]
+		})
 	];
 
 	it.each(['year', 'quarter', 'month'] as const)('agrees with measureAll by %s', (kind) => {
@@ -209,5 +221,50 @@ describe('trendOf, the one-pass trend', () => {
 		const fast = trendOf(people, periods, kind);
 		expect(fast).toHaveLength(periods.length);
 		periods.forEach((period, i) => expect(fast[i]).toEqual(measureAll(people, period)));
+	});
+});
+
+describe('sums and categories of the structured fields', () => {
+	const people = [
+		person({
+			events: [
+				{ kind: 'orientation', on: '2025-01-10', hours: 2 },
+				{ kind: 'orientation', on: '2025-04-10', hours: 3.5 },
+				{ kind: 'internship', on: '2025-05-01', months: 6 },
+				{ kind: 'hire', on: '2025-12-01', contract: 'fixed_term' },
+				{ kind: 'hire', on: '2026-02-01', contract: 'permanent' }
+			]
+		}),
+		person({
+			events: [
+				{ kind: 'orientation', on: '2025-03-31' },
+				{ kind: 'internship', on: '2025-06-01', months: 2.5 },
+				{ kind: 'hire', on: '2025-11-01', contract: 'fixed_term' },
+				{ kind: 'hire', on: '2025-11-20', contract: 'fixed_term' }
+			]
+		}),
+		person({ events: [{ kind: 'hire', on: '2025-10-01' }] })
+	];
+
+	it('add up hours and months, resting on the people who have them', () => {
+		const q1 = periodOf('2025-02-01', 'quarter');
+		expect(measure(people, 'orientation_hours', q1)).toEqual({ value: 2, people: 1 });
+		expect(measure(people, 'orientation_hours', ALL_TIME)).toEqual({ value: 5.5, people: 1 });
+		expect(measure(people, 'internship_months', ALL_TIME)).toEqual({ value: 8.5, people: 2 });
+		expect(suppress(measure(people, 'internship_months', ALL_TIME), false)).toEqual({
+			value: null,
+			suppressed: true
+		});
+	});
+
+	it('count each person once per category, under every category they have', () => {
+		const byContract = peopleBy(people, 'hire', (e) => e.contract);
+		expect(Object.fromEntries(byContract)).toEqual({
+			fixed_term: { value: 2, people: 2 },
+			permanent: { value: 1, people: 1 },
+			'': { value: 1, people: 1 }
+		});
+		const in2025 = peopleBy(people, 'hire', (e) => e.contract, periodOf('2025-01-01', 'year'));
+		expect(in2025.get('permanent')).toBeUndefined();
 	});
 });

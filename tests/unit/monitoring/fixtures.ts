@@ -14,6 +14,7 @@ export function person(
 		key: `p${counter}`,
 		organisationId: fields.organisationId ?? 'org-a',
 		districtId: fields.districtId ?? null,
+		parentDistrictId: fields.parentDistrictId ?? null,
 		takenInChargeOn: fields.takenInChargeOn ?? null,
 		closedOn: fields.closedOn ?? null,
 		events: fields.events ?? []

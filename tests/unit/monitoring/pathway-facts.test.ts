@@ -52,7 +52,15 @@ describe('derivePerson', () => {
 	it('carries no note, no pseudonym and no identity', () => {
 		const p = derivePerson(record('intake'), [ev('intake', '2025-01-20', 'intake')]);
 		expect(Object.keys(p).sort()).toEqual(
-			['closedOn', 'districtId', 'events', 'key', 'organisationId', 'takenInChargeOn'].sort()
+			[
+				'closedOn',
+				'districtId',
+				'parentDistrictId',
+				'events',
+				'key',
+				'organisationId',
+				'takenInChargeOn'
+			].sort()
 		);
 		expect(Object.keys(p.events[0]).sort()).toEqual(['kind', 'on']);
 	});
@@ -65,5 +73,44 @@ describe('parsePath', () => {
 			{ caseId: 'c', kind: 'note', occurredOn: '2025-02-01', status: null }
 		]);
 		expect(parsePath('c', null)).toEqual([]);
+	});
+
+	it('unfolds the counted fields: amount, code and organisation', () => {
+		expect(
+			parsePath('c', 'internship:2025-05-02::3.5::,hire:2025-11-03:employed::permanent:org-1')
+		).toEqual([
+			{ caseId: 'c', kind: 'internship', occurredOn: '2025-05-02', status: null, amount: 3.5 },
+			{
+				caseId: 'c',
+				kind: 'hire',
+				occurredOn: '2025-11-03',
+				status: 'employed',
+				code: 'permanent',
+				organisationId: 'org-1'
+			}
+		]);
+	});
+
+	it('gives each kind only the fields it counts', () => {
+		const p = derivePerson(
+			record('closed'),
+			parsePath(
+				'case-1',
+				[
+					'intake:2025-01-20:intake:::',
+					'orientation:2025-02-01::2.5::',
+					'internship:2025-03-01:internship:6::',
+					'hire:2025-09-01:employed::fixed_term:org-9',
+					'closure:2025-10-01:closed::employed:'
+				].join(',')
+			)
+		);
+		expect(p.events).toEqual([
+			{ kind: 'intake', on: '2025-01-20' },
+			{ kind: 'orientation', on: '2025-02-01', hours: 2.5 },
+			{ kind: 'internship', on: '2025-03-01', months: 6 },
+			{ kind: 'hire', on: '2025-09-01', employerId: 'org-9', contract: 'fixed_term' },
+			{ kind: 'closure', on: '2025-10-01', reason: 'employed' }
+		]);
 	});
 });

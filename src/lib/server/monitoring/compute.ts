@@ -2,11 +2,15 @@ import {
 	COUNT_INDICATORS,
 	INDICATORS,
 	SMALL_CELL,
+	SUM_INDICATORS,
+	TARGET_INDICATORS,
 	type CountIndicator,
 	type Indicator,
-	type PeriodKind
+	type PeriodKind,
+	type SumIndicator,
+	type TargetIndicator
 } from '../../monitoring/indicators';
-import type { PathwayPerson } from './pathway-facts';
+import type { PathwayEventFact, PathwayEventKind, PathwayPerson } from './pathway-facts';
 
 /**
  * Indicator arithmetic over pathway facts: pure, so that the unit tests check it by hand.
@@ -118,6 +122,10 @@ export function counts(person: PathwayPerson, indicator: Indicator, period: Peri
 			return hasEventIn(person, ['hire'], period);
 		case 'closures':
 			return hasEventIn(person, ['closure'], period);
+		case 'employed_six_months':
+			return person.events.some(
+				(e) => e.kind === 'follow_up' && e.employed === true && within(e.on, period)
+			);
 		default:
 			return false;
 	}
@@ -131,11 +139,39 @@ function daysTo(person: PathwayPerson, kind: string, period: Period): number | n
 	return daysBetween(person.takenInChargeOn, first);
 }
 
+/** Which event field each sum adds up. */
+const SUMMED: Record<SumIndicator, { kind: PathwayEventKind; field: 'hours' | 'months' }> = {
+	orientation_hours: { kind: 'orientation', field: 'hours' },
+	internship_months: { kind: 'internship', field: 'months' }
+};
+
+const isSumIndicator = (indicator: string): indicator is SumIndicator =>
+	(SUM_INDICATORS as readonly string[]).includes(indicator);
+
+/** A sum over the events of the period, resting on the people who have at least one. */
+function sumOf(people: readonly PathwayPerson[], indicator: SumIndicator, period: Period): Measure {
+	const { kind, field } = SUMMED[indicator];
+	let value = 0;
+	let n = 0;
+	for (const person of people) {
+		let counted = false;
+		for (const e of person.events) {
+			const amount = e[field];
+			if (e.kind !== kind || amount === undefined || !within(e.on, period)) continue;
+			value += amount;
+			counted = true;
+		}
+		if (counted) n += 1;
+	}
+	return { value, people: n };
+}
+
 export function measure(
 	people: readonly PathwayPerson[],
 	indicator: Indicator,
 	period: Period
 ): Measure {
+	if (isSumIndicator(indicator)) return sumOf(people, indicator, period);
 	if (indicator === 'days_to_internship' || indicator === 'days_to_hire') {
 		const kind = indicator === 'days_to_internship' ? 'internship' : 'hire';
 		const days = people.map((p) => daysTo(p, kind, period)).filter((d): d is number => d !== null);
@@ -180,10 +216,34 @@ export function cells(
 	) as Record<Indicator, Cell>;
 }
 
-export const isCountIndicator = (
-	indicator: string
-): indicator is (typeof COUNT_INDICATORS)[number] =>
-	(COUNT_INDICATORS as readonly string[]).includes(indicator);
+export const isTargetIndicator = (indicator: string): indicator is TargetIndicator =>
+	(TARGET_INDICATORS as readonly string[]).includes(indicator);
+
+/** Whether a person lives in a territory: the district of their comune or its parent. */
+export const inTerritory = (person: PathwayPerson, districtId: string): boolean =>
+	person.districtId === districtId || person.parentDistrictId === districtId;
+
+/**
+ * Distinct people per category of an event field in a period: hires by contract or employer
+ * kind, closures by reason. A person hired twice on two contracts counts under each (and once
+ * under one); events without the field count under ''.
+ */
+export function peopleBy(
+	people: readonly PathwayPerson[],
+	kind: PathwayEventKind,
+	categoryOf: (event: PathwayEventFact) => string | undefined,
+	period: Period = ALL_TIME
+): Map<string, Measure> {
+	const counted = new Map<string, number>();
+	for (const person of people) {
+		const categories = new Set<string>();
+		for (const e of person.events) {
+			if (e.kind === kind && within(e.on, period)) categories.add(categoryOf(e) ?? '');
+		}
+		for (const c of categories) counted.set(c, (counted.get(c) ?? 0) + 1);
+	}
+	return new Map([...counted].map(([c, n]) => [c, { value: n, people: n }]));
+}
 
 /** Share of a target reached, in whole percent; null when the figure is withheld. */
 export function progress(actual: Cell, target: number): number | null {
@@ -201,7 +261,7 @@ export interface TargetRow {
 
 export interface TargetView {
 	id: string;
-	indicator: CountIndicator;
+	indicator: TargetIndicator;
 	districtId: string | null;
 	districtName: string | null;
 	target: number;
@@ -213,7 +273,7 @@ export interface TargetView {
 
 /**
  * Each target against the figure since the project started: the whole project's people, or
- * only those of the target's district. Rows naming an indicator Tavolo no longer computes are
+ * only those of the target's district (or of its sub-districts). Rows naming an indicator Tavolo no longer computes are
  * left out rather than shown as zero.
  */
 export function targetViews(
@@ -223,11 +283,12 @@ export function targetViews(
 	operator: boolean
 ): TargetView[] {
 	return rows
-		.filter((row): row is TargetRow & { indicator: CountIndicator } =>
-			isCountIndicator(row.indicator)
+		.filter((row): row is TargetRow & { indicator: TargetIndicator } =>
+			isTargetIndicator(row.indicator)
 		)
 		.map((row) => {
-			const scope = row.districtId ? people.filter((p) => p.districtId === row.districtId) : people;
+			const districtId = row.districtId;
+			const scope = districtId ? people.filter((p) => inTerritory(p, districtId)) : people;
 			const actual = suppress(measure(scope, row.indicator, ALL_TIME), operator);
 			return {
 				id: row.id,
@@ -261,6 +322,10 @@ export function trendOf(
 		() => Object.fromEntries(COUNT_INDICATORS.map((i) => [i, 0])) as Record<CountIndicator, number>
 	);
 	const days = periods.map(() => ({ internship: [] as number[], hire: [] as number[] }));
+	const sums = periods.map(() => ({
+		orientation_hours: { value: 0, people: 0 },
+		internship_months: { value: 0, people: 0 }
+	}));
 	if (!first || !last) return [];
 	const EVENT_INDICATOR: Record<string, CountIndicator | undefined> = {
 		orientation: 'orientation_training',
@@ -286,7 +351,23 @@ export function trendOf(
 		for (const event of person.events) {
 			if (event.kind === 'internship' && firstInternship === null) firstInternship = event.on;
 			if (event.kind === 'hire' && firstHire === null) firstHire = event.on;
-			const indicator = EVENT_INDICATOR[event.kind];
+			for (const sum of SUM_INDICATORS) {
+				const { kind: summedKind, field } = SUMMED[sum];
+				const amount = event[field];
+				const at = event.kind === summedKind && amount !== undefined ? slot(event.on) : undefined;
+				if (at === undefined) continue;
+				sums[at][sum].value += amount!;
+				if (!seen.has(`${sum}:${at}`)) {
+					seen.add(`${sum}:${at}`);
+					sums[at][sum].people += 1;
+				}
+			}
+			const indicator =
+				event.kind === 'follow_up'
+					? event.employed
+						? 'employed_six_months'
+						: undefined
+					: EVENT_INDICATOR[event.kind];
 			const at = indicator ? slot(event.on) : undefined;
 			if (indicator === undefined || at === undefined) continue;
 			const key = `${indicator}:${at}`;
@@ -311,6 +392,8 @@ export function trendOf(
 				{ value: counts[i][indicator], people: counts[i][indicator] }
 			])
 		) as Record<Indicator, Measure>;
+		row.orientation_hours = sums[i].orientation_hours;
+		row.internship_months = sums[i].internship_months;
 		row.days_to_internship = {
 			value: median(days[i].internship),
 			people: days[i].internship.length

@@ -12,10 +12,14 @@ import {
 	type PeriodKind,
 	type TargetInput
 } from '../../monitoring/indicators';
+import { closureReasonLabel, contractKindLabel } from '../../cases/pathway-labels';
+import { kindLabel } from '../../network/labels';
 import {
 	ALL_TIME,
 	cells,
+	inTerritory,
 	measureAll,
+	peopleBy,
 	periodsBetween,
 	suppress,
 	targetViews,
@@ -23,7 +27,10 @@ import {
 	type Cell,
 	type TargetView
 } from './compute';
-import { loadPathwayFacts, type PathwayPerson } from './pathway-facts';
+import { loadEsfProfiles, loadPathwayFacts, type PathwayPerson } from './pathway-facts';
+import { annexTable } from './annex';
+import type { AnnexRow } from '../../monitoring/esf-annex';
+import type { EsfGender } from '../../monitoring/esf';
 
 export interface TerritoryOption {
 	id: string;
@@ -35,6 +42,18 @@ export type { TargetView };
 export interface DashboardRow {
 	label: string;
 	cells: Record<Indicator, Cell>;
+}
+
+/** One category of a breakdown of people (hires by contract…): a label and its figure. */
+export interface CategoryRow {
+	label: string;
+	cell: Cell;
+}
+
+/** The ESF+ Annex I aggregate as a reader may see it (small cells withheld). */
+export interface AnnexView {
+	lines: { row: AnnexRow; total: Cell; byGender: Record<EsfGender, Cell> }[];
+	withoutProfile: Cell;
 }
 
 /**
@@ -49,6 +68,11 @@ export interface Dashboard {
 	trend: (DashboardRow & { period: string })[];
 	byOrganisation: DashboardRow[];
 	byTerritory: DashboardRow[];
+	/** People hired, by the register kind of their employer; since the project started. */
+	hiresByEmployerKind: CategoryRow[];
+	hiresByContract: CategoryRow[];
+	closuresByReason: CategoryRow[];
+	annex: AnnexView;
 	targets: TargetView[];
 	territories: TerritoryOption[];
 	canManage: boolean;
@@ -110,7 +134,7 @@ export async function dashboard(
 	const grant = await authorize(db, actor, 'monitoring.read', { projectId });
 	const operator = decide(grant, OPERATOR_ACTION, { projectId });
 	const canManage = decide(grant, 'monitoring.manage', { projectId });
-	const [[sheet], people, territories, organisations, targetRows] = await Promise.all([
+	const [[sheet], people, territories, organisations, targetRows, profiles] = await Promise.all([
 		db
 			.select({ startsOn: project.startsOn, endsOn: project.endsOn })
 			.from(project)
@@ -118,14 +142,15 @@ export async function dashboard(
 		loadPathwayFacts(db, projectId),
 		projectTerritories(db, projectId),
 		db
-			.select({ id: organisation.id, name: organisation.name })
+			.select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
 			.from(organisation)
 			.orderBy(asc(organisation.name)),
 		db
 			.select()
 			.from(monitoringTarget)
 			.where(eq(monitoringTarget.projectId, projectId))
-			.orderBy(asc(monitoringTarget.indicator), asc(monitoringTarget.createdAt))
+			.orderBy(asc(monitoringTarget.indicator), asc(monitoringTarget.createdAt)),
+		loadEsfProfiles(db, projectId)
 	]);
 	if (!sheet) throw new NotFoundError('project_not_found');
 
@@ -163,7 +188,7 @@ export async function dashboard(
 		label: t.name,
 		cells: cells(
 			measureAll(
-				people.filter((p) => p.districtId === t.id),
+				people.filter((p) => inTerritory(p, t.id)),
 				ALL_TIME
 			),
 			operator
@@ -173,6 +198,15 @@ export async function dashboard(
 
 	const targets = targetViews(people, targetRows, territoryNames, operator);
 
+	const annex = annexTable(people, profiles);
+	const orgKinds = new Map(organisations.map((o) => [o.id, o.kind]));
+	const categories = (counted: Map<string, Cell>, label: (code: string) => string) =>
+		[...counted]
+			.map(([code, cell]) => ({ label: code ? label(code) : m.monitoring_not_stated(), cell }))
+			.sort((a, b) => a.label.localeCompare(b.label, 'it'));
+	const suppressed = (counted: ReturnType<typeof peopleBy>) =>
+		new Map([...counted].map(([code, measure]) => [code, suppress(measure, operator)]));
+
 	return {
 		periodKind,
 		suppressing: !operator,
@@ -180,6 +214,30 @@ export async function dashboard(
 		trend,
 		byOrganisation,
 		byTerritory,
+		hiresByEmployerKind: categories(
+			suppressed(
+				peopleBy(people, 'hire', (e) => (e.employerId ? orgKinds.get(e.employerId) : undefined))
+			),
+			kindLabel
+		),
+		hiresByContract: categories(
+			suppressed(peopleBy(people, 'hire', (e) => e.contract)),
+			contractKindLabel
+		),
+		closuresByReason: categories(
+			suppressed(peopleBy(people, 'closure', (e) => e.reason)),
+			closureReasonLabel
+		),
+		annex: {
+			lines: annex.lines.map((line) => ({
+				row: line.row,
+				total: suppress(line.total, operator),
+				byGender: Object.fromEntries(
+					Object.entries(line.byGender).map(([g, measure]) => [g, suppress(measure, operator)])
+				) as Record<EsfGender, Cell>
+			})),
+			withoutProfile: suppress(annex.withoutProfile, operator)
+		},
 		targets,
 		territories,
 		canManage,

@@ -4,6 +4,8 @@ import {
 	caseEsfProfile,
 	caseEvent,
 	caseRecord,
+	district,
+	municipality,
 	type CaseEsfProfile,
 	type CaseEventKind,
 	type CaseStatus
@@ -14,11 +16,9 @@ import {
  * `case_record` / `case_event`. Everything else (indicators, dashboard, exports) works on the
  * typed facts below, which carry no identity, no note and no pseudonym.
  *
- * Today an event is kind + date + note + status, so the facts are what those allow. When the
- * structured pathway events land (orientation hours, course qualification, internship host and
- * months, hire employer kind / contract / hours, closure reason, case target category,
- * municipality), extend `PathwayEventFact` with optional fields, fill them in `loadPathwayFacts`,
- * and add the indicators in indicators.ts: nothing else reads the case tables. docs/monitoring.md.
+ * An event brings its counted structured fields (`case_event.details`, docs/labs.md): orientation
+ * hours, internship-months, the hire's employer and contract, the closure's reason. The person's
+ * territory is the district of the case's comune (territories register). docs/monitoring.md.
  */
 
 /** The event kinds that indicators count. */
@@ -28,7 +28,8 @@ export const PATHWAY_EVENT_KINDS = [
 	'course',
 	'internship',
 	'hire',
-	'closure'
+	'closure',
+	'follow_up'
 ] as const satisfies readonly CaseEventKind[];
 export type PathwayEventKind = (typeof PATHWAY_EVENT_KINDS)[number];
 
@@ -36,6 +37,18 @@ export interface PathwayEventFact {
 	kind: PathwayEventKind;
 	/** ISO date, YYYY-MM-DD (a `date` column: no time zone to get wrong). */
 	on: string;
+	/** Orientation: hours of the meeting. */
+	hours?: number;
+	/** Internship: internship-months (typed, or from its start and end). */
+	months?: number;
+	/** Hire: the employer (an organisation of the register). */
+	employerId?: string;
+	/** Hire, follow-up: contract kind (pathway-values CONTRACT_KINDS). */
+	contract?: string;
+	/** Six-month follow-up: whether the person was employed. */
+	employed?: boolean;
+	/** Closure: reason (pathway-values CLOSURE_REASONS). */
+	reason?: string;
 }
 
 /** One person's path, as monitoring may know it. */
@@ -47,8 +60,10 @@ export interface PathwayPerson {
 	 */
 	key: string;
 	organisationId: string;
-	/** The project territory (district) of the case; null while cases record none. */
+	/** The district of the case's comune; null while the case names no comune. */
 	districtId: string | null;
+	/** That district's parent (Alto Milanese above Legnano), so targets of either count it. */
+	parentDistrictId: string | null;
 	/** First intake; failing that, the first event that moved the path past `referred`. */
 	takenInChargeOn: string | null;
 	/** The last closure, when the path is closed now; null while it is open. */
@@ -61,6 +76,8 @@ interface RawRecord {
 	id: string;
 	organisationId: string;
 	status: CaseStatus;
+	districtId?: string | null;
+	parentDistrictId?: string | null;
 }
 
 interface RawEvent {
@@ -68,6 +85,38 @@ interface RawEvent {
 	kind: CaseEventKind;
 	occurredOn: string;
 	status: CaseStatus | null;
+	/** hours (orientation) or months (internship), as stored. */
+	amount?: number;
+	/** contract (hire) or reason (closure). */
+	code?: string;
+	/** employer (hire). */
+	organisationId?: string;
+	/** the situation found (six-month follow-up). */
+	situation?: string;
+}
+
+/** The structured fields of a raw event that its kind counts. */
+function structured(event: RawEvent): Omit<PathwayEventFact, 'kind' | 'on'> {
+	switch (event.kind) {
+		case 'orientation':
+			return event.amount === undefined ? {} : { hours: event.amount };
+		case 'internship':
+			return event.amount === undefined ? {} : { months: event.amount };
+		case 'hire':
+			return {
+				...(event.organisationId ? { employerId: event.organisationId } : {}),
+				...(event.code ? { contract: event.code } : {})
+			};
+		case 'closure':
+			return event.code ? { reason: event.code } : {};
+		case 'follow_up':
+			return {
+				...(event.situation ? { employed: event.situation === 'employed' } : {}),
+				...(event.code ? { contract: event.code } : {})
+			};
+		default:
+			return {};
+	}
 }
 
 const isPathwayKind = (kind: CaseEventKind): kind is PathwayEventKind =>
@@ -90,12 +139,13 @@ export function derivePerson(record: RawRecord, events: readonly RawEvent[]): Pa
 	return {
 		key: record.id,
 		organisationId: record.organisationId,
-		districtId: null,
+		districtId: record.districtId ?? null,
+		parentDistrictId: record.parentDistrictId ?? null,
 		takenInChargeOn,
 		closedOn,
 		events: events
 			.filter((e): e is RawEvent & { kind: PathwayEventKind } => isPathwayKind(e.kind))
-			.map((e) => ({ kind: e.kind, on: e.occurredOn }))
+			.map((e) => ({ kind: e.kind, on: e.occurredOn, ...structured(e) }))
 	};
 }
 
@@ -104,45 +154,80 @@ export function derivePerson(record: RawRecord, events: readonly RawEvent[]): Pa
  * callers must have authorised `monitoring.read` before.
  */
 export async function loadPathwayFacts(db: Db, projectId: string): Promise<PathwayPerson[]> {
-	// One row per case with its log folded into a string (kind:date:status, in date order):
-	// 20,000 rows instead of 200,000 is what keeps the dashboard fast on PGlite (bench).
-	// Every kind is read: a note may carry the status change that took the person in charge.
+	// One row per case with its log folded into a string (kind:date:status:amount:code:org:
+	// situation, in date order): 20,000 rows instead of 200,000 is what keeps the dashboard fast on PGlite
+	// (bench). Every kind is read: a note may carry the status change that took the person in
+	// charge. Amount is the orientation hours or internship-months; code the contract or the
+	// closure reason; org the employer; situation the follow-up's. None holds ':' or ',' (numbers, codes, uuids).
+	const d = caseEvent.details;
 	const rows = await db
 		.select({
 			id: caseRecord.id,
 			organisationId: caseRecord.organisationId,
 			status: caseRecord.status,
-			path: sql<
-				string | null
-			>`string_agg(${caseEvent.kind}::text || ':' || ${caseEvent.occurredOn}::text || ':' || coalesce(${caseEvent.status}::text, ''), ',' order by ${caseEvent.occurredOn}, ${caseEvent.createdAt})`
+			districtId: municipality.districtId,
+			parentDistrictId: district.parentId,
+			path: sql<string | null>`string_agg(
+				${caseEvent.kind}::text || ':' || ${caseEvent.occurredOn}::text || ':' ||
+				coalesce(${caseEvent.status}::text, '') || ':' ||
+				coalesce(${d}->>'hours', ${d}->>'months', '') || ':' ||
+				coalesce(${d}->>'contract', ${d}->>'reason', '') || ':' ||
+				coalesce(${d}->>'employerOrganisationId', '') || ':' ||
+				coalesce(${d}->>'situation', ''),
+				',' order by ${caseEvent.occurredOn}, ${caseEvent.createdAt})`
 		})
 		.from(caseRecord)
 		.leftJoin(caseEvent, eq(caseEvent.caseId, caseRecord.id))
+		.leftJoin(municipality, eq(municipality.id, caseRecord.municipalityId))
+		.leftJoin(district, eq(district.id, municipality.districtId))
 		.where(eq(caseRecord.projectId, projectId))
-		.groupBy(caseRecord.id);
+		.groupBy(caseRecord.id, municipality.districtId, district.parentId);
 	return rows.map((row) => derivePerson(row, parsePath(row.id, row.path)));
 }
 
-/** The folded log back into events (kinds, dates and statuses contain no ':' or ','). */
+/** The folded log back into events (kinds, dates, codes and ids contain no ':' or ','). */
 export function parsePath(caseId: string, path: string | null): RawEvent[] {
 	if (!path) return [];
 	return path.split(',').map((entry) => {
-		const [kind, occurredOn, status] = entry.split(':');
+		const [kind, occurredOn, status, amount, code, organisationId, situation] = entry.split(':');
+		const value = amount ? Number(amount) : Number.NaN;
 		return {
 			caseId,
 			kind: kind as CaseEventKind,
 			occurredOn,
-			status: (status || null) as CaseStatus | null
+			status: (status || null) as CaseStatus | null,
+			...(Number.isFinite(value) ? { amount: value } : {}),
+			...(code ? { code } : {}),
+			...(organisationId ? { organisationId } : {}),
+			...(situation ? { situation } : {})
 		};
 	});
 }
+
+/** The ESF+ answers of one person, without who wrote them or when. */
+export type EsfProfileFacts = Omit<CaseEsfProfile, 'caseId' | 'updatedById' | 'updatedAt'>;
 
 /** A participant for the ESF+ export: pseudonym, pathway facts and the ESF+ profile if any. */
 export interface Participant {
 	/** The case's pseudonym: no name, no fiscal code. */
 	pseudonym: string;
 	person: PathwayPerson;
-	profile: Omit<CaseEsfProfile, 'caseId' | 'updatedById' | 'updatedAt'> | null;
+	profile: EsfProfileFacts | null;
+}
+
+/** The ESF+ profiles of the project's people, by case (the `PathwayPerson` key). */
+export async function loadEsfProfiles(
+	db: Db,
+	projectId: string
+): Promise<Map<string, EsfProfileFacts>> {
+	const rows = await db
+		.select({ profile: caseEsfProfile })
+		.from(caseEsfProfile)
+		.innerJoin(caseRecord, eq(caseRecord.id, caseEsfProfile.caseId))
+		.where(eq(caseRecord.projectId, projectId));
+	return new Map(
+		rows.map(({ profile: { caseId, updatedById: _u, updatedAt: _a, ...facts } }) => [caseId, facts])
+	);
 }
 
 /**
@@ -156,22 +241,15 @@ export async function loadParticipants(db: Db, projectId: string): Promise<Parti
 			.select({ id: caseRecord.id, pseudonym: caseRecord.pseudonym })
 			.from(caseRecord)
 			.where(eq(caseRecord.projectId, projectId)),
-		db
-			.select({ profile: caseEsfProfile })
-			.from(caseEsfProfile)
-			.innerJoin(caseRecord, eq(caseRecord.id, caseEsfProfile.caseId))
-			.where(eq(caseRecord.projectId, projectId))
+		loadEsfProfiles(db, projectId)
 	]);
 	const pseudonymOf = new Map(pseudonyms.map((r) => [r.id, r.pseudonym]));
-	const profileOf = new Map(profiles.map((r) => [r.profile.caseId, r.profile]));
 	return people
 		.filter((p) => p.takenInChargeOn !== null)
-		.map((p) => {
-			const found = profileOf.get(p.key);
-			const profile = found
-				? (({ caseId: _c, updatedById: _u, updatedAt: _a, ...rest }) => rest)(found)
-				: null;
-			return { pseudonym: pseudonymOf.get(p.key) ?? '', person: p, profile };
-		})
+		.map((p) => ({
+			pseudonym: pseudonymOf.get(p.key) ?? '',
+			person: p,
+			profile: profiles.get(p.key) ?? null
+		}))
 		.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym));
 }

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client';
 import { monitoringTarget } from '../../db/schema';
 import { DEMO_DISTRICT_IDS, DEMO_PROJECT_ID } from '../ids';
-import type { CountIndicator } from '../../../monitoring/indicators';
+import type { TargetIndicator } from '../../../monitoring/indicators';
 
 /** The targets of the project sheet 001 §5, as the coordinator would enter them. */
 export const DEMO_TARGETS: readonly {
-	indicator: CountIndicator;
+	indicator: TargetIndicator;
 	district: keyof typeof DEMO_DISTRICT_IDS | null;
 	target: number;
 	note: string;

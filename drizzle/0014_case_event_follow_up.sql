@@ -1,0 +1,1 @@
+ALTER TYPE "public"."case_event_kind" ADD VALUE 'follow_up';

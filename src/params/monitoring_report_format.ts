@@ -1,0 +1,5 @@
+import type { ParamMatcher } from '@sveltejs/kit';
+
+/** The formats of the monitoring report: the shared document writers and the CSV of its tables. */
+export const match: ParamMatcher = (param) =>
+	param === 'docx' || param === 'pdf' || param === 'csv';
