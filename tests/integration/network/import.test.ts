@@ -13,9 +13,10 @@ import {
 import { ForbiddenError } from '../../../src/lib/server/errors';
 
 let fresh: FreshDatabase;
+// Seeding a fresh database is slow on a loaded machine; the 10,000-row import too.
 beforeAll(async () => {
 	fresh = await openSeededDatabase();
-});
+}, 180_000);
 afterAll(() => fresh.drop());
 
 /** A valid partita IVA from a serial number: ten digits and their Luhn check digit. */
