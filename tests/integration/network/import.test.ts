@@ -82,7 +82,7 @@ describe('CSV import of organisations and relations', () => {
 		expect(
 			exported.some((r) => r[4] === partitaIva(9_999) && r[8] === 'Ambito del Magentino')
 		).toBe(true);
-	});
+	}, 180_000);
 
 	it('shows every bad row with its number and writes nothing', async () => {
 		const ctx = { db: fresh.db, actor: await demoActor(fresh.db, 'coordinator') };
