@@ -82,6 +82,7 @@ export const FREE_TEXT = new Set([
 	'project_vocabulary.label',
 	'network_relation.label',
 	'partnership.description',
+	'budget_territory_override.reason',
 	'person.name',
 	'programme.title',
 	'programme.description',
@@ -104,6 +105,8 @@ export const FREE_TEXT = new Set([
 export const ADDRESS_TEXT = new Set(['meeting.video_link', 'organisation.website']);
 
 export const STRUCTURED_TEXT = new Set([
+	// A staged CSV upload: checked on confirmation, never rendered.
+	'network_import.content',
 	'audit_entry.action',
 	'audit_entry.resource_type',
 	'audit_entry.resource_id',

@@ -145,10 +145,32 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `/projects/${s.governanceProjectId}/network`,
 		access: 'network.read'
 	},
+	'/projects/[projectId]/network/import': {
+		path: (s) => `/projects/${s.governanceProjectId}/network/import`,
+		access: 'network.read',
+		actions: ['preview', 'confirm']
+	},
+	'/projects/[projectId]/network/organisations.csv': {
+		path: (s) => `/projects/${s.governanceProjectId}/network/organisations.csv`,
+		access: 'network.read'
+	},
+	'/projects/[projectId]/network/relations.csv': {
+		path: (s) => `/projects/${s.governanceProjectId}/network/relations.csv`,
+		access: 'network.read'
+	},
 	'/projects/[projectId]/partnership': {
 		path: (s) => `/projects/${s.governanceProjectId}/partnership`,
 		access: 'network.read',
 		actions: ['agreement', 'partner', 'removePartner', 'term', 'removeTerm']
+	},
+	'/projects/[projectId]/partnership/budget': {
+		path: (s) => `/projects/${s.governanceProjectId}/partnership/budget`,
+		access: 'network.read',
+		actions: ['budget', 'cofinancing', 'override', 'removeOverride']
+	},
+	'/projects/[projectId]/partnership/budget/budget.csv': {
+		path: (s) => `/projects/${s.governanceProjectId}/partnership/budget/budget.csv`,
+		access: 'network.read'
 	},
 	'/projects/[projectId]/governance': {
 		path: governance,

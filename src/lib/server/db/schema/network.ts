@@ -9,8 +9,8 @@ import {
 	text,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { id } from './columns';
-import { organisation } from './people';
+import { createdAt, id } from './columns';
+import { organisation, person } from './people';
 import { project } from './projects';
 
 /** A contact person of an organisation: a name and how to reach them, not a user account. */
@@ -108,3 +108,22 @@ export type OrganisationContact = typeof organisationContact.$inferSelect;
 export type PartnershipAgreement = typeof partnershipAgreement.$inferSelect;
 export type NetworkRelation = typeof networkRelation.$inferSelect;
 export type RelationKind = (typeof relationKind.enumValues)[number];
+
+export const networkImportKind = pgEnum('network_import_kind', ['organisations', 'relations']);
+
+/**
+ * A CSV file waiting for the coordinator's confirmation after its preview: nothing of it is in
+ * the register until then. Checked again on confirmation, written all or nothing, then deleted.
+ */
+export const networkImport = pgTable('network_import', {
+	id: id(),
+	projectId: uuid()
+		.notNull()
+		.references(() => project.id, { onDelete: 'cascade' }),
+	personId: uuid()
+		.notNull()
+		.references(() => person.id, { onDelete: 'cascade' }),
+	kind: networkImportKind().notNull(),
+	content: text().notNull(),
+	createdAt: createdAt()
+});

@@ -1,4 +1,4 @@
-import { date, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { organisation } from './people';
 import { project } from './projects';
@@ -43,7 +43,9 @@ export const partnership = pgTable(
 			.default(sql`'{}'::uuid[]`),
 		/** When the organisation joined and left the partnership: the network over time. */
 		fromDate: date(),
-		toDate: date()
+		toDate: date(),
+		/** The partner's own contribution (cofinanziamento), in cents, beside the public share. */
+		cofinancingCents: bigint({ mode: 'number' }).notNull().default(0)
 	},
 	(t) => [primaryKey({ columns: [t.projectId, t.organisationId] })]
 );
