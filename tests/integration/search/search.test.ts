@@ -95,7 +95,7 @@ describe('search across everything', () => {
 			.from(organisation)
 			.where(eq(organisation.id, table.owner.organisationId));
 		ownerName = owner.name;
-	});
+	}, 180_000); // a real runtime, the proposal's call and template: slow on a shared machine
 
 	it('ignores accents, stems Italian words and matches prefixes while typing', async () => {
 		const reader = as(table.partner);
