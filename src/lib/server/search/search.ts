@@ -16,6 +16,13 @@ import { SEARCH_SOURCES } from './sources';
 
 export const PAGE_SIZE = 20;
 
+/**
+ * Matches ranked per kind, at most: ranking reads every match's vector, so a word found in
+ * thousands of minutes would cost seconds. Beyond this, the best of the first matches the index
+ * yields are shown — a broad word then needs a second word or a filter (ADR 0140).
+ */
+const CANDIDATES_PER_KIND = 200;
+
 export interface SearchFilter {
 	q: string;
 	kind?: SearchKind;
@@ -75,7 +82,9 @@ export async function search(ctx: Ctx, filter: SearchFilter): Promise<SearchResu
 		const readable = projectIds.filter((id) =>
 			decide(grants.get(id)!, source.read, { projectId: id })
 		);
-		if (readable.length > 0) parts.push(sql`(${source.hits(tsquery, uuidArray(readable))})`);
+		if (readable.length === 0) continue;
+		const hits = source.hits(tsquery, uuidArray(readable));
+		parts.push(sql`(select * from (${hits}) candidates limit ${CANDIDATES_PER_KIND})`);
 	}
 	if (parts.length === 0) return { hits: [], more: false };
 	const page = Math.max(1, Math.min(filter.page ?? 1, 50));

@@ -16,6 +16,16 @@ export interface SearchSource {
 	hits(query: SQL, projects: SQL): SQL;
 }
 
+/**
+ * The matching texts of one live-document kind, found through the GIN index. `offset 0` keeps
+ * the planner from walking the project's rows and testing every text (seen in EXPLAIN: 100 ms
+ * for no match in 5,000 minutes); the kind is tested on the name, which no index serves.
+ */
+const matchedTexts = (kind: string, q: SQL) => sql`(
+	select ref_id, body, search, updated_at from live_document_text
+	where search @@ ${q} and document_name like ${kind + ':%'} offset 0
+)`;
+
 export const SEARCH_SOURCES: readonly SearchSource[] = [
 	{
 		kind: 'section',
@@ -23,10 +33,10 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
 		hits: (q, projects) => sql`
 			select 'section' as kind, s.id, p.project_id, p.id as parent_id,
 				s.number || '. ' || s.title as title, t.body, t.updated_at as at, ts_rank(t.search, ${q}) as rank
-			from live_document_text t
+			from ${matchedTexts('section', q)} t
 			join proposal_section s on s.id = t.ref_id
 			join proposal p on p.id = s.proposal_id
-			where t.kind = 'section' and t.search @@ ${q} and p.project_id = any(${projects})`
+			where p.project_id = any(${projects})`
 	},
 	{
 		kind: 'minutes',
@@ -34,9 +44,9 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
 		hits: (q, projects) => sql`
 			select 'minutes' as kind, m.id, m.project_id, m.body_id as parent_id,
 				m.title, t.body, m.starts_at as at, ts_rank(t.search, ${q}) as rank
-			from live_document_text t
+			from ${matchedTexts('minutes', q)} t
 			join meeting m on m.id = t.ref_id
-			where t.kind = 'minutes' and t.search @@ ${q} and m.project_id = any(${projects})`
+			where m.project_id = any(${projects})`
 	},
 	{
 		kind: 'decision',
