@@ -91,6 +91,11 @@ export const ROWS: Record<string, Row> = {
 	'/legal/[page]': { path: () => '/legal/privacy', access: 'public' },
 	'/locale': { path: () => '/locale', access: 'public', note: 'POST only' },
 	'/projects': { path: () => '/projects', access: 'signed-in' },
+	'/search': {
+		path: () => '/search?q=tirocinio',
+		access: 'signed-in',
+		note: 'hits only from projects and kinds the policy lets the asker read (tests/integration/search)'
+	},
 	'/organisations': {
 		path: () => '/organisations',
 		access: 'signed-in',

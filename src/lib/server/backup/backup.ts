@@ -1,5 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { query } from '../db/raw-query';
 
 /**
  * A logical backup taken inside one repeatable-read, read-only transaction: every table as of
@@ -16,13 +17,7 @@ export interface Backup {
 	tables: { name: string; rows: unknown[] }[];
 }
 
-type Row = Record<string, unknown>;
-
-/** Rows of a raw query, whichever driver ran it. */
-export async function query<T extends Row>(db: Db, statement: SQL): Promise<T[]> {
-	const result = (await db.execute(statement)) as unknown as T[] | { rows: T[] };
-	return Array.isArray(result) ? result : result.rows;
-}
+export { query };
 
 export async function listTables(db: Db): Promise<string[]> {
 	const rows = await query<{ name: string }>(

@@ -1,4 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle } from 'drizzle-orm/pglite';
 import { sql } from 'drizzle-orm';
 import { mkdirSync } from 'node:fs';
@@ -8,19 +9,22 @@ import type { Database, Db } from './database';
 import { lockDataDir } from './data-dir-lock';
 import { pgliteByteaCodec } from './pglite-bytea';
 
+/** The bytea codec, and `unaccent` for search that ignores accents (ADR 0140), as on the server. */
+const OPTIONS: PGliteOptions = { ...pgliteByteaCodec, extensions: { unaccent } };
+
 /** Embedded PostgreSQL: one process per folder, so the folder is locked while open. */
 export async function openPglite(dataDir: string): Promise<Database> {
 	const inMemory = dataDir.startsWith('memory://');
 	let release = () => {};
 	let client: PGlite;
 	if (inMemory) {
-		client = new PGlite(pgliteByteaCodec);
+		client = new PGlite(OPTIONS);
 	} else {
 		const folder = resolve(dataDir);
 		mkdirSync(folder, { recursive: true });
 		release = lockDataDir(folder);
 		try {
-			client = new PGlite(join(folder, 'pglite'), pgliteByteaCodec);
+			client = new PGlite(join(folder, 'pglite'), OPTIONS);
 			await client.waitReady;
 		} catch (error) {
 			release();

@@ -6,17 +6,17 @@ import { authorize } from '../access/policy';
 import { OPEN_STATUSES, type DecisionStatusValue } from '../../governance/decision-status';
 import type { RegisterFilter } from '../../governance/decision-form';
 import { romeToday } from '../../governance/rome-time';
+import { searchQuery } from '../search/text-query';
 
 /**
  * The decision register: every decision of a project, filtered by body, status, owner, overdue
- * and text. Text search uses the generated `search` column (GIN): Italian stems for whole words
- * or'ed with 'simple' prefixes, so "tiroc" finds "tirocini" while typing.
+ * and text. Text search uses the generated `search` column (GIN) with the query of search across
+ * everything (search/text-query): Italian stems for whole words or'ed with 'simple' prefixes, so
+ * "tiroc" finds "tirocini" while typing, accents ignored.
  */
 export function searchCondition(q: string): SQL | undefined {
-	const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
-	if (words.length === 0) return undefined;
-	const prefixes = words.map((word) => `${word.toLowerCase()}:*`).join(' & ');
-	return sql`${decision.search} @@ (websearch_to_tsquery('italian', ${q}) || to_tsquery('simple', ${prefixes}))`;
+	const query = searchQuery(q);
+	return query ? sql`${decision.search} @@ ${query}` : undefined;
 }
 
 function conditions(projectId: string, filter: RegisterFilter, today: string): SQL {

@@ -5,6 +5,7 @@ import { TAVOLO_AUTHOR } from './authorship/claims';
 import type { InvalidationBus } from './invalidation';
 import { parseDocumentName } from './name';
 import { appendStoredUpdates, readDocument } from './store';
+import { documentTextRow, isIndexedDocument, writeDocumentText } from './document-text';
 import type { DocumentUpdateBus } from './update-bus';
 
 /**
@@ -52,4 +53,17 @@ export async function writeDocumentUpdate(
 	}
 	await appendStoredUpdates(runtime.db, [{ documentName: name, update, authorId: TAVOLO_AUTHOR }]);
 	runtime.documents.publish({ name, update });
+	await refreshDocumentText(runtime.db, name);
+}
+
+/**
+ * Search's copy of a document's text (ADR 0140), read again from the store: domain writes
+ * (seeding, restores, marks) are rare, and editors' own changes are indexed when compacted.
+ */
+export async function refreshDocumentText(db: Db, name: string): Promise<void> {
+	if (!isIndexedDocument(name)) return;
+	const doc = await readDocument(db, name);
+	const text = documentTextRow(name, doc);
+	doc.destroy();
+	if (text) await writeDocumentText(db, text);
 }

@@ -5,6 +5,7 @@ import { collabSnapshot, collabUpdate } from '../db/schema';
 import { insertUpdateRows, type UpdateRow } from '../db/append-statement';
 import { foldedSegments, replaceSegments, storedSegments } from './authorship/store';
 import { writeSnapshot } from '../db/snapshot-statement';
+import { documentTextRow, writeDocumentText } from './document-text';
 
 /**
  * The stored form of live documents: a compacted snapshot plus the updates appended after it.
@@ -49,7 +50,8 @@ export async function appendStoredUpdates(db: Db, rows: UpdateRow[]): Promise<vo
  * 3. write in one transaction, under the document's advisory lock: the snapshot, the folded
  *    authorship (ADR 0057) and the deletion of the merged rows by id. If another compaction
  *    (another instance) committed since step 1, nothing is written: its snapshot may hold rows
- *    this one never read. Killed at any point, either everything or nothing is written.
+ *    this one never read. The document's text for search is written with it (ADR 0140).
+ *    Killed at any point, either everything or nothing is written.
  */
 export async function compactStoredDocument(db: Db, name: string): Promise<number> {
 	const stored = await readForCompaction(db, name);
@@ -60,6 +62,8 @@ export async function compactStoredDocument(db: Db, name: string): Promise<numbe
 		...updates.map((row) => row.update)
 	]);
 	const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+	// The text search finds (ADR 0140), written with the snapshot it was read from.
+	const text = documentTextRow(name, doc);
 	doc.destroy();
 	const segments = foldedSegments(stored.segments, updates);
 	const mergedIds = `{${updates.map((row) => row.id).join(',')}}`;
@@ -79,6 +83,7 @@ export async function compactStoredDocument(db: Db, name: string): Promise<numbe
 			.where(
 				sql`${collabUpdate.documentName} = ${name} and ${collabUpdate.id} = any(${mergedIds}::bigint[])`
 			);
+		if (text) await writeDocumentText(tx, text);
 		return updates.length;
 	});
 }

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
 	bigserial,
-	customType,
 	date,
 	index,
 	integer,
@@ -13,7 +12,7 @@ import {
 	uuid,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns';
+import { createdAt, id, searchVector, tsvector } from './columns';
 import { organisation, person } from './people';
 import { project } from './projects';
 import { agendaItem, body, meeting } from './governance';
@@ -26,8 +25,6 @@ export const decisionStatus = pgEnum('decision_status', [
 	'rejected',
 	'superseded'
 ]);
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const decision = pgTable(
 	'decision',
@@ -57,12 +54,11 @@ export const decision = pgTable(
 		createdAt: createdAt(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		/**
-		 * Italian stems for whole words, 'simple' lexemes for prefix search of names and acronyms;
-		 * generated, so no write path can forget it.
+		 * Italian stems for whole words, 'simple' lexemes for prefix search of names and acronyms,
+		 * accents stripped (ADR 0140); generated, so no write path can forget it.
 		 */
-		search: tsvector().generatedAlwaysAs(
-			(): SQL =>
-				sql`to_tsvector('italian', ${decision.text} || ' ' || ${decision.quote}) || to_tsvector('simple', ${decision.text} || ' ' || ${decision.quote})`
+		search: tsvector().generatedAlwaysAs((): SQL =>
+			searchVector(sql`${decision.text} || ' ' || ${decision.quote}`)
 		)
 	},
 	(t) => [
@@ -128,11 +124,14 @@ export const actionItem = pgTable(
 		doneAt: timestamp({ withTimezone: true }),
 		doneById: uuid().references(() => person.id),
 		createdById: uuid().references(() => person.id),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** For search across everything (ADR 0140). */
+		search: tsvector().generatedAlwaysAs((): SQL => searchVector(sql`${actionItem.title}`))
 	},
 	(t) => [
 		index('action_item_project_idx').on(t.projectId, t.dueOn),
-		index('action_item_owner_idx').on(t.ownerPersonId, t.doneAt)
+		index('action_item_owner_idx').on(t.ownerPersonId, t.doneAt),
+		index('action_item_search_idx').using('gin', t.search)
 	]
 );
 

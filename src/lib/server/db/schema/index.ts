@@ -15,3 +15,4 @@ export * from './labs';
 export * from './monitoring';
 export * from './network';
 export * from './budget';
+export * from './search';

@@ -1,5 +1,6 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns';
+import { createdAt, id, searchVector, tsvector } from './columns';
 import { person } from './people';
 import { project } from './projects';
 import { district } from './territories';
@@ -21,9 +22,13 @@ export const lab = pgTable(
 		facilitatorId: uuid()
 			.notNull()
 			.references(() => person.id),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** For search across everything (ADR 0140). */
+		search: tsvector().generatedAlwaysAs((): SQL =>
+			searchVector(sql`${lab.title} || ' ' || ${lab.theme}`)
+		)
 	},
-	(t) => [index('lab_project_idx').on(t.projectId)]
+	(t) => [index('lab_project_idx').on(t.projectId), index('lab_search_idx').using('gin', t.search)]
 );
 
 export const labTerritory = pgTable(

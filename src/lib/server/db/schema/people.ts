@@ -1,6 +1,15 @@
-import { boolean, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
-import { createdAt, id } from './columns';
+import {
+	boolean,
+	index,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { createdAt, id, searchVector, tsvector } from './columns';
 import { ALL_KINDS } from '../../../network/organisation-kinds';
 
 /** A person: a user account when it has a password hash, otherwise a contact. */
@@ -22,30 +31,38 @@ export const person = pgTable(
 /** The seven generic kinds stay for older rows; the register offers the precise ones (issue 10). */
 export const organisationKind = pgEnum('organisation_kind', ALL_KINDS);
 
-export const organisation = pgTable('organisation', {
-	id: id(),
-	name: text().notNull(),
-	shortName: text(),
-	kind: organisationKind().notNull(),
-	taxCode: text(),
-	pec: text(),
-	accreditations: text()
-		.array()
-		.notNull()
-		.default(sql`'{}'::text[]`),
-	/** Partita IVA, 11 digits with its check digit (network/tax-codes). */
-	vatNumber: text(),
-	email: text(),
-	phone: text(),
-	website: text(),
-	address: text(),
-	/** The districts (ambiti) where the organisation works. */
-	districtIds: uuid()
-		.array()
-		.notNull()
-		.default(sql`'{}'::uuid[]`),
-	createdAt: createdAt()
-});
+export const organisation = pgTable(
+	'organisation',
+	{
+		id: id(),
+		name: text().notNull(),
+		shortName: text(),
+		kind: organisationKind().notNull(),
+		taxCode: text(),
+		pec: text(),
+		accreditations: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		/** Partita IVA, 11 digits with its check digit (network/tax-codes). */
+		vatNumber: text(),
+		email: text(),
+		phone: text(),
+		website: text(),
+		address: text(),
+		/** The districts (ambiti) where the organisation works. */
+		districtIds: uuid()
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
+		createdAt: createdAt(),
+		/** For search across everything (ADR 0140): the name and the short name. */
+		search: tsvector().generatedAlwaysAs((): SQL =>
+			searchVector(sql`${organisation.name} || ' ' || coalesce(${organisation.shortName}, '')`)
+		)
+	},
+	(t) => [index('organisation_search_idx').using('gin', t.search)]
+);
 
 export type Person = typeof person.$inferSelect;
 export type Organisation = typeof organisation.$inferSelect;

@@ -15,6 +15,7 @@ import {
 	minutesApproval
 } from '../../db/schema';
 import { appendStoredUpdates } from '../../live/store';
+import { refreshDocumentText } from '../../live/live';
 import {
 	demoUuid,
 	DEMO_DISTRICT_IDS,
@@ -124,6 +125,7 @@ async function seedMeeting(db: Db, mt: (typeof DEMO_MEETINGS)[number]) {
 	await appendStoredUpdates(db, [
 		{ documentName: minutesDocumentName(id), update: Y.encodeStateAsUpdate(doc) }
 	]);
+	await refreshDocumentText(db, minutesDocumentName(id));
 	if (mt.status === 'approved') {
 		await db.insert(minutesApproval).values({
 			meetingId: id,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { call, proposal, proposalSection, sectionOwner } from '../../db/schema';
 import { appendStoredUpdates } from '../../live/store';
+import { refreshDocumentText } from '../../live/live';
 import { demoUuid, DEMO_ORGANISATION_IDS, DEMO_PERSON_BY_ROLE, DEMO_PROJECT_ID } from '../ids';
 import type { DemoOrganisationKey } from '../data/organisations';
 import { emptyActionBlock } from '../../../proposals/action-block';
@@ -94,6 +95,10 @@ export async function seedProposals(db: Db): Promise<void> {
 			authorId: TAVOLO_AUTHOR
 		}
 	]);
+	// The written sections are found by search from the start (ADR 0140).
+	for (const s of sections.filter((s) => DEMO_SECTION_TEXT[s.number])) {
+		await refreshDocumentText(db, sectionDocumentName(s.id));
+	}
 }
 
 function actionsUpdate(): Uint8Array {
