@@ -22,6 +22,8 @@ export async function startOidcProvider(options: {
 	redirectUri: string;
 	clientId?: string;
 	clientSecret?: string;
+	/** Accept `redirectUri` on any port of its host (for a server started after the provider). */
+	anyLoopbackPort?: boolean;
 }): Promise<TestOidcProvider> {
 	let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
 	const server = createServer((req, res) => handle(req, res));
@@ -62,6 +64,14 @@ export async function startOidcProvider(options: {
 		}),
 		cookies: { keys: ['chiave-dei-cookie-di-prova'] }
 	});
+	if (options.anyLoopbackPort) {
+		// The Tavolo test server listens on a port chosen at start: accept its callback on any port.
+		const wanted = new URL(options.redirectUri);
+		provider.Client.prototype.redirectUriAllowed = (value: string) => {
+			const asked = new URL(value);
+			return asked.hostname === wanted.hostname && asked.pathname === wanted.pathname;
+		};
+	}
 	const callback = provider.callback();
 	handle = (req, res) => {
 		const interaction = /^\/interaction\/([^/?]+)/.exec(req.url ?? '');
