@@ -9,6 +9,7 @@ import { romeToUtc } from '../../governance/rome-time';
 import { loadBodyAccess } from './body-access';
 import type { LiveDocuments } from '../live/live';
 import { minutesDocumentName, seedMinutesDocument } from './minutes-document';
+import { notifyMeetingCalled } from '../notifications/meeting-called';
 
 export async function findMeeting(db: Ctx['db'], meetingId: string): Promise<Meeting> {
 	const [found] = await db.select().from(meeting).where(eq(meeting.id, meetingId));
@@ -49,6 +50,7 @@ export async function schedule(
 			.values(
 				input.agenda.map((title, index) => ({ meetingId: row.id, position: index + 1, title }))
 			);
+		await notifyMeetingCalled(tx, row, signedIn.id);
 		return row;
 	});
 	await seedMinutesDocument(live, minutesDocumentName(created.id), input.agenda);

@@ -14,3 +14,4 @@ export * from './cases';
 export * from './labs';
 export * from './monitoring';
 export * from './network';
+export * from './notifications';
