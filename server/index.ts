@@ -3,6 +3,7 @@ import { startRuntime, stopRuntime } from '$lib/server/runtime';
 import { DataDirLockedError } from '$lib/server/db/data-dir-lock';
 import { seedIfEnabled, DEMO_LOGINS } from '$lib/server/demo/seed';
 import { logger } from '$lib/server/log/logger';
+import { startMailQueue } from '$lib/server/notifications/mail-queue';
 import { createTavoloServer, SOCKET_PROTOCOL_HEADER, type RequestHandler } from './app';
 
 /** Production entry: `node build/server.js` (built by scripts/build-server.js). */
@@ -22,6 +23,8 @@ async function main() {
 	const app = createTavoloServer(runtime, handler);
 	const port = await app.listen(config.port, config.host);
 	const url = config.origin ?? `http://localhost:${port}`;
+	// Notification mails owed in the database (ADR 0152) leave from here, also after a restart.
+	startMailQueue(runtime.db, runtime.mailer, url);
 	console.log(`\nTavolo is running at ${url}\n`);
 	if (config.seedDemo) {
 		console.log('Demo logins (password for all: ' + DEMO_LOGINS.password + '):');

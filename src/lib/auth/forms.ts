@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { PROJECT_ROLES } from './roles';
+import { isValidFiscalCode, normaliseFiscalCode } from '$lib/cases/fiscal-code';
 
 /** Form schemas of accounts and memberships: the actions parse with them, pages show their errors. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -62,7 +63,21 @@ const optionalId = z
 	.union([z.uuid(), z.literal('')])
 	.transform((value) => (value === '' ? null : value));
 
-export const inviteForm = z.object({ email, role, organisationId: optionalId.optional() });
+/** Optional codice fiscale: lets the invited person sign in with SPID/CIE later (ADR 0150). */
+const optionalFiscalCode = z
+	.string()
+	.transform(normaliseFiscalCode)
+	.refine((code) => code === '' || isValidFiscalCode(code), {
+		error: () => m.cases_fiscal_code_invalid()
+	})
+	.transform((code) => (code === '' ? null : code));
+
+export const inviteForm = z.object({
+	email,
+	role,
+	organisationId: optionalId.optional(),
+	fiscalCode: optionalFiscalCode.optional()
+});
 export const changeRoleForm = z.object({ membershipId: z.uuid(), role });
 export const removeMemberForm = z.object({ membershipId: z.uuid() });
 export const revokeInvitationForm = z.object({ invitationId: z.uuid() });

@@ -37,6 +37,18 @@ const schema = z.object({
 	LINK_ACCESSIBILITY: z.string().default('/legal/accessibility'),
 	LINK_PRIVACY: z.string().default('/legal/privacy'),
 	LINK_LEGAL: z.string().default('/legal/notes'),
+	// Sign-in through the body's SPID/CIE OpenID Connect gateway (ADR 0150): all three or none.
+	OIDC_ISSUER: z.url().optional(),
+	OIDC_CLIENT_ID: z.string().min(1).optional(),
+	OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+	OIDC_LABEL: z.string().min(1).default('SPID / CIE'),
+	OIDC_FISCAL_CODE_CLAIM: z.string().min(1).default('fiscal_number'),
+	// Outgoing mail (ADR 0151); without SMTP_URL mails are written to the log.
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Tavolo <noreply@tavolo.invalid>'),
 	// Tests run quiet unless they ask for logs.
 	LOG_LEVEL: z
 		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -61,8 +73,21 @@ export type Config = {
 		updateBudgetMs: number;
 	};
 	links: { accessibility: string; privacy: string; legal: string };
+	/** Present only when the SPID/CIE gateway is configured. */
+	oidc?: OidcConfig;
+	mail: { smtpUrl?: string; from: string };
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
+
+export interface OidcConfig {
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	/** The button's text, e.g. "SPID / CIE". */
+	label: string;
+	/** The claim carrying the codice fiscale (SPID gateways: `fiscal_number`). */
+	fiscalCodeClaim: string;
+}
 
 export class ConfigError extends Error {}
 
@@ -75,6 +100,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 	}
 	const e = parsed.data;
+	const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+	if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+		throw new ConfigError(
+			'Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none'
+		);
+	}
 	return {
 		port: e.PORT,
 		host: e.HOST,
@@ -91,6 +122,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			updateBudgetMs: e.COLLAB_UPDATE_BUDGET_MS
 		},
 		links: { accessibility: e.LINK_ACCESSIBILITY, privacy: e.LINK_PRIVACY, legal: e.LINK_LEGAL },
+		oidc:
+			e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+				? {
+						issuer: e.OIDC_ISSUER,
+						clientId: e.OIDC_CLIENT_ID,
+						clientSecret: e.OIDC_CLIENT_SECRET,
+						label: e.OIDC_LABEL,
+						fiscalCodeClaim: e.OIDC_FISCAL_CODE_CLAIM
+					}
+				: undefined,
+		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
 		logLevel: e.LOG_LEVEL
 	};
 }

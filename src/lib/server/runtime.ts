@@ -8,6 +8,7 @@ import { createInvalidationBus, type InvalidationBus } from './live/invalidation
 import { seedIfEnabled } from './demo/seed';
 import { createDocumentUpdateBus, type DocumentUpdateBus } from './live/update-bus';
 import { openSharedLimits, type SharedLimits } from './shared-limits';
+import { createMailer, type Mailer } from './mail/mailer';
 
 /**
  * What both doors share in one process: configuration, the database, the access-invalidation
@@ -23,6 +24,8 @@ export interface Runtime {
 	documents: DocumentUpdateBus;
 	/** Login and handshake limits: in Redis for every instance with REDIS_URL, else in memory. */
 	limits: SharedLimits;
+	/** Outgoing e-mail: SMTP_URL's server, or the log (ADR 0151). */
+	mailer: Mailer;
 }
 
 const KEY = Symbol.for('tavolo.runtime');
@@ -62,7 +65,8 @@ async function open(options: StartOptions): Promise<Runtime> {
 		db: database.db,
 		invalidations: createInvalidationBus(),
 		documents: createDocumentUpdateBus(),
-		limits: openSharedLimits(config.redisUrl, limitsPrefix(config))
+		limits: openSharedLimits(config.redisUrl, limitsPrefix(config)),
+		mailer: createMailer(config.mail)
 	};
 }
 
@@ -86,5 +90,6 @@ export async function stopRuntime(): Promise<void> {
 	if (!current) return;
 	const runtime = await current.catch(() => undefined);
 	await runtime?.limits.close();
+	runtime?.mailer.close();
 	await runtime?.database.close();
 }

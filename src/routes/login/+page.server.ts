@@ -3,12 +3,17 @@ import { loginForm } from '$lib/auth/forms';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
 import { signInFromRequest } from '$lib/server/auth/web-session';
 import { runAction } from '$lib/server/http/run-action';
+import { errorMessage } from '$lib/server/http/error-message';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = url.searchParams.get('redirectTo') ?? '';
 	if (locals.actor) redirect(303, safeRedirectTarget(redirectTo));
-	return { redirectTo };
+	const oidc = locals.runtime.config.oidc;
+	// The SPID/CIE callback sends refusals back here as a code; only oidc_* codes are shown.
+	const refused = url.searchParams.get('oidc');
+	const oidcError = refused && /^oidc_[a-z_]+$/.test(refused) ? errorMessage(refused) : null;
+	return { redirectTo, oidcLabel: oidc?.label ?? null, oidcError };
 };
 
 export const actions: Actions = {

@@ -80,6 +80,20 @@ export const ROWS: Record<string, Row> = {
 		signedIn: [303],
 		actions: ['default']
 	},
+	'/login/oidc': {
+		path: () => '/login/oidc',
+		access: 'public',
+		anonymous: [404],
+		signedIn: [404],
+		note: 'the matrix runs without OIDC_ISSUER: no gateway, no route (tests/integration/auth/oidc-http)'
+	},
+	'/login/oidc/callback': {
+		path: () => '/login/oidc/callback',
+		access: 'public',
+		anonymous: [303],
+		signedIn: [303],
+		note: 'always sends back to /login (with the reason) or on to the app'
+	},
 	'/logout': { path: () => '/logout', access: 'public', anonymous: [303], actions: ['default'] },
 	'/account': { path: () => '/account', access: 'signed-in', actions: ['password'] },
 	'/api/session': { path: () => '/api/session', access: 'signed-in' },

@@ -9,6 +9,7 @@ import type { MeetingInput } from '../../governance/meeting-form';
 import { romeToUtc, utcToRome } from '../../governance/rome-time';
 import { loadBodyAccess } from './body-access';
 import { minutesDocumentName, seedMinutesDocument } from './minutes-document';
+import { notifyMeetingCalled } from '../notifications/meeting-called';
 
 export async function findMeeting(db: Ctx['db'], meetingId: string): Promise<Meeting> {
 	const [found] = await db.select().from(meeting).where(eq(meeting.id, meetingId));
@@ -48,6 +49,7 @@ export async function schedule(
 		await tx
 			.insert(agendaItem)
 			.values(agenda.map((title, index) => ({ meetingId: row.id, position: index + 1, title })));
+		await notifyMeetingCalled(tx, row, signedIn.id);
 		return row;
 	});
 	await seedMinutesDocument(live, minutesDocumentName(created.id), agenda);

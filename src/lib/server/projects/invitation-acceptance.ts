@@ -131,6 +131,7 @@ async function claim(db: Db, token: string, personId: string, now: number): Prom
 			role: claimed.role
 		})
 		.onConflictDoNothing();
+	if (claimed.fiscalCode) await linkFiscalCode(db, personId, claimed.fiscalCode);
 	await record(db, {
 		actorId: personId,
 		action: 'invitation.accept',
@@ -140,6 +141,23 @@ async function claim(db: Db, token: string, personId: string, now: number): Prom
 		detail: { role: claimed.role }
 	});
 	return { projectId: claimed.projectId, personId };
+}
+
+/**
+ * Gives the person the invitation's codice fiscale, for SPID/CIE sign-in, unless they have one
+ * already or it belongs to someone else (then SPID keeps signing in that other person only).
+ */
+async function linkFiscalCode(db: Db, personId: string, fiscalCode: string): Promise<void> {
+	const [holder] = await db
+		.select({ id: person.id })
+		.from(person)
+		.where(eq(person.fiscalCode, fiscalCode))
+		.limit(1);
+	if (holder) return;
+	await db
+		.update(person)
+		.set({ fiscalCode })
+		.where(and(eq(person.id, personId), isNull(person.fiscalCode)));
 }
 
 async function findAccount(db: Db, email: string) {

@@ -14,6 +14,8 @@ export interface InviteInput {
 	email: string;
 	role: ProjectRole;
 	organisationId?: string | null;
+	/** Codice fiscale (already checked): copied on the person who accepts, for SPID/CIE. */
+	fiscalCode?: string | null;
 }
 
 export interface CreatedInvitation {
@@ -47,6 +49,7 @@ export async function invite(
 			projectId: input.projectId,
 			organisationId,
 			email,
+			fiscalCode: input.fiscalCode ?? null,
 			role: input.role,
 			invitedById: signedIn.id,
 			expiresAt: invitationExpiry(now)

@@ -26,6 +26,8 @@ export const invitation = pgTable('invitation', {
 		.references(() => project.id, { onDelete: 'cascade' }),
 	organisationId: uuid().references(() => organisation.id),
 	email: text().notNull(),
+	/** Codice fiscale given by the coordinator: set on the person who accepts (ADR 0150). */
+	fiscalCode: text(),
 	role: projectRole().notNull(),
 	invitedById: uuid().references(() => person.id),
 	expiresAt: timestamp({ withTimezone: true }).notNull(),

@@ -16,3 +16,4 @@ export * from './monitoring';
 export * from './network';
 export * from './budget';
 export * from './search';
+export * from './notifications';

@@ -23,9 +23,14 @@ export const person = pgTable(
 		isAdmin: boolean().notNull().default(false),
 		locale: text().notNull().default('it'),
 		passwordChangedAt: timestamp({ withTimezone: true }),
+		/** Codice fiscale (upper case): links a SPID/CIE identity to this person (ADR 0150). */
+		fiscalCode: text(),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('person_email_unique').on(sql`lower(${t.email})`)]
+	(t) => [
+		uniqueIndex('person_email_unique').on(sql`lower(${t.email})`),
+		uniqueIndex('person_fiscal_code_unique').on(t.fiscalCode)
+	]
 );
 
 /** The seven generic kinds stay for older rows; the register offers the precise ones (issue 10). */

@@ -9,6 +9,7 @@ import * as invitations from '$lib/server/projects/invitations';
 import { requireActor } from '$lib/server/http/require-actor';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { sendInvitation } from '$lib/server/mail/invitation-mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,9 +31,18 @@ export const actions: Actions = {
 	invite: (event) =>
 		runAction(event, inviteForm, async (input) => {
 			const { projectId } = event.params;
-			const created = await invitations.invite(event.locals.ctx, { ...input, projectId });
+			const { ctx, runtime } = event.locals;
+			const created = await invitations.invite(ctx, { ...input, projectId });
 			const link = new URL(`/invite/${created.token}`, event.url.origin).href;
-			return { invited: { email: input.email, link, expiresAt: created.expiresAt } };
+			const mailed = await sendInvitation(runtime.db, runtime.mailer, {
+				projectId,
+				to: input.email,
+				role: input.role,
+				inviterName: ctx.actor?.name ?? '',
+				link,
+				expiresAt: created.expiresAt
+			});
+			return { invited: { email: input.email, link, expiresAt: created.expiresAt, mailed } };
 		}),
 	role: (event) =>
 		runAction(event, changeRoleForm, async (input) => {

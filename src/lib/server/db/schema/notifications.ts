@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { person } from './people';
+import { project } from './projects';
+
+/** What a person is told about (issue 13); each kind is hooked where the event happens. */
+export const notificationKind = pgEnum('notification_kind', [
+	'mention',
+	'section_assigned',
+	'comment_on_text',
+	'suggestion_decided',
+	'meeting_called',
+	'minutes_circulated',
+	'decision_assigned',
+	'action_item_assigned',
+	'action_item_overdue',
+	'referral'
+]);
+
+/** How a person wants mail about their notifications (the app always shows them). */
+export const notificationMailMode = pgEnum('notification_mail_mode', [
+	'immediate',
+	'daily',
+	'weekly',
+	'never'
+]);
+
+/**
+ * One thing one person is told about, and the durable queue of its mail (ADR 0152): a row
+ * with `mail_due_at` and no `mailed_at` is a mail still owed; a sender leases it with
+ * `mail_locked_until` (FOR UPDATE SKIP LOCKED) and stamps `mailed_at` once the relay took it.
+ */
+export const notification = pgTable(
+	'notification',
+	{
+		id: id(),
+		recipientId: uuid()
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		projectId: uuid().references(() => project.id, { onDelete: 'cascade' }),
+		kind: notificationKind().notNull(),
+		/** The meeting, section, decision… it is about. */
+		resourceId: uuid(),
+		/** The thing's own title, as shown in the list and the mail. */
+		title: text().notNull(),
+		/** Path in the app (no origin: the sender adds ORIGIN). */
+		link: text().notNull(),
+		readAt: timestamp({ withTimezone: true }),
+		mailDueAt: timestamp({ withTimezone: true }),
+		mailLockedUntil: timestamp({ withTimezone: true }),
+		mailedAt: timestamp({ withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('notification_recipient_idx').on(t.recipientId, t.createdAt),
+		index('notification_mail_due_idx')
+			.on(t.mailDueAt)
+			.where(sql`${t.mailedAt} IS NULL`)
+	]
+);
+
+export const notificationPreference = pgTable('notification_preference', {
+	personId: uuid()
+		.primaryKey()
+		.references(() => person.id, { onDelete: 'cascade' }),
+	mailMode: notificationMailMode().notNull().default('immediate'),
+	updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
+
+export type Notification = typeof notification.$inferSelect;
+export type NotificationKind = (typeof notificationKind.enumValues)[number];
+export type NotificationMailMode = (typeof notificationMailMode.enumValues)[number];
