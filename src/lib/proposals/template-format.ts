@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { m } from '../paraglide/messages';
 import { DEFAULT_PAGE_CHARS, MAX_SECTION_CHARS } from './limits';
+import { parentNumber, SECTION_KINDS } from './section-kinds';
 
 /**
  * The format of an importable template (JSON or YAML; see docs/proposals.md). Numbers may be
- * written as numbers or strings ("10.a"); a limit is given in pages or in characters, not both.
+ * written as numbers or strings ("10.a"); "10.a" sits under "10", which must come before it.
+ * A limit is given in pages or in characters, not both, and only where the call sets one.
  */
 const sectionNumber = z
 	.union([z.string(), z.number()])
@@ -30,11 +32,27 @@ const templateSectionInput = z
 		limitChars: z.number().int().positive().max(MAX_SECTION_CHARS).optional(),
 		limitPages: z.number().positive().max(300).optional(),
 		limitLabel: z.string().trim().min(1).max(60).optional(),
-		kind: z.enum(['text', 'actions']).default('text')
+		kind: z.enum(SECTION_KINDS).default('text'),
+		/** A `table` section's column headings. */
+		columns: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
+		/** A `choice` section's options. */
+		options: z.array(z.string().trim().min(1).max(200)).max(50).default([])
 	})
 	.refine((s) => s.limitChars === undefined || s.limitPages === undefined, {
 		error: () => m.proposal_template_two_limits(),
 		path: ['limitChars']
+	})
+	.refine((s) => s.kind !== 'heading' || (s.limitChars ?? s.limitPages) === undefined, {
+		error: () => m.exports_template_heading_limit(),
+		path: ['limitChars']
+	})
+	.refine((s) => s.kind !== 'table' || s.columns.length > 0, {
+		error: () => m.exports_template_table_columns(),
+		path: ['columns']
+	})
+	.refine((s) => s.kind !== 'choice' || s.options.length > 1, {
+		error: () => m.exports_template_choice_options(),
+		path: ['options']
 	});
 
 export const templateDefinitionSchema = z
@@ -60,6 +78,14 @@ export const templateDefinitionSchema = z
 					code: 'custom',
 					path: ['sections', index, 'number'],
 					message: m.proposal_template_duplicate_number({ number: section.number })
+				});
+			}
+			const parent = parentNumber(section.number);
+			if (parent !== null && !seen.has(parent)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['sections', index, 'number'],
+					message: m.exports_template_missing_parent({ number: section.number, parent })
 				});
 			}
 			seen.add(section.number);

@@ -1,5 +1,6 @@
 import type { TemplateDefinition } from './template-format';
 import { pagesLabel } from './limits';
+import type { SectionKind } from './section-kinds';
 
 /**
  * A checked definition's sections as stored: pages become characters with the template's page
@@ -13,7 +14,9 @@ export interface ResolvedTemplateSection {
 	guidance: string;
 	limitChars: number | null;
 	limitLabel: string | null;
-	kind: 'text' | 'actions';
+	kind: SectionKind;
+	columns: string[];
+	options: string[];
 }
 
 /** Pages become characters with the template's page size; the label says what the call says. */
@@ -36,7 +39,9 @@ export function resolveSections(template: TemplateDefinition): ResolvedTemplateS
 			guidance: section.guidance,
 			limitChars,
 			limitLabel,
-			kind: section.kind
+			kind: section.kind,
+			columns: section.kind === 'table' ? section.columns : [],
+			options: section.kind === 'choice' ? section.options : []
 		};
 	});
 }

@@ -44,12 +44,27 @@ describe('templates', () => {
 			projectId: table.project.id,
 			templateId: table.templateIds['scheda-progetto']
 		});
-		expect(scheda.sections).toHaveLength(11);
+		expect(scheda.sections).toHaveLength(16);
 		expect(scheda.sections[2]).toMatchObject({
 			number: '3',
 			limitChars: 3000,
 			limitLabel: 'max 1 pag.'
 		});
+		// As the call's sheet has it: no limit on §1–2, §10 a title over 10.a–10.e, one page each
+		// except the table of 10.d.
+		const limits = scheda.sections.map((s) => [s.number, s.kind, s.limitChars]);
+		expect(limits.slice(0, 2)).toEqual([
+			['1', 'text', null],
+			['2', 'text', null]
+		]);
+		expect(limits.slice(9, 15)).toEqual([
+			['10', 'heading', null],
+			['10.a', 'text', 3000],
+			['10.b', 'text', 3000],
+			['10.c', 'text', 3000],
+			['10.d', 'table', null],
+			['10.e', 'text', 3000]
+		]);
 	});
 
 	it('ships seeded templates that pass the import checks', () => {
@@ -104,6 +119,47 @@ describe('templates', () => {
 		expect(broken.code).toBe('proposal_template_unreadable');
 		const huge = await refusal('x'.repeat(300 * 1024));
 		expect(huge.code).toBe('proposal_template_too_large');
+	});
+
+	it('imports nested sections and typed ones: heading, table, date, amount, choice', async () => {
+		const imported = await templates.importDefinition(table.ctx(table.coordinator), {
+			projectId: table.project.id,
+			text: `
+name: Avviso con sezioni annidate
+sections:
+  - { number: 1, title: Governance, kind: heading }
+  - { number: 1.a, title: Partenariato, limitPages: 1 }
+  - { number: 1.b, title: Cariche sociali, kind: table, columns: [Nome e cognome, Partner] }
+  - { number: 2, title: Data di avvio, kind: date }
+  - { number: 3, title: Contributo richiesto, kind: amount }
+  - { number: 4, title: Forma del partenariato, kind: choice, options: [ATS, Protocollo d'intesa] }
+`
+		});
+		expect(imported.sections.map((s) => [s.number, s.kind, s.columns, s.options])).toEqual([
+			['1', 'heading', [], []],
+			['1.a', 'text', [], []],
+			['1.b', 'table', ['Nome e cognome', 'Partner'], []],
+			['2', 'date', [], []],
+			['3', 'amount', [], []],
+			['4', 'choice', [], ['ATS', "Protocollo d'intesa"]]
+		]);
+	});
+
+	it('refuses a subsection before its parent, a table without columns, a limit on a heading', async () => {
+		const orphan = await refusal('name: X\nsections:\n  - { number: 2.a, title: Sotto }\n');
+		expect(orphan.issues['sections.0.number']).toEqual([
+			'La sezione 2.a deve seguire la sezione 2, di cui fa parte.'
+		]);
+		const bare = await refusal('name: X\nsections:\n  - { number: 1, title: T, kind: table }\n');
+		expect(bare.issues['sections.0.columns']).toEqual([
+			'Una sezione di tipo tabella deve indicare le colonne.'
+		]);
+		const limited = await refusal(
+			'name: X\nsections:\n  - { number: 1, title: T, kind: heading, limitPages: 1 }\n'
+		);
+		expect(limited.issues['sections.0.limitChars']).toEqual([
+			'Una sezione di solo titolo non ha testo proprio: il limite va indicato nelle sue sottosezioni.'
+		]);
 	});
 
 	it('lets only the coordinator import', async () => {

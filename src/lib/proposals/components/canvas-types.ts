@@ -1,5 +1,6 @@
 import type { SectionStatusValue } from '$lib/proposals/section-status';
 import type { Thread } from './CommentThread.svelte';
+import type { SectionKind } from '$lib/proposals/section-kinds';
 
 /** A section as the canvas page receives it from its load (see server/proposals/canvas-view). */
 export interface CanvasSectionData {
@@ -7,13 +8,16 @@ export interface CanvasSectionData {
 	number: string;
 	title: string;
 	guidance: string;
-	kind: 'text' | 'actions';
+	kind: SectionKind;
 	status: SectionStatusValue;
 	locked: boolean;
 	ownerOrganisationIds: string[];
 	chars: number;
 	limitChars: number | null;
 	limitLabel: string | null;
+	columns: string[];
+	options: string[];
+	badValue: boolean;
 	mode: 'edit' | 'suggest' | 'read';
 	threads: Thread[];
 }

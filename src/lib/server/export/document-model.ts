@@ -54,6 +54,8 @@ export interface DocumentNote {
 export interface DocumentSection {
 	number?: string;
 	title: string;
+	/** Heading level, 1 at the top: 10.a under 10 is 2, so the export keeps the call's nesting. */
+	level?: number;
 	blocks: Block[];
 	/** Shown after the section's text when the export includes comments. */
 	notes?: DocumentNote[];

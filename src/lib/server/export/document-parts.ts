@@ -16,6 +16,11 @@ export function titlePage(document: ExportDocument) {
 	};
 }
 
+/** A section's heading level, 1–6 (writers have six heading styles). */
+export function sectionLevel(section: DocumentSection): number {
+	return Math.min(6, Math.max(1, section.level ?? 1));
+}
+
 export function sectionHeading(section: DocumentSection): string {
 	return section.number ? `${section.number}. ${section.title}` : section.title;
 }

@@ -15,11 +15,11 @@ import {
 	type ParagraphChild
 } from 'docx';
 import type { Block, ExportDocument, Inline, TrackedChange } from './document-model';
-import { titlePage, noteLines, sectionHeading } from './document-parts';
+import { titlePage, noteLines, sectionHeading, sectionLevel } from './document-parts';
 import { listNumbering } from './docx-numbering';
 
 /**
- * DOCX with real structure: section titles are Heading 1 (inner headings below), lists use
+ * DOCX with real structure: section titles are Heading 1 (10.a under 10 is Heading 2), lists use
  * Word numbering, table header rows are marked `tableHeader` (repeated and announced as
  * headers), the document language is set. Pending suggestions are Word revisions (w:ins /
  * w:del with their author), so the Review pane accepts or rejects them. Comments, when asked
@@ -49,11 +49,14 @@ export async function renderDocx(document: ExportDocument): Promise<Uint8Array> 
 		new Paragraph({ pageBreakBefore: true, children: [] })
 	];
 	for (const section of document.sections) {
-		children.push(new Paragraph({ heading: HEADINGS[0], text: sectionHeading(section) }));
+		const level = sectionLevel(section);
+		children.push(new Paragraph({ heading: HEADINGS[level - 1], text: sectionHeading(section) }));
 		children.push(...section.blocks.flatMap((block) => writer.block(block, 0)));
 		const notes = noteLines(document, section);
 		if (notes.length > 0) {
-			children.push(new Paragraph({ heading: HEADINGS[1], text: document.labels.notes }));
+			children.push(
+				new Paragraph({ heading: HEADINGS[Math.min(5, level)], text: document.labels.notes })
+			);
 			children.push(...notes.map((line) => new Paragraph({ style: 'Note', text: line })));
 		}
 	}

@@ -6,7 +6,7 @@ import {
 	type Inline,
 	type TableRow
 } from './document-model';
-import { noteLines, sectionHeading, titlePage } from './document-parts';
+import { noteLines, sectionHeading, sectionLevel, titlePage } from './document-parts';
 import { escapeXml, NS, odfText } from './odt-xml';
 import { MANIFEST, metaXml, stylesXml } from './odt-styles';
 import { leadingHeaderRows, tableGrid } from './table-grid';
@@ -29,11 +29,12 @@ export function renderOdt(document: ExportDocument): Uint8Array {
 	}
 	body += '<text:p text:style-name="PageBreak"/>';
 	for (const section of document.sections) {
-		body += heading(1, odfText(sectionHeading(section)));
+		const level = sectionLevel(section);
+		body += heading(level, odfText(sectionHeading(section)));
 		body += section.blocks.map((block) => writer.block(block)).join('');
 		const notes = noteLines(document, section);
 		if (notes.length > 0) {
-			body += heading(2, odfText(document.labels.notes));
+			body += heading(Math.min(6, level + 1), odfText(document.labels.notes));
 			body += notes
 				.map((line) => `<text:p text:style-name="Note">${odfText(line)}</text:p>`)
 				.join('');

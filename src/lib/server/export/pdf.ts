@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { hasChanges, plain, type ExportDocument } from './document-model';
-import { noteLines, sectionHeading, titlePage } from './document-parts';
+import { noteLines, sectionHeading, sectionLevel, titlePage } from './document-parts';
 import {
 	BODY,
 	drawBlocks,
@@ -57,6 +57,8 @@ export async function renderPdf(
 	const frame = { x: MARGIN, width: doc.page.width - 2 * MARGIN };
 	drawTitlePage(doc, document, root, frame);
 	doc.addPage();
+	// Outline items by level, so 10.a hangs under 10 in the reader's bookmarks.
+	const outline: PDFKit.PDFOutline[] = [doc.outline];
 	for (const [index, section] of document.sections.entries()) {
 		if (progress) {
 			progress(index, document.sections.length);
@@ -67,14 +69,17 @@ export async function renderPdf(
 		const sect = doc.struct('Sect');
 		root.add(sect);
 		const heading = sectionHeading(section);
-		doc.outline.addItem(heading);
-		drawParagraph(doc, runsOf(plain(heading), headingStyle(1)), frame, sect, 'H1');
+		const level = sectionLevel(section);
+		const parent = outline[Math.min(level - 1, outline.length - 1)];
+		outline.length = Math.min(level, outline.length);
+		outline.push(parent.addItem(heading));
+		drawParagraph(doc, runsOf(plain(heading), headingStyle(level)), frame, sect, `H${level}`);
 		drawBlocks(doc, section.blocks, frame, sect);
 		const notes = noteLines(document, section);
 		if (notes.length > 0) {
 			drawBlocks(
 				doc,
-				[{ type: 'heading', level: 2, content: plain(document.labels.notes) }],
+				[{ type: 'heading', level: Math.min(6, level + 1), content: plain(document.labels.notes) }],
 				frame,
 				sect
 			);

@@ -4,11 +4,12 @@ import { getLocale } from '../../paraglide/runtime';
 import { formatDate } from '../../format/dates';
 import { isEmptyDocument } from '../../proposals/section-text';
 import { lastMonth } from '../../proposals/derive';
+import { hasOwnText, sectionDepth } from '../../proposals/section-kinds';
 import type { Ctx } from '../context';
 import { project } from '../db/schema';
 import { authorize } from '../access/policy';
 import { InvalidError } from '../errors';
-import type { DocumentNote, ExportDocument } from '../export/document-model';
+import type { Block, DocumentNote, ExportDocument } from '../export/document-model';
 import { blocksFromProseMirror } from '../export/from-prosemirror';
 import { findCallOrThrow } from './calls';
 import { threadsOf } from './comments';
@@ -22,7 +23,7 @@ export type ExportProgress = (done: number, total: number) => void;
 
 /**
  * A proposal as a neutral document: title page (project, call, partners), sections in template
- * order. A proposal with no text at all is refused with a clear message (nothing to export);
+ * order at the depth of their number (10.a under 10). A proposal with no text at all is refused with a clear message (nothing to export);
  * otherwise empty sections say "not written yet", so the document shows what is missing.
  */
 export async function proposalDocument(
@@ -52,14 +53,17 @@ export async function proposalDocument(
 	const organisationName = (id: string) => names.get(id) ?? '—';
 	const total = content.sections.length;
 	const sections = content.sections.map((section, index) => {
-		const blocks = isEmptyDocument(section.json)
-			? [
-					{
-						type: 'paragraph' as const,
-						style: 'note' as const,
-						content: [{ type: 'text' as const, text: m.proposal_export_empty_section() }]
-					}
-				]
+		// An empty title-only parent is a heading over its subsections, not a missing text.
+		const blocks: Block[] = isEmptyDocument(section.json)
+			? hasOwnText(section.kind)
+				? [
+						{
+							type: 'paragraph' as const,
+							style: 'note' as const,
+							content: [{ type: 'text' as const, text: m.proposal_export_empty_section() }]
+						}
+					]
+				: []
 			: blocksFromProseMirror(section.json);
 		if (section.kind === 'actions') {
 			const months = duration ?? Math.max(lastMonth(content.blocks), 12);
@@ -69,6 +73,7 @@ export async function proposalDocument(
 		return {
 			number: section.number,
 			title: section.title,
+			level: sectionDepth(section.number),
 			blocks,
 			notes: threads
 				.filter((t) => t.sectionId === section.id)

@@ -3,24 +3,29 @@ import type { Ctx } from '../context';
 import { commentThread, type Proposal, type SectionStatus } from '../db/schema';
 import { authorize } from '../access/policy';
 import { readDocument } from '../live/store';
-import { countChars } from '../../proposals/section-text';
+import { countChars, plainText } from '../../proposals/section-text';
 import { lengthState, MAX_SECTION_CHARS, type LengthState } from '../../proposals/limits';
 import { findProposalOrThrow } from './proposals';
 import { findSections, type SectionRecord } from './section-lookup';
 import { sectionDocumentName, sectionJson } from './section-content';
+import { hasOwnText, valueFits, type SectionKind } from '../../proposals/section-kinds';
 
 export interface SectionOverview {
 	id: string;
 	number: string;
 	title: string;
 	guidance: string;
-	kind: 'text' | 'actions';
+	kind: SectionKind;
 	status: SectionStatus;
 	locked: boolean;
 	ownerOrganisationIds: string[];
 	chars: number;
 	limitChars: number | null;
 	limitLabel: string | null;
+	columns: string[];
+	options: string[];
+	/** A date, amount or choice section whose text is not one: flagged on the canvas. */
+	badValue: boolean;
 	length: LengthState;
 	/** Over the per-section maximum (a huge paste that got through): shown as an error. */
 	tooLarge: boolean;
@@ -43,7 +48,7 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 	await authorize(ctx.db, ctx.actor, 'proposal.read', { projectId: found.projectId });
 	const sections = await findSections(ctx.db, { proposalId });
 	const [lengths, comments] = await Promise.all([
-		Promise.all(sections.map((section) => sectionLength(ctx, section))),
+		Promise.all(sections.map((section) => sectionText(ctx, section))),
 		commentCounts(
 			ctx,
 			sections.map((section) => section.id)
@@ -51,6 +56,7 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 	]);
 	const rows = sections.map((section, index): SectionOverview => {
 		const counted = comments.get(section.id) ?? { open: 0, all: 0 };
+		const { chars, text } = lengths[index];
 		return {
 			id: section.id,
 			number: section.number,
@@ -60,28 +66,37 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 			status: section.status,
 			locked: section.locked,
 			ownerOrganisationIds: section.ownerOrganisationIds,
-			chars: lengths[index],
+			chars,
 			limitChars: section.limitChars,
 			limitLabel: section.limitLabel,
-			length: lengthState(lengths[index], section.limitChars),
-			tooLarge: lengths[index] > MAX_SECTION_CHARS,
+			columns: section.columns,
+			options: section.options,
+			badValue: !valueFits(section.kind, text, section.options),
+			length: lengthState(chars, section.limitChars),
+			tooLarge: chars > MAX_SECTION_CHARS,
 			openComments: counted.open,
 			comments: counted.all
 		};
 	});
+	// Title-only parents have nothing to write: they do not count towards completeness.
+	const writable = rows.filter((row) => hasOwnText(row.kind));
 	return {
 		proposal: found,
 		sections: rows,
-		agreed: rows.filter((row) => row.status === 'agreed').length,
-		written: rows.filter((row) => row.chars > 0).length,
-		total: rows.length
+		agreed: writable.filter((row) => row.status === 'agreed').length,
+		written: writable.filter((row) => row.chars > 0).length,
+		total: writable.length
 	};
 }
 
-async function sectionLength(ctx: Ctx, section: SectionRecord): Promise<number> {
+async function sectionText(
+	ctx: Ctx,
+	section: SectionRecord
+): Promise<{ chars: number; text: string }> {
 	const doc = await readDocument(ctx.db, sectionDocumentName(section.id));
 	try {
-		return countChars(sectionJson(doc));
+		const json = sectionJson(doc);
+		return { chars: countChars(json), text: section.kind === 'text' ? '' : plainText(json) };
 	} finally {
 		doc.destroy();
 	}

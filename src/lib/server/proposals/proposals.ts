@@ -7,6 +7,8 @@ import { InvalidError, NotFoundError } from '../errors';
 import { findCallOrThrow } from './calls';
 import { arePartners } from './partners';
 import { findTemplate } from './template-store';
+import { appendStoredUpdates } from '../live/store';
+import { contentUpdate, sectionDocumentName, tableSkeleton } from './section-content';
 
 export interface CreateProposalInput {
 	projectId: string;
@@ -16,7 +18,10 @@ export interface CreateProposalInput {
 	owners?: Record<string, string[]>;
 }
 
-/** A proposal gets one section per template section, in template order, with its owners. */
+/**
+ * A proposal gets one section per template section, in template order, with its owners; a
+ * table section opens with the call's columns.
+ */
 export async function create(ctx: Ctx, input: CreateProposalInput): Promise<Proposal> {
 	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.create', {
 		projectId: input.projectId
@@ -49,6 +54,14 @@ export async function create(ctx: Ctx, input: CreateProposalInput): Promise<Prop
 				}))
 			)
 			.returning({ id: proposalSection.id, number: proposalSection.number });
+		const idOf = new Map(sections.map((section) => [section.number, section.id]));
+		const tables = template.sections
+			.filter((section) => section.kind === 'table')
+			.map((section) => ({
+				documentName: sectionDocumentName(idOf.get(section.number)!),
+				update: contentUpdate(tableSkeleton(section.columns))
+			}));
+		if (tables.length > 0) await appendStoredUpdates(tx, tables);
 		const ownerRows = sections.flatMap((section) =>
 			[...new Set(owners[section.number] ?? [])].map((organisationId) => ({
 				sectionId: section.id,

@@ -52,3 +52,27 @@ export function contentUpdate(json: PmNode): Uint8Array {
 }
 
 const emptyDoc = (): PmNode => ({ type: 'doc', content: [{ type: 'paragraph' }] });
+
+/**
+ * The opening text of a `table` section: the call's column headings as a header row and one
+ * empty row to write in, so partners fill the table the call prints instead of drawing one.
+ */
+export function tableSkeleton(columns: readonly string[]): PmNode {
+	const cell = (type: 'tableHeader' | 'tableCell', text: string): PmNode => ({
+		type,
+		attrs: { colspan: 1, rowspan: 1, colwidth: null },
+		content: [{ type: 'paragraph', ...(text ? { content: [{ type: 'text', text }] } : {}) }]
+	});
+	return {
+		type: 'doc',
+		content: [
+			{
+				type: 'table',
+				content: [
+					{ type: 'tableRow', content: columns.map((title) => cell('tableHeader', title)) },
+					{ type: 'tableRow', content: columns.map(() => cell('tableCell', '')) }
+				]
+			}
+		]
+	};
+}

@@ -9,13 +9,16 @@ import {
 } from '../db/schema';
 import type { Resource } from '../access/policy';
 import { NotFoundError } from '../errors';
+import type { SectionKind } from '../../proposals/section-kinds';
 
 export interface SectionRecord extends ProposalSection {
 	projectId: string;
-	kind: 'text' | 'actions';
+	kind: SectionKind;
 	guidance: string;
 	limitChars: number | null;
 	limitLabel: string | null;
+	columns: string[];
+	options: string[];
 	ownerOrganisationIds: string[];
 }
 
@@ -25,7 +28,9 @@ const columns = {
 	kind: templateSection.kind,
 	guidance: templateSection.guidance,
 	limitChars: templateSection.limitChars,
-	limitLabel: templateSection.limitLabel
+	limitLabel: templateSection.limitLabel,
+	columns: templateSection.columns,
+	options: templateSection.options
 };
 
 /** Sections with what the policy and the canvas need: project, owners, template guidance. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import type { TemplateDefinition } from '../../proposals/template-format';
+import { templateDefinitionSchema, type TemplateDefinition } from '../../proposals/template-format';
 import tenPoint from './templates/ten-point.json';
 import schedaProgetto from './templates/scheda-progetto.json';
 import { findByKey, insertTemplate } from './template-store';
@@ -7,15 +7,9 @@ import { findByKey, insertTemplate } from './template-store';
 /** The templates every installation has: the ten points of the call (000) and 001's scheda. */
 export const SEEDED_TEMPLATES = [tenPoint, schedaProgetto];
 
-/** The seeded files are trusted (the template tests run them through the import checks). */
+/** The seeded files go through the import checks too (defaults filled, kinds checked). */
 function asDefinition(raw: (typeof SEEDED_TEMPLATES)[number]): TemplateDefinition {
-	return {
-		...raw,
-		sections: raw.sections.map((section) => ({
-			...section,
-			kind: 'kind' in section && section.kind === 'actions' ? 'actions' : 'text'
-		}))
-	};
+	return templateDefinitionSchema.parse(raw);
 }
 
 /**

@@ -35,7 +35,20 @@ export const template = pgTable(
 	(t) => [uniqueIndex('template_key_unique').on(t.key)]
 );
 
-export const templateSectionKind = pgEnum('template_section_kind', ['text', 'actions']);
+/**
+ * What a section holds, as the call asks for it: rich text, the action blocks, a title-only
+ * parent (`heading`, e.g. "10. Modello di governance" over 10.a–10.e), a table with the call's
+ * columns, a date, an amount or one of given choices. See src/lib/proposals/section-kinds.ts.
+ */
+export const templateSectionKind = pgEnum('template_section_kind', [
+	'text',
+	'actions',
+	'heading',
+	'table',
+	'date',
+	'amount',
+	'choice'
+]);
 
 export const templateSection = pgTable(
 	'template_section',
@@ -51,7 +64,17 @@ export const templateSection = pgTable(
 		guidance: text().notNull().default(''),
 		limitChars: integer(),
 		limitLabel: text(),
-		kind: templateSectionKind().notNull().default('text')
+		kind: templateSectionKind().notNull().default('text'),
+		/** Column headings of a `table` section, as the call prints them. */
+		columns: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		/** The options of a `choice` section. */
+		options: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`)
 	},
 	(t) => [
 		uniqueIndex('template_section_number_unique').on(t.templateId, t.number),
