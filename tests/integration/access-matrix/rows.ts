@@ -238,7 +238,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/labs/[labId]/sessions/[sessionId]': {
 		path: (s) => `${labs(s)}/${s.labId}/sessions/${s.sessionId}`,
 		access: 'lab.read',
-		actions: ['attach', 'practice'],
+		actions: ['attach', 'practice', 'propose'],
 		note: 'attached cases only for participants and those who run labs (tests/integration/labs)'
 	},
 	'/projects/[projectId]/practices': {

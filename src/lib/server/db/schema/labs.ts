@@ -4,6 +4,7 @@ import { person } from './people';
 import { project } from './projects';
 import { district } from './territories';
 import { caseRecord } from './cases';
+import { decision } from './governance-decisions';
 import type { TargetCategory } from '../../../cases/pathway-values';
 
 /**
@@ -141,3 +142,17 @@ export const goodPracticeCase = pgTable(
 );
 
 export type GoodPractice = typeof goodPractice.$inferSelect;
+
+/** A decision a session proposed to the cabina di regia: the link back from the register. */
+export const labSessionDecision = pgTable(
+	'lab_session_decision',
+	{
+		sessionId: uuid()
+			.notNull()
+			.references(() => labSession.id, { onDelete: 'cascade' }),
+		decisionId: uuid()
+			.notNull()
+			.references(() => decision.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.decisionId] })]
+);

@@ -1,5 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { attachForm } from '$lib/labs/lab-form';
+import { attachForm, sessionProposalForm } from '$lib/labs/lab-form';
+import { can } from '$lib/server/access/policy';
+import * as sessionProposals from '$lib/server/labs/session-proposals';
 import { practiceForm } from '$lib/labs/practice-form';
 import * as labs from '$lib/server/labs/labs';
 import * as sessionCases from '$lib/server/labs/session-cases';
@@ -25,7 +27,11 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 				? await sessionCases.list(locals.ctx, projectId, labId, sessionId)
 				: null,
 			// A practice's territory is one of the lab's.
-			districts: view.canWrite ? await practices.districtsOfLabs(locals.ctx.db, [labId]) : []
+			districts: view.canWrite ? await practices.districtsOfLabs(locals.ctx.db, [labId]) : [],
+			proposals: await sessionProposals.list(locals.ctx.db, sessionId),
+			canPropose:
+				view.canWrite &&
+				(await can(locals.ctx.db, locals.ctx.actor, 'decision.propose', { projectId }))
 		};
 	});
 
@@ -47,5 +53,11 @@ export const actions: Actions = {
 				input
 			);
 			redirect(303, `/projects/${projectId}/practices/${created.id}`);
+		}),
+	propose: (event) =>
+		runAction(event, sessionProposalForm, async (input) => {
+			const { projectId, labId, sessionId } = event.params;
+			await sessionProposals.propose(event.locals.ctx, projectId, labId, sessionId, input);
+			return { done: 'proposed' as const };
 		})
 };
