@@ -13,6 +13,8 @@ const title = `Navetta condivisa ${stamp}`;
 test('a facilitator records a good practice; an observer finds it in the library', async ({
 	browser
 }) => {
+	// Two people, two pages each, axe four times: more than the default minute on a shared CPU.
+	test.slow();
 	const chiara = await personInNewContext(browser, 'facilitator');
 	const projectId = await openDemoProject(chiara);
 	await chiara.goto(`/projects/${projectId}/labs`);
