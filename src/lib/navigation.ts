@@ -68,6 +68,12 @@ export const PROJECT_AREAS: readonly ProjectArea[] = [
 		requires: 'lab.read'
 	},
 	{
+		key: 'practices',
+		href: (projectId) => `/projects/${projectId}/practices`,
+		label: () => m.labs_practices_nav(),
+		requires: 'lab.read'
+	},
+	{
 		key: 'monitoring',
 		href: (projectId) => `/projects/${projectId}/monitoring`,
 		label: () => m.nav_monitoring(),

@@ -37,3 +37,9 @@ export const attachForm = z.object({
 	pseudonym: z.string().trim().min(3).max(20)
 });
 export type AttachInput = z.infer<typeof attachForm>;
+
+/** A decision a session proposes to the cabina di regia. */
+export const sessionProposalForm = z.object({
+	text: z.string().trim().min(3).max(2000)
+});
+export type SessionProposalInput = z.infer<typeof sessionProposalForm>;

@@ -290,8 +290,16 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/labs/[labId]/sessions/[sessionId]': {
 		path: (s) => `${labs(s)}/${s.labId}/sessions/${s.sessionId}`,
 		access: 'lab.read',
-		actions: ['attach'],
+		actions: ['attach', 'practice', 'propose'],
 		note: 'attached cases only for participants and those who run labs (tests/integration/labs)'
+	},
+	'/projects/[projectId]/practices': {
+		path: (s) => `/projects/${s.governanceProjectId}/practices`,
+		access: 'lab.read'
+	},
+	'/projects/[projectId]/practices/[practiceId]': {
+		path: (s) => `/projects/${s.governanceProjectId}/practices/${s.practiceId}`,
+		access: 'lab.read'
 	},
 	'/projects/[projectId]/monitoring': {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring`,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from '../../../src/lib/server/runtime';
 import {
+	goodPractice,
 	lab,
 	labParticipant,
 	labSession,
@@ -37,6 +38,8 @@ export interface Side {
 	/** A lab of the governance project, whose only participant is the partner editor in "own". */
 	labId: string;
 	sessionId: string;
+	/** A good practice recorded from that session. */
+	practiceId: string;
 }
 
 /** Whose identity the world's case records hold: a page showing it to anyone else leaks it. */
@@ -54,7 +57,9 @@ export interface World {
 	cookies: Record<Who, string | undefined>;
 }
 
-async function buildSide(runtime: Runtime): Promise<Omit<Side, 'caseId' | 'labId' | 'sessionId'>> {
+async function buildSide(
+	runtime: Runtime
+): Promise<Omit<Side, 'caseId' | 'labId' | 'sessionId' | 'practiceId'>> {
 	const committee = await buildCommittee(runtime);
 	const table = await buildProposalTable(runtime);
 	return {
@@ -82,7 +87,7 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 	const cookies = { anonymous: undefined } as Record<Who, string | undefined>;
 	const organisationOf = {} as Record<ProjectRole, string>;
 	const personOf = {} as Record<ProjectRole, string>;
-	const own = { ...ownSide, caseId: '', labId: '', sessionId: '' };
+	const own = { ...ownSide, caseId: '', labId: '', sessionId: '', practiceId: '' };
 	for (const role of projectRole.enumValues) {
 		const member = await buildMember(db, { projectId: own.governanceProjectId, role });
 		await db.insert(membership).values({
@@ -117,7 +122,17 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 				endsAt: new Date('2026-05-12T14:00:00Z')
 			})
 			.returning();
-		return { labId: row.id, sessionId: session.id };
+		const [practice] = await db
+			.insert(goodPractice)
+			.values({
+				projectId,
+				labId: row.id,
+				sessionId: session.id,
+				title: 'Buona pratica',
+				whatWorked: 'Il colloquio a tre'
+			})
+			.returning();
+		return { labId: row.id, sessionId: session.id, practiceId: practice.id };
 	};
 	Object.assign(own, await labIn(own.governanceProjectId, personOf.partner_editor));
 	const other = {
@@ -137,7 +152,8 @@ export async function buildWorld(runtime: Runtime): Promise<World> {
 		sectionId: randomUUID(),
 		caseId: randomUUID(),
 		labId: randomUUID(),
-		sessionId: randomUUID()
+		sessionId: randomUUID(),
+		practiceId: randomUUID()
 	};
 	const unknown: Side = {
 		...missing,

@@ -7,6 +7,8 @@ import * as labs from '../../../src/lib/server/labs/labs';
 import * as sessionCases from '../../../src/lib/server/labs/session-cases';
 import { readBoard } from '../../../src/lib/labs/board';
 import { testContext } from '../../support/context';
+import * as practices from '../../../src/lib/server/labs/practices';
+import { practiceFilter } from '../../../src/lib/labs/practice-form';
 
 /** The demo lab of 000/004: two sessions, a board with cards, Karim's case by pseudonym. */
 const fresh = await openFreshDatabase();
@@ -34,5 +36,18 @@ describe('the demo lab', () => {
 		]);
 		expect(board.flatMap((c) => c.cards)).toHaveLength(6);
 		expect(first.id).toBe(demoUuid('lab-session:1'));
+	});
+
+	it('has the two good practices of its board, the first learnt from H7Q-2MX', async () => {
+		const ctx = testContext(db, await demoActor(db, 'facilitator'));
+		const rows = await practices.list(ctx, DEMO_PROJECT_ID, practiceFilter.parse({}));
+		expect(rows.map((p) => p.title).sort()).toEqual([
+			'Colloquio a tre a metà tirocinio',
+			'Tutor aziendale affiancato al tutor del servizio'
+		]);
+		const tutor = rows.find((p) => p.title.startsWith('Tutor'))!;
+		const view = await practices.get(ctx, DEMO_PROJECT_ID, tutor.id);
+		expect(view.pseudonyms).toEqual(['H7Q-2MX']);
+		expect(JSON.stringify(view)).not.toContain('Benali');
 	});
 });

@@ -42,7 +42,7 @@ const EXPECTED: Record<Action, string> = {
 	'meeting.manage':         'C · · · · ·',
 	'minutes.write':          'C P · S · ·',
 	'minutes.approve':        'C · · S · ·',
-	'decision.propose':       'C P · S · ·',
+	'decision.propose':       'C P F S · ·',
 	'decision.update':        'C · · S · ·',
 	'action_item.manage':     'C · · S · ·',
 	'case.read_pseudonymous': 'C · F · O ·',

@@ -37,7 +37,9 @@ export const ROLE_ACTIONS: Record<ProjectRole, ReadonlySet<Action>> = {
 		'proposal.export',
 		'case.read_pseudonymous',
 		'lab.write',
-		'lab.run'
+		'lab.run',
+		// A lab's proposal goes to the cabina di regia as "proposta": the body decides, not her.
+		'decision.propose'
 	]),
 	steering_member: new Set([
 		...READ,

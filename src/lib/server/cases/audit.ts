@@ -10,7 +10,8 @@ export type CaseAuditAction =
 	| 'case.event'
 	| 'case.profile'
 	| 'case.lab_attach'
-	| 'case.lab_read';
+	| 'case.lab_read'
+	| 'case.practice_read';
 
 /**
  * Every read and write of a case record leaves a row: who, which record, when. Ids and codes

@@ -15,6 +15,7 @@ import { seedCases } from './steps/cases';
 import { seedLabs } from './steps/labs';
 import { seedMonitoring } from './steps/monitoring';
 import { seedNetwork } from './steps/network';
+import { seedPractices } from './steps/practices';
 
 export { DEMO_LOGINS } from './logins';
 
@@ -35,7 +36,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'cases', run: seedCases },
 	{ name: 'labs', run: seedLabs },
 	{ name: 'monitoring', run: seedMonitoring },
-	{ name: 'network', run: seedNetwork }
+	{ name: 'network', run: seedNetwork },
+	{ name: 'practices', run: seedPractices }
 ];
 
 /**

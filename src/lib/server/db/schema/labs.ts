@@ -5,6 +5,8 @@ import { person } from './people';
 import { project } from './projects';
 import { district } from './territories';
 import { caseRecord } from './cases';
+import { decision } from './governance-decisions';
+import type { TargetCategory } from '../../../cases/pathway-values';
 
 /**
  * A community-of-practice lab (001 §6, 000's co-design lab): a theme, a facilitator, the
@@ -93,3 +95,69 @@ export const labSessionCase = pgTable(
 
 export type Lab = typeof lab.$inferSelect;
 export type LabSession = typeof labSession.$inferSelect;
+
+/**
+ * What a lab learnt, as a good practice (001 §6: "evidenziando buone pratiche e strategie da
+ * condividere"): recorded from one session, readable by the whole project as a library.
+ */
+export const goodPractice = pgTable(
+	'good_practice',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		labId: uuid()
+			.notNull()
+			.references(() => lab.id, { onDelete: 'cascade' }),
+		sessionId: uuid()
+			.notNull()
+			.references(() => labSession.id, { onDelete: 'cascade' }),
+		title: text().notNull(),
+		/** The problem the lab met. */
+		problem: text().notNull().default(''),
+		/** What worked: the practice itself. */
+		whatWorked: text().notNull(),
+		/** Under which conditions it worked (who, resources, timing). */
+		conditions: text().notNull().default(''),
+		/** What shows it worked: pathways, figures, testimonies. */
+		evidence: text().notNull().default(''),
+		/** For whom: a target code of `pathway-values.ts`; null = any. */
+		targetCategory: text().$type<TargetCategory>(),
+		/** The territory it comes from; null = the whole project. */
+		districtId: uuid().references(() => district.id),
+		recordedById: uuid().references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('good_practice_project_idx').on(t.projectId, t.createdAt)]
+);
+
+/** The pseudonymous cases a practice was learnt from: only cases attached to its session. */
+export const goodPracticeCase = pgTable(
+	'good_practice_case',
+	{
+		practiceId: uuid()
+			.notNull()
+			.references(() => goodPractice.id, { onDelete: 'cascade' }),
+		caseId: uuid()
+			.notNull()
+			.references(() => caseRecord.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.practiceId, t.caseId] })]
+);
+
+export type GoodPractice = typeof goodPractice.$inferSelect;
+
+/** A decision a session proposed to the cabina di regia: the link back from the register. */
+export const labSessionDecision = pgTable(
+	'lab_session_decision',
+	{
+		sessionId: uuid()
+			.notNull()
+			.references(() => labSession.id, { onDelete: 'cascade' }),
+		decisionId: uuid()
+			.notNull()
+			.references(() => decision.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.decisionId] })]
+);

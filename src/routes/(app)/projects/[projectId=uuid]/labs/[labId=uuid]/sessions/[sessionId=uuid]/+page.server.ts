@@ -1,7 +1,12 @@
-import { attachForm } from '$lib/labs/lab-form';
+import { redirect } from '@sveltejs/kit';
+import { attachForm, sessionProposalForm } from '$lib/labs/lab-form';
+import { can } from '$lib/server/access/policy';
+import * as sessionProposals from '$lib/server/labs/session-proposals';
+import { practiceForm } from '$lib/labs/practice-form';
 import * as labs from '$lib/server/labs/labs';
 import * as sessionCases from '$lib/server/labs/session-cases';
 import * as sessions from '$lib/server/labs/sessions';
+import * as practices from '$lib/server/labs/practices';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +23,15 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 		return {
 			lab: { id: lab.id, title: lab.title },
 			view,
-			cases: view.canWrite ? await sessionCases.list(locals.ctx, projectId, labId, sessionId) : null
+			cases: view.canWrite
+				? await sessionCases.list(locals.ctx, projectId, labId, sessionId)
+				: null,
+			// A practice's territory is one of the lab's.
+			districts: view.canWrite ? await practices.districtsOfLabs(locals.ctx.db, [labId]) : [],
+			proposals: await sessionProposals.list(locals.ctx.db, sessionId),
+			canPropose:
+				view.canWrite &&
+				(await can(locals.ctx.db, locals.ctx.actor, 'decision.propose', { projectId }))
 		};
 	});
 
@@ -28,5 +41,23 @@ export const actions: Actions = {
 			const { projectId, labId } = event.params;
 			await sessions.attachCase(event.locals.ctx, projectId, labId, input);
 			return { done: 'attached' as const };
+		}),
+	practice: (event) =>
+		runAction(event, practiceForm, async (input) => {
+			const { projectId, labId, sessionId } = event.params;
+			const created = await practices.recordPractice(
+				event.locals.ctx,
+				projectId,
+				labId,
+				sessionId,
+				input
+			);
+			redirect(303, `/projects/${projectId}/practices/${created.id}`);
+		}),
+	propose: (event) =>
+		runAction(event, sessionProposalForm, async (input) => {
+			const { projectId, labId, sessionId } = event.params;
+			await sessionProposals.propose(event.locals.ctx, projectId, labId, sessionId, input);
+			return { done: 'proposed' as const };
 		})
 };
