@@ -139,7 +139,7 @@ export async function finishOidcSignIn(
 
 function reasonOf(error: unknown): string {
 	if (error instanceof Error)
-		return `${error.name}: ${'code' in error ? error.code : error.message}`;
+		{return `${error.name}: ${'code' in error ? error.code : error.message}`;}
 	return 'unknown';
 }
 
