@@ -43,8 +43,9 @@ function run(paragraphs: number) {
 	for (const update of updates) {
 		const started = performance.now();
 		const verdict = guard.judge(connection, update);
-		if (verdict.kind !== 'accept')
-			{throw new Error(`a proper suggestion was refused: ${verdict.kind}`);}
+		if (verdict.kind !== 'accept') {
+			throw new Error(`a proper suggestion was refused: ${verdict.kind}`);
+		}
 		times.push(performance.now() - started);
 		Y.applyUpdate(room, update);
 	}

@@ -125,8 +125,9 @@ function parse(
 	if (unknown.length > 0) {
 		errors.push({ row: 1, column: null, problem: 'column_unknown', value: unknown.join(', ') });
 	}
-	if (result.data.length === 0)
-		{errors.push({ row: 0, column: null, problem: 'empty_file', value: '' });}
+	if (result.data.length === 0) {
+		errors.push({ row: 0, column: null, problem: 'empty_file', value: '' });
+	}
 	if (result.data.length > MAX_IMPORT_ROWS) {
 		errors.push({
 			row: 0,
@@ -163,8 +164,9 @@ export function checkOrganisations(
 		if (!name) fail('nome', 'required');
 		else if (name.length > 300) fail('nome', 'too_long', name.slice(0, 40));
 		const kind = cell('tipo');
-		if (!(ALL_KINDS as readonly string[]).includes(kind))
-			{fail('tipo', kind ? 'kind_unknown' : 'required');}
+		if (!(ALL_KINDS as readonly string[]).includes(kind)) {
+			fail('tipo', kind ? 'kind_unknown' : 'required');
+		}
 		const role = cell('ruolo') || 'network_member';
 		if (!(PARTNERSHIP_ROLES as readonly string[]).includes(role)) fail('ruolo', 'role_unknown');
 		const codes: Record<string, string | null> = {};
@@ -253,8 +255,9 @@ export function checkRelations(text: string, context: RelationContext): Checked<
 		for (const column of ['dal', 'al']) {
 			const value = cell(column);
 			dates[column] = value || null;
-			if (value && (!DAY.test(value) || Number.isNaN(Date.parse(value))))
-				{fail(column, 'date_invalid');}
+			if (value && (!DAY.test(value) || Number.isNaN(Date.parse(value)))) {
+				fail(column, 'date_invalid');
+			}
 		}
 		if (dates.dal && dates.al && dates.dal > dates.al) fail('al', 'dates_order');
 		const label = cell('etichetta');

@@ -176,8 +176,9 @@ await add(
 	'employed'
 );
 // Closures: a, b, c employed; e withdrew.
-for (const caseId of [a, b, c])
-	{await add(caseId, 'closure', '2026-01-20', { reason: 'employed' }, 'closed');}
+for (const caseId of [a, b, c]) {
+	await add(caseId, 'closure', '2026-01-20', { reason: 'employed' }, 'closed');
+}
 await add(e, 'closure', '2026-01-21', { reason: 'withdrawn' }, 'closed');
 
 // Six-month follow-ups (ESF+ longer-term result): a and c still employed, b not.

@@ -138,8 +138,9 @@ export async function finishOidcSignIn(
 }
 
 function reasonOf(error: unknown): string {
-	if (error instanceof Error)
-		{return `${error.name}: ${'code' in error ? error.code : error.message}`;}
+	if (error instanceof Error) {
+		return `${error.name}: ${'code' in error ? error.code : error.message}`;
+	}
 	return 'unknown';
 }
 
