@@ -102,3 +102,36 @@ test('two members write the minutes live, decide from a sentence, amend by sugge
 	await expect(minutesOf(paolo)).toHaveAttribute('contenteditable', 'false');
 	await expectNoSeriousA11yViolations(giulia);
 });
+
+test('agenda headings stay intact: End + Enter opens a paragraph, typing inside a heading changes nothing', async ({
+	browser
+}) => {
+	const giulia = await personInNewContext(browser, 'coordinator');
+	await scheduleMeeting(giulia);
+	const minutes = minutesOf(giulia);
+	const headings = minutes.locator('h2');
+	await expect(headings).toHaveText(['1. Tirocini estivi', '2. Varie ed eventuali']);
+
+	await minutes.getByText('1. Tirocini estivi').click();
+	await giulia.keyboard.press('End');
+	await giulia.keyboard.press('Enter');
+	const note = `Si apre la discussione sui tirocini ${stamp}.`;
+	await giulia.keyboard.type(note, { delay: 10 });
+	await expect(minutes.locator('p').filter({ hasText: note })).toBeVisible();
+
+	// Typing, splitting or deleting inside the heading is refused by the editor.
+	await minutes.getByText('1. Tirocini estivi').click();
+	await giulia.keyboard.press('Home');
+	await giulia.keyboard.type('XYZ');
+	await giulia.keyboard.press('Enter');
+	await giulia.keyboard.press('Backspace');
+	await expect(headings).toHaveText(['1. Tirocini estivi', '2. Varie ed eventuali']);
+	// What was refused never reached the server: a reload shows the same structure.
+	await giulia.reload();
+	await expect(minutesOf(giulia).locator('h2')).toHaveText([
+		'1. Tirocini estivi',
+		'2. Varie ed eventuali'
+	]);
+	await expect(minutesOf(giulia)).toContainText(note);
+	await giulia.context().close();
+});

@@ -46,7 +46,10 @@ interface Answer {
 
 async function fetchAs(path: string, who: Who, dataRequest: boolean): Promise<Answer> {
 	const cookie = world.cookies[who];
-	const url = `${server.url}${path}${dataRequest ? (path.endsWith('/') ? '' : '/') + '__data.json' : ''}`;
+	// The data request goes before the query string (`/search/__data.json?q=…`).
+	const [pathname, query] = path.split(/(?=\?)/);
+	const data = dataRequest ? (pathname.endsWith('/') ? '' : '/') + '__data.json' : '';
+	const url = `${server.url}${pathname}${data}${query ?? ''}`;
 	const response = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 	const text = await response.text();
 	const answer = {

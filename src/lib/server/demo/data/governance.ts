@@ -27,7 +27,6 @@ export const DEMO_BODIES: readonly {
 		key: 'allargata',
 		kind: 'steering_committee',
 		name: 'Cabina di regia allargata',
-		minutesAtNextMeeting: true,
 		description:
 			'Ambiti istituzionali integrati da tutto il partenariato: linee generali e metodologia comune.',
 		members: [
@@ -43,6 +42,7 @@ export const DEMO_BODIES: readonly {
 		key: 'ristretta',
 		kind: 'restricted_committee',
 		name: 'Cabina di regia ristretta',
+		minutesAtNextMeeting: true,
 		description:
 			'Partner istituzionali: Azienda Sociale, Azienda SO.LE, Ambito di Magenta e di Abbiategrasso.',
 		quorumFixed: 2,
@@ -112,8 +112,6 @@ export const DEMO_MEETINGS: readonly {
 	status: MinutesStatus;
 	window?: readonly [string, string];
 	approvedAt?: string;
-	/** The sitting whose item 1 approved these minutes. */
-	approvedAtMeeting?: string;
 	/** When the chair opened and closed the sitting. */
 	held?: readonly [string, string];
 	/** Guests who are not members: name, organisation, role. */
@@ -132,7 +130,6 @@ export const DEMO_MEETINGS: readonly {
 		status: 'approved',
 		window: ['2026-09-16T00:00:00Z', '2026-09-30T21:59:00Z'],
 		approvedAt: '2026-10-20T09:00:00Z',
-		approvedAtMeeting: 'allargata-2',
 		held: ['2026-09-15T08:40:00Z', '2026-09-15T10:20:00Z'],
 		guests: [
 			[

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import {
@@ -62,12 +61,6 @@ export async function seedGovernance(db: Db): Promise<void> {
 		);
 	}
 	for (const mt of DEMO_MEETINGS) await seedMeeting(db, mt);
-	for (const mt of DEMO_MEETINGS.filter((m) => m.approvedAtMeeting)) {
-		await db
-			.update(minutesApproval)
-			.set({ atMeetingId: demoUuid(`meeting:${mt.approvedAtMeeting}`) })
-			.where(eq(minutesApproval.meetingId, demoUuid(`meeting:${mt.key}`)));
-	}
 	await seedDecisions(db);
 }
 
@@ -131,9 +124,7 @@ async function seedMeeting(db: Db, mt: (typeof DEMO_MEETINGS)[number]) {
 			meetingId: id,
 			...approvalRecord(doc),
 			approvedById: person('coordinator'),
-			approvedAt: new Date(mt.approvedAt ?? mt.endsAt),
-			// The approving sitting is inserted later: its link is set once it exists.
-			atMeetingId: null
+			approvedAt: new Date(mt.approvedAt ?? mt.endsAt)
 		});
 	}
 	doc.destroy();
