@@ -25,12 +25,15 @@ test('a facilitator records a good practice; an observer finds it in the library
 	// Nothing in "what worked": the error names the field, and the title typed is kept.
 	await chiara.getByLabel('Titolo della buona pratica').fill(title);
 	await chiara.getByRole('button', { name: 'Registra la buona pratica' }).click();
-	await expect(chiara.getByLabel('Cosa ha funzionato')).toHaveAttribute('aria-invalid', 'true');
+	await expect(chiara.getByRole('textbox', { name: 'Cosa ha funzionato' })).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
 	await expect(chiara.getByLabel('Titolo della buona pratica')).toHaveValue(title);
 
 	await chiara.getByLabel('Il problema').fill('Nessun autobus serale verso la zona industriale.');
 	await chiara
-		.getByLabel('Cosa ha funzionato')
+		.getByRole('textbox', { name: 'Cosa ha funzionato' })
 		.fill('Le aziende ospitanti organizzano una navetta condivisa per i turni serali.');
 	await chiara.getByLabel('Per quale target').selectOption({ label: 'Migranti' });
 	await chiara.getByLabel('Territorio').selectOption({ label: 'Ambito Alto Milanese' });
