@@ -3,6 +3,9 @@ import { demoUuid } from '../../../src/lib/server/demo/ids';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { openDemoProject, personInNewContext } from '../support/session';
 
+// Several people in their own browsers, one after another: about a minute of real work.
+test.slow(true, 'multi-person flows');
+
 /**
  * Case records at the browser: Karim Benali (H7Q-2MX) is followed by Solidarietà e Servizi,
  * whose operator Luca sees who he is; Sara (Atticus, another organisation), Marco (a partner

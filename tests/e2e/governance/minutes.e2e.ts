@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { openDemoProject, personInNewContext } from '../support/session';
 
+// Several people in their own browsers, one after another: about a minute of real work.
+test.slow(true, 'multi-person flows');
+
 const stamp = Date.now().toString(36);
 const minutesOf = (page: Page) => page.getByRole('textbox', { name: 'Testo del verbale' });
 

@@ -3,6 +3,9 @@ import { DEMO_CASES } from '../../../src/lib/server/demo/data/cases';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { openDemoProject, personInNewContext } from '../support/session';
 
+// Several people in their own browsers, one after another: about a minute of real work.
+test.slow(true, 'multi-person flows');
+
 /**
  * Monitoring at the browser: Luca (operator) sees the hires figure of the demo (one hire, shown
  * to him, withheld as "< 3" from the evaluator); he opens two pathways and records a hire on each;

@@ -4,6 +4,9 @@ import { demoPerson } from '../support/demo-people';
 import { personInNewContext } from '../support/session';
 import { demoUuid, DEMO_PROJECT_ID } from '../../../src/lib/server/demo/ids';
 import {
+
+// Several people in their own browsers, one after another: about a minute of real work.
+test.slow(true, 'multi-person flows');
 	createProposal,
 	openCanvas,
 	section,
