@@ -4,9 +4,6 @@ import { demoPerson } from '../support/demo-people';
 import { personInNewContext } from '../support/session';
 import { demoUuid, DEMO_PROJECT_ID } from '../../../src/lib/server/demo/ids';
 import {
-
-// Several people in their own browsers, one after another: about a minute of real work.
-test.slow(true, 'multi-person flows');
 	createProposal,
 	openCanvas,
 	section,
@@ -14,6 +11,9 @@ test.slow(true, 'multi-person flows');
 	typeAtEnd,
 	unique
 } from './canvas-support';
+
+// Several people in their own browsers, one after another: about a minute of real work.
+test.slow(true, 'multi-person flows');
 
 test('two people type in a section; the history names each passage’s author', async ({
 	browser
