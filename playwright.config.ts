@@ -22,7 +22,10 @@ export default defineConfig({
 	// In CI a failing test gets one more try and is reported as flaky, not hidden: the shared
 	// demo notes are written by parallel tests, so rare timing clashes are possible.
 	retries: process.env.CI ? 1 : 0,
-	timeout: 60_000,
+	// A test walks a person's whole task (sign in, several pages, a live document, axe): a minute
+	// on a quiet machine for the longer ones, so 60 s failed them for load, not for a wrong value.
+	// Every check keeps its own 10 s limit below.
+	timeout: 120_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {

@@ -70,7 +70,7 @@ for (const role of ['coordinator', 'caseOperator', 'observer'] as const) {
 		const pages = await pagesOf(page, role);
 		// About twenty pages, each loaded once and laid out at both widths: reflow is layout,
 		// so resizing the open page asks the same question as loading it again.
-		test.setTimeout(pages.length * 8_000);
+		test.setTimeout(Math.max(120_000, pages.length * 8_000));
 		for (const path of pages) {
 			await page.goto(path);
 			await page.locator('main').waitFor();
