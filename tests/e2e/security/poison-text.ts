@@ -9,6 +9,9 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../../src/lib/server/db/schema';
 import { seedIfEnabled } from '../../../src/lib/server/demo/seed';
 import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CANARY_FILE, type IdentityCanaries } from './identity-canaries';
 import { FORMULA_TEXT, formulaFor, kindOf, payloadsFor, URL_PAYLOAD } from './text-corpus';
 
 /** `table.column` of every plain text column of the schema, in the database's own names. */
@@ -58,8 +61,43 @@ for (const key of columns) {
 	);
 	values += affected(result);
 }
+const canaries = await plantIdentityCanaries();
+writeFileSync(join(process.env.DATA_DIR!, CANARY_FILE), JSON.stringify(canaries));
 await stopRuntime();
-console.log(`poisoned ${n} free-text columns, ${values} values`);
+console.log(
+	`poisoned ${n} free-text columns, ${values} values; ${canaries.cases.length} identity canaries`
+);
+
+/**
+ * A token no page may show except to the case operators of the record's organisation: in the
+ * name, e-mail and phone of each person followed, and in every note of their path (issue 16).
+ */
+async function plantIdentityCanaries(): Promise<IdentityCanaries> {
+	const token = sql`'CANARY' || replace(case_id::text, '-', '')`;
+	await runtime.db.execute(sql`update case_identity set
+		full_name = full_name || ' ' || ${token},
+		email = ${token} || '@identita.invalid',
+		phone = ${token}`);
+	await runtime.db.execute(sql`update case_event set
+		note = note || ' ' || 'CANARY' || replace(case_id::text, '-', '')`);
+	const cases = rowsOf<{ token: string; organisation_id: string }>(
+		await runtime.db.execute(sql`select 'CANARY' || replace(r.id::text, '-', '') as token,
+			r.organisation_id from case_record r join case_identity i on i.case_id = r.id`)
+	);
+	const operators = rowsOf<{ email: string; organisation_id: string }>(
+		await runtime.db.execute(sql`select p.email, m.organisation_id from membership m
+			join person p on p.id = m.person_id where m.role = 'case_operator'`)
+	);
+	return {
+		cases: cases.map((row) => ({ token: row.token, organisationId: row.organisation_id })),
+		operators: operators.map((row) => ({ email: row.email, organisationId: row.organisation_id }))
+	};
+}
+
+/** Result rows, as PGlite (`rows`) or postgres.js (the array itself) returns them. */
+function rowsOf<T>(result: unknown): T[] {
+	return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
 
 /** Rows changed, as PGlite (`affectedRows`) or postgres.js (`count`) reports it. */
 function affected(result: unknown): number {

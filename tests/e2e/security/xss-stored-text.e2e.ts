@@ -5,7 +5,16 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { runBuiltServer, waitForOutput, type Started } from '../../support/process';
 import type { DemoPersonKey } from '../support/demo-people';
+import { demoPerson } from '../support/demo-people';
 import { signIn } from '../support/session';
+import { docxText, pdfText } from '../../support/export-text';
+import { strFromU8, unzipSync } from 'fflate';
+import {
+	forbiddenTokens,
+	readCanaries,
+	tokensIn,
+	type IdentityCanaries
+} from './identity-canaries';
 import { MARKER } from './text-corpus';
 
 /**
@@ -15,6 +24,10 @@ import { MARKER } from './text-corpus';
  * `javascript:` address where addresses are kept. Every role then walks every kind of page it
  * can reach in Chromium: nothing runs, no page fails, the payloads show as text; the CSV
  * register neutralises formulas and file names stay plain.
+ *
+ * The same walk carries the identity canaries (identity-canaries.ts): no page (its HTML, which
+ * holds the data `__data.json` would give), no export and no line of the server log shows a
+ * followed person's name, contact or note to anyone but that record's own case operators.
  */
 const PORT = Number(process.env.E2E_XSS_PORT ?? 4191);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -34,6 +47,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 let dataDir: string;
 let server: Started;
+let canaries: IdentityCanaries;
 
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE });
@@ -46,12 +60,15 @@ test.beforeAll(async () => {
 		env,
 		stdio: 'inherit'
 	});
+	canaries = readCanaries(dataDir);
 	server = runBuiltServer({
 		DATA_DIR: dataDir,
 		PORT: String(PORT),
 		HOST: '127.0.0.1',
 		ORIGIN: BASE,
-		SEED_DEMO: 'false'
+		SEED_DEMO: 'false',
+		// What the server says at info level is part of what the canaries search.
+		LOG_LEVEL: 'info'
 	});
 	await waitForOutput(server, /Tavolo is running/, 60_000);
 });
@@ -74,13 +91,34 @@ async function linksOn(page: Page): Promise<string[]> {
 		.filter((path) => !/\/(logout|collab)\b|\/export\/|\.(ics|csv|docx|odt|pdf)$/.test(path));
 }
 
+/** Downloads a person can take from this page: exports, registers, calendars. */
+async function exportsOn(page: Page): Promise<string[]> {
+	const hrefs = await page.$$eval('a[href]', (anchors) =>
+		anchors.map((a) => a.getAttribute('href') ?? '')
+	);
+	return hrefs
+		.map((href) => new URL(href, BASE))
+		.filter((url) => url.origin === BASE)
+		.map((url) => url.pathname)
+		.filter((path) => /\/export\/|\.(ics|csv|docx|odt|pdf)$/.test(path));
+}
+
+/** A download's text as its reader gets it: DOCX and ODT bodies, PDF pages, or plain text. */
+async function downloadText(body: Buffer, contentType: string): Promise<string> {
+	const bytes = new Uint8Array(body);
+	if (contentType.includes('wordprocessingml')) return docxText(bytes);
+	if (contentType.includes('opendocument')) return strFromU8(unzipSync(bytes)['content.xml']);
+	if (contentType.includes('pdf')) return pdfText(bytes);
+	return body.toString('utf8');
+}
+
 async function xssFlag(page: Page): Promise<unknown> {
 	return page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
 }
 
 for (const role of ROLES) {
 	test(`${role}: every page renders stored payloads as text and runs none`, async ({ page }) => {
-		test.setTimeout(180_000);
+		test.setTimeout(240_000);
 		const dialogs: string[] = [];
 		page.on('dialog', (dialog) => {
 			dialogs.push(dialog.message());
@@ -90,7 +128,11 @@ for (const role of ROLES) {
 
 		const queue = ['/projects', '/account'];
 		const kinds = new Set<string>();
+		const downloads = new Map<string, string>();
 		let pagesWithPayload = 0;
+		const forbidden = forbiddenTokens(canaries, demoPerson(role).email);
+		const own = canaries.cases.map((c) => c.token).filter((t) => !forbidden.includes(t));
+		let ownSeen = 0;
 		while (queue.length > 0 && kinds.size < MAX_PAGES) {
 			const path = queue.shift()!;
 			const kind = path.replace(UUID, ':id');
@@ -104,8 +146,32 @@ for (const role of ROLES) {
 			expect(await xssFlag(page), `script ran on ${path}`).toBeUndefined();
 			expect(await page.locator('a[href^="javascript:" i]').count(), path).toBe(0);
 			if ((await page.locator('body').innerText()).includes(MARKER)) pagesWithPayload++;
+			const html = await page.content();
+			expect(
+				tokensIn(html, forbidden),
+				`identity of another organisation's case on ${path}`
+			).toEqual([]);
+			if (tokensIn(html, own).length > 0) ownSeen++;
 			queue.push(...(await linksOn(page)));
+			for (const download of await exportsOn(page)) {
+				const downloadKind = download.replace(UUID, ':id');
+				if (!downloads.has(downloadKind)) downloads.set(downloadKind, download);
+			}
 		}
+		for (const download of downloads.values()) {
+			const response = await page.request.get(download);
+			expect(response.status(), download).toBeLessThan(500);
+			if (!response.ok()) continue;
+			const text = await downloadText(
+				await response.body(),
+				response.headers()['content-type'] ?? ''
+			);
+			expect(tokensIn(text, forbidden), `identity of a case in ${download}`).toEqual([]);
+		}
+		console.log(`[canary] ${role}: ${downloads.size} kinds of download read`);
+		// A case operator does meet its own people: the canary is live, so its absence elsewhere
+		// means something.
+		if (own.length > 0) expect(ownSeen, `${role} saw its own cases' identity`).toBeGreaterThan(0);
 		console.log(`[xss] ${role}: ${kinds.size} kinds of page, ${pagesWithPayload} showed payloads`);
 		expect(dialogs).toEqual([]);
 		// The walk did reach the poisoned text (else it would prove nothing).
@@ -140,4 +206,10 @@ test('the CSV register neutralises formulas and export file names stay plain', a
 	expect(docx.status()).toBe(200);
 	const disposition = docx.headers()['content-disposition'];
 	expect(disposition).toMatch(/^attachment; filename="[^"<>\r\n]+"; filename\*=UTF-8''/);
+});
+
+test('the server log names no one: no identity canary in anything it printed', async () => {
+	const all = canaries.cases.map((c) => c.token);
+	expect(all.length).toBeGreaterThan(0);
+	expect(tokensIn(server.output(), all)).toEqual([]);
 });
