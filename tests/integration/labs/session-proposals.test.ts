@@ -102,5 +102,18 @@ describe('a lab session proposes a decision to the cabina di regia', () => {
 			registerFilter.parse({ status: 'proposed' })
 		);
 		expect(rows.map((r) => r.id)).toContain(proposed.id);
+
+		// The register's page links back to the session, for every member who may open the lab.
+		expect(await sessionProposals.proposingSessions(ctx(bystander), proposed.id)).toEqual([
+			{
+				labId: lab.id,
+				labTitle: 'Laboratorio aziende',
+				sessionId: session.id,
+				sessionTitle: 'Seconda sessione'
+			}
+		]);
+		const { id: otherProject } = await buildProject(db);
+		const stranger = await buildMember(db, { projectId: otherProject, role: 'coordinator' });
+		expect(await sessionProposals.proposingSessions(ctx(stranger), proposed.id)).toEqual([]);
 	});
 });

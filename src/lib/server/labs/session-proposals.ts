@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Ctx } from '../context';
-import { body, decision, labSessionDecision, meeting } from '../db/schema';
-import { authorize } from '../access/policy';
+import { body, decision, lab, labSession, labSessionDecision, meeting } from '../db/schema';
+import { authorize, can } from '../access/policy';
 import { InvalidError } from '../errors';
 import * as decisions from '../governance/decisions';
 import type { SessionProposalInput } from '../../labs/lab-form';
@@ -60,4 +60,42 @@ export async function list(db: Ctx['db'], sessionId: string) {
 		.innerJoin(decision, eq(decision.id, labSessionDecision.decisionId))
 		.where(eq(labSessionDecision.sessionId, sessionId))
 		.orderBy(desc(decision.createdAt));
+}
+
+export interface ProposingSession {
+	labId: string;
+	labTitle: string;
+	sessionId: string;
+	sessionTitle: string;
+}
+
+/**
+ * The lab sessions that proposed this decision, for the link back from the register: only those
+ * of labs the reader may open (a lab's board can name the people it follows by pseudonym).
+ */
+export async function proposingSessions(
+	{ db, actor }: Ctx,
+	decisionId: string
+): Promise<ProposingSession[]> {
+	const rows = await db
+		.select({
+			lab,
+			sessionId: labSession.id,
+			sessionTitle: labSession.title
+		})
+		.from(labSessionDecision)
+		.innerJoin(labSession, eq(labSession.id, labSessionDecision.sessionId))
+		.innerJoin(lab, eq(lab.id, labSession.labId))
+		.where(eq(labSessionDecision.decisionId, decisionId));
+	const readable: ProposingSession[] = [];
+	for (const row of rows) {
+		if (!(await can(db, actor, 'lab.read', await labResource(db, row.lab)))) continue;
+		readable.push({
+			labId: row.lab.id,
+			labTitle: row.lab.title,
+			sessionId: row.sessionId,
+			sessionTitle: row.sessionTitle
+		});
+	}
+	return readable;
 }

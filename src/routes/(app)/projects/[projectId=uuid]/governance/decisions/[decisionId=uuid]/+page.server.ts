@@ -3,6 +3,7 @@ import { transitionForm } from '$lib/governance/decision-form';
 import { can } from '$lib/server/access/policy';
 import * as decisions from '$lib/server/governance/decisions';
 import * as register from '$lib/server/governance/decision-register';
+import { proposingSessions } from '$lib/server/labs/session-proposals';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 					.filter((row) => row.id !== params.decisionId)
 					.map((row) => ({ id: row.id, text: row.text }))
 			: [];
-		return { ...view, canUpdate, others };
+		const proposedBy = await proposingSessions(ctx, params.decisionId);
+		return { ...view, canUpdate, others, proposedBy };
 	});
 };
 
