@@ -6,6 +6,7 @@ import { meetingsCalendar } from '../export/ics';
 import { kindLabel } from '$lib/notifications/kinds';
 import { logger } from '../log/logger';
 import type { Mail, Mailer } from '../mail/mailer';
+import { notifyOverdueActionItems } from './overdue';
 
 /** A leased mail not stamped sent within this long is offered again (its sender died). */
 export const MAIL_LEASE_MS = 5 * 60_000;
@@ -144,7 +145,7 @@ function digestMail(rows: Notification[], to: string, origin: string, locale: Lo
 	};
 }
 
-/** Sends due mails every `intervalMs` in this process (production entry only). */
+/** Tells owners of overdue action items, then sends due mails, every `intervalMs` (production entry only). */
 export function startMailQueue(
 	db: Db,
 	mailer: Mailer,
@@ -155,7 +156,8 @@ export function startMailQueue(
 	const timer = setInterval(() => {
 		if (running) return;
 		running = true;
-		sendDueMails(db, mailer, origin)
+		notifyOverdueActionItems(db)
+			.then(() => sendDueMails(db, mailer, origin))
 			.catch((error: unknown) => logger.error({ err: error }, 'mail queue round failed'))
 			.finally(() => (running = false));
 	}, intervalMs);
