@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Runtime } from '$lib/server/runtime';
 import { logger as defaultLogger, type Logger } from '$lib/server/log/logger';
+import { notifySuggestionsDecided } from '$lib/server/notifications/suggestion-decided';
 import { createAccessWatcher } from './access';
 import { admit, isKnownKind } from './auth';
 import { Connection } from './connection';
@@ -71,7 +72,11 @@ export function createCollabServer(deps: CollabDependencies): CollabServer {
 		idleMs: roomIdleMs,
 		maxClientsPerDocument,
 		compactAfter: deps.compactAfter ?? 1000,
-		updateBudget
+		updateBudget,
+		onSuggestionsDecided: (name, authorIds, deciderId) =>
+			void notifySuggestionsDecided(runtime.db, name, authorIds, deciderId).catch(
+				(error: unknown) => log.error({ err: error, document: name }, 'suggestion notice failed')
+			)
 	});
 	const admission = { db: runtime.db, permissions: createPermissionCache() };
 	const onInvalidation = createAccessWatcher({ db: runtime.db, rooms, log });

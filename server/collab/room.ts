@@ -8,6 +8,7 @@ import { suggestionRulesFor } from '$lib/server/live-kinds';
 import { AppendLedger } from './append-ledger';
 import { Presence } from './presence';
 import { SuggestGuard } from './suggest-guard';
+import { SuggestionWatch, type SuggestionsDecided } from './suggestion-watch';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol';
 import { admitUpdate } from './update-checks';
 import type { Reach } from './update-dependencies';
@@ -24,6 +25,8 @@ export interface RoomOptions {
 	log: Logger;
 	/** Compact in the background once this many updates were appended since the snapshot. */
 	compactAfter: number;
+	/** Told when a direct edit accepted or rejected other people's suggestions (notifications). */
+	onSuggestionsDecided?: SuggestionsDecided;
 	onEmpty(room: Room): void;
 	onFailed(room: Room): void;
 }
@@ -40,6 +43,9 @@ export class Room {
 	/** The appends in flight, which every check that looks ahead shares. */
 	readonly ledger = new AppendLedger(this.doc);
 	readonly suggestions: SuggestGuard;
+	private readonly watch: SuggestionWatch | null;
+	/** Set while the watch applies an editor's update itself, so it does not forget its reading. */
+	private watching = false;
 	readonly ready: Promise<void>;
 	private loaded = false;
 	private failed = false;
@@ -53,7 +59,13 @@ export class Room {
 		readonly name: string,
 		private readonly options: RoomOptions
 	) {
-		this.suggestions = new SuggestGuard(this.doc, this.ledger, suggestionRulesFor(name));
+		const rules = suggestionRulesFor(name);
+		this.suggestions = new SuggestGuard(this.doc, this.ledger, rules);
+		this.watch =
+			rules && options.onSuggestionsDecided
+				? new SuggestionWatch(name, this.doc, rules, options.onSuggestionsDecided)
+				: null;
+		if (this.watch) this.doc.on('update', this.forgetUnwatched);
 		this.presence = new Presence(this.doc, this.connections, (update) =>
 			options.fanout.publishAwareness(name, update)
 		);
@@ -130,7 +142,7 @@ export class Room {
 			.append(this.name, update, connection.actor.id)
 			.then(
 				() => {
-					this.integrate(update, connection);
+					this.integrateFrom(connection, update);
 					this.options.fanout.publishUpdate(this.name, update);
 					this.sinceCompaction++;
 					this.compactIfDue();
@@ -142,6 +154,34 @@ export class Room {
 			)
 			.finally(() => this.ledger.settle(append));
 	}
+
+	/** A writer's update goes through the suggestion watch; anyone else's straight in. */
+	private integrateFrom(connection: Connection, update: Uint8Array): void {
+		if (!this.watch || connection.permission !== 'write') {
+			this.integrate(update, connection);
+			return;
+		}
+		let applied = false;
+		const apply = () => {
+			applied = true;
+			this.integrate(update, connection);
+		};
+		try {
+			this.watching = true;
+			this.watch.editorUpdate(update, connection.actor.id, apply);
+		} catch (error) {
+			// Notifications never cost an edit: the update goes in whatever the watch did.
+			this.watch.forget();
+			this.options.log.warn({ err: error, document: this.name }, 'suggestion watch failed');
+		} finally {
+			this.watching = false;
+		}
+		if (!applied) this.integrate(update, connection);
+	}
+
+	private readonly forgetUnwatched = () => {
+		if (!this.watching) this.watch?.forget();
+	};
 
 	private integrate(update: Uint8Array, origin: unknown): void {
 		try {
@@ -252,6 +292,7 @@ export class Room {
 		clearTimeout(this.compactTimer);
 		this.unsubscribe();
 		this.suggestions.destroy();
+		this.doc.off('update', this.forgetUnwatched);
 		this.presence.destroy();
 		this.doc.destroy();
 	}

@@ -6,6 +6,7 @@ import type { Fanout } from './fanout';
 import type { Persistence } from './persistence';
 import { ProtocolError } from './protocol';
 import { Room } from './room';
+import type { SuggestionsDecided } from './suggestion-watch';
 import type { UpdateBudget } from './update-budget';
 import { enforce, refuse } from './verdict';
 
@@ -17,6 +18,7 @@ export interface RoomsOptions {
 	maxClientsPerDocument: number;
 	compactAfter: number;
 	updateBudget: UpdateBudget;
+	onSuggestionsDecided?: SuggestionsDecided;
 }
 
 const HEARTBEAT_MS = 30_000;

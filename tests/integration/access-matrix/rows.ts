@@ -96,6 +96,12 @@ export const ROWS: Record<string, Row> = {
 	},
 	'/logout': { path: () => '/logout', access: 'public', anonymous: [303], actions: ['default'] },
 	'/account': { path: () => '/account', access: 'signed-in', actions: ['password'] },
+	'/account/notifications': {
+		path: () => '/account/notifications',
+		access: 'signed-in',
+		actions: ['save'],
+		note: "the asker's own mail choices only (tests/integration/notify/preferences)"
+	},
 	'/api/session': { path: () => '/api/session', access: 'signed-in' },
 	'/invite/[token]': {
 		path: () => '/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
@@ -105,6 +111,12 @@ export const ROWS: Record<string, Row> = {
 	'/legal/[page]': { path: () => '/legal/privacy', access: 'public' },
 	'/locale': { path: () => '/locale', access: 'public', note: 'POST only' },
 	'/projects': { path: () => '/projects', access: 'signed-in' },
+	'/notifications': {
+		path: () => '/notifications',
+		access: 'signed-in',
+		actions: ['read', 'readAll'],
+		note: "only the asker's own notifications, read or marked (tests/integration/notify/inbox)"
+	},
 	'/search': {
 		path: () => '/search?q=tirocinio',
 		access: 'signed-in',

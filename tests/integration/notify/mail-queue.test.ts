@@ -66,7 +66,7 @@ describe('notifications of a meeting called, mailed through the durable queue', 
 		const c = await buildCommittee(runtime);
 		await runtime.db
 			.insert(notificationPreference)
-			.values({ personId: c.member.person.id, mailMode: 'daily' });
+			.values({ personId: c.member.person.id, kind: 'meeting_called', mailMode: 'daily' });
 		for (const title of ['Seconda riunione', 'Terza riunione']) {
 			await meetings.schedule(c.ctx(c.chair), c.body.id, {
 				title,

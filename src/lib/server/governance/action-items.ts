@@ -13,13 +13,18 @@ import { record } from '../audit/audit';
 import { NotFoundError, UnauthorizedError } from '../errors';
 import type { ActionItemInput } from '../../governance/decision-form';
 import { romeToday } from '../../governance/rome-time';
+import { notifyActionItemAssigned } from '../notifications/assigned-to-you';
 
 export async function create({ db, actor }: Ctx, projectId: string, input: ActionItemInput) {
 	const { actor: signedIn } = await authorize(db, actor, 'action_item.manage', { projectId });
-	const [created] = await db
-		.insert(actionItem)
-		.values({ projectId, ...input, createdById: signedIn.id })
-		.returning();
+	const created = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(actionItem)
+			.values({ projectId, ...input, createdById: signedIn.id })
+			.returning();
+		await notifyActionItemAssigned(tx, row, signedIn.id);
+		return row;
+	});
 	await record(db, {
 		actorId: signedIn.id,
 		action: 'action_item.create',

@@ -19,6 +19,7 @@ import { canTransition } from '../../governance/decision-status';
 import type { DecisionInput, TransitionInput } from '../../governance/decision-form';
 import { findMeeting } from './meetings';
 import { checkedLinks } from './link-targets';
+import { notifyDecisionAssigned } from '../notifications/assigned-to-you';
 
 export async function findDecision(db: Db, decisionId: string): Promise<Decision> {
 	const [found] = await db.select().from(decision).where(eq(decision.id, decisionId));
@@ -98,6 +99,7 @@ export async function propose({ db, actor }: Ctx, input: ProposeInput): Promise<
 				.values(links.map((link) => ({ decisionId: row.id, ...link })))
 				.onConflictDoNothing();
 		}
+		await notifyDecisionAssigned(tx, row, signedIn.id);
 		return row;
 	});
 	await record(db, {

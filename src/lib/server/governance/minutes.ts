@@ -10,6 +10,7 @@ import type { DocumentAccess } from '../live/access';
 import { romeToUtc } from '../../governance/rome-time';
 import { amendmentWindowOpen, minutesEditors, minutesWriters } from './amendments';
 import { loadBodyAccess } from './body-access';
+import { notifyMinutesCirculated } from '../notifications/minutes-circulated';
 import { adjacentMeeting, agendaOf, findMeeting } from './meetings';
 import {
 	agendaDrift,
@@ -110,14 +111,19 @@ export async function circulate(
 		bodyOfficerIds: access.officerIds
 	});
 	if (found.minutesStatus !== 'draft') throw new ConflictError('gov_minutes_not_draft');
-	await db
-		.update(meeting)
-		.set({
-			minutesStatus: 'circulated',
-			amendmentOpensAt: romeToUtc(window.opensOn, '00:00'),
-			amendmentClosesAt: romeToUtc(window.closesOn, '23:59')
-		})
-		.where(and(eq(meeting.id, meetingId), eq(meeting.minutesStatus, 'draft')));
+	await db.transaction(async (tx) => {
+		const moved = await tx
+			.update(meeting)
+			.set({
+				minutesStatus: 'circulated',
+				amendmentOpensAt: romeToUtc(window.opensOn, '00:00'),
+				amendmentClosesAt: romeToUtc(window.closesOn, '23:59')
+			})
+			.where(and(eq(meeting.id, meetingId), eq(meeting.minutesStatus, 'draft')))
+			.returning({ id: meeting.id });
+		// Told once: a second circulate racing this one moved nothing.
+		if (moved.length > 0) await notifyMinutesCirculated(tx, found, access, signedIn.id);
+	});
 	live.invalidate(minutesDocumentName(meetingId));
 	await record(db, {
 		actorId: signedIn.id,

@@ -3,8 +3,10 @@ import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/client';
 import { meeting, notification, person, type Notification } from '../db/schema';
 import { meetingsCalendar } from '../export/ics';
+import { kindLabel } from '$lib/notifications/kinds';
 import { logger } from '../log/logger';
 import type { Mail, Mailer } from '../mail/mailer';
+import { notifyOverdueActionItems } from './overdue';
 
 /** A leased mail not stamped sent within this long is offered again (its sender died). */
 export const MAIL_LEASE_MS = 5 * 60_000;
@@ -86,9 +88,13 @@ export async function sendDueMails(
 	return sent;
 }
 
-/** The closing lines; the preferences page is not there yet (docs/notifications.md). */
-function footer(locale: Locale): string[] {
-	return ['', `-- \n${m.mail_signature({}, { locale })}`];
+/** The closing lines: where to choose which mails come, and how often. */
+function footer(origin: string, locale: Locale): string[] {
+	return [
+		'',
+		`-- \n${m.mail_signature({}, { locale })}`,
+		m.notify_mail_preferences({ link: `${origin}/account/notifications` }, { locale })
+	];
 }
 
 async function singleMail(
@@ -114,7 +120,7 @@ async function singleMail(
 			text: [
 				m.notify_mail_meeting_called({ title: row.title }, { locale }),
 				link,
-				...footer(locale)
+				...footer(origin, locale)
 			].join('\n'),
 			ics
 		};
@@ -123,9 +129,7 @@ async function singleMail(
 }
 
 function lineOf(row: Notification, locale: Locale): string {
-	return row.kind === 'meeting_called'
-		? m.notify_kind_meeting_called({ title: row.title }, { locale })
-		: m.notify_kind_other({ title: row.title }, { locale });
+	return `${kindLabel(row.kind, locale)}: ${row.title}`;
 }
 
 function digestMail(rows: Notification[], to: string, origin: string, locale: Locale): Mail {
@@ -136,12 +140,12 @@ function digestMail(rows: Notification[], to: string, origin: string, locale: Lo
 			m.notify_mail_digest_intro({}, { locale }),
 			'',
 			...rows.map((row) => `- ${lineOf(row, locale)}\n  ${origin}${row.link}`),
-			...footer(locale)
+			...footer(origin, locale)
 		].join('\n')
 	};
 }
 
-/** Sends due mails every `intervalMs` in this process (production entry only). */
+/** Tells owners of overdue action items, then sends due mails, every `intervalMs` (production entry only). */
 export function startMailQueue(
 	db: Db,
 	mailer: Mailer,
@@ -152,7 +156,8 @@ export function startMailQueue(
 	const timer = setInterval(() => {
 		if (running) return;
 		running = true;
-		sendDueMails(db, mailer, origin)
+		notifyOverdueActionItems(db)
+			.then(() => sendDueMails(db, mailer, origin))
 			.catch((error: unknown) => logger.error({ err: error }, 'mail queue round failed'))
 			.finally(() => (running = false));
 	}, intervalMs);

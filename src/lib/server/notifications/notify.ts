@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
 	notification,
@@ -18,7 +18,8 @@ export interface NotifyInput {
 
 /**
  * Tells people about something that just happened: one row each, and the moment its mail is
- * due by the person's choice (immediate, daily or weekly digest, never). Call it in the
+ * due by the person's choice for this kind (immediate, daily or weekly digest, never: in the
+ * app only). Call it in the
  * domain function's transaction, so the event and its notifications commit together.
  */
 export async function notify(db: Db, input: NotifyInput, now = new Date()): Promise<void> {
@@ -27,7 +28,12 @@ export async function notify(db: Db, input: NotifyInput, now = new Date()): Prom
 	const preferences = await db
 		.select()
 		.from(notificationPreference)
-		.where(inArray(notificationPreference.personId, recipients));
+		.where(
+			and(
+				inArray(notificationPreference.personId, recipients),
+				eq(notificationPreference.kind, input.kind)
+			)
+		);
 	const modeOf = new Map(preferences.map((row) => [row.personId, row.mailMode]));
 	await db.insert(notification).values(
 		recipients.map((recipientId) => ({

@@ -7,6 +7,7 @@ import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import * as Y from 'yjs';
 import { m } from '../../paraglide/messages';
 import { findSectionOrThrow, sectionResource } from './section-lookup';
+import { notifyCommentOnText } from '../notifications/comment-on-text';
 
 /**
  * Comment threads on a section. The anchor is a pair of Yjs relative positions (encoded by the
@@ -53,6 +54,7 @@ export async function create(
 				createdById: signedIn.id
 			})
 			.returning();
+		await notifyCommentOnText(tx, section, thread.id, signedIn.id);
 		await tx
 			.insert(comment)
 			.values({ threadId: thread.id, authorId: signedIn.id, body: input.body });
@@ -65,9 +67,12 @@ export async function reply(ctx: Ctx, input: { threadId: string; body: string })
 	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.comment', {
 		projectId: section.projectId
 	});
-	await ctx.db
-		.insert(comment)
-		.values({ threadId: input.threadId, authorId: signedIn.id, body: input.body });
+	await ctx.db.transaction(async (tx) => {
+		await notifyCommentOnText(tx, section, input.threadId, signedIn.id);
+		await tx
+			.insert(comment)
+			.values({ threadId: input.threadId, authorId: signedIn.id, body: input.body });
+	});
 }
 
 /** Resolved by who opened the thread, the section's owners or the coordinator; reopened alike. */

@@ -9,6 +9,7 @@ import { arePartners } from './partners';
 import { findTemplate } from './template-store';
 import { appendStoredUpdates } from '../live/store';
 import { contentUpdate, sectionDocumentName, tableSkeleton } from './section-content';
+import { notifySectionAssigned } from '../notifications/section-assigned';
 
 export interface CreateProposalInput {
 	projectId: string;
@@ -53,7 +54,11 @@ export async function create(ctx: Ctx, input: CreateProposalInput): Promise<Prop
 					title: section.title
 				}))
 			)
-			.returning({ id: proposalSection.id, number: proposalSection.number });
+			.returning({
+				id: proposalSection.id,
+				number: proposalSection.number,
+				title: proposalSection.title
+			});
 		const idOf = new Map(sections.map((section) => [section.number, section.id]));
 		const tables = template.sections
 			.filter((section) => section.kind === 'table')
@@ -69,6 +74,16 @@ export async function create(ctx: Ctx, input: CreateProposalInput): Promise<Prop
 			}))
 		);
 		if (ownerRows.length > 0) await tx.insert(sectionOwner).values(ownerRows);
+		for (const section of sections) {
+			const assigned = [...new Set(owners[section.number] ?? [])];
+			if (assigned.length === 0) continue;
+			await notifySectionAssigned(
+				tx,
+				{ ...section, projectId: input.projectId, proposalId: row.id },
+				assigned,
+				signedIn.id
+			);
+		}
 		return row;
 	});
 }

@@ -9,6 +9,7 @@ import { findSectionOrThrow, sectionResource, type SectionRecord } from './secti
 import { actionsDocumentName, sectionDocumentName } from './section-content';
 import { editorMode as editorModeOf, permissionOf, type EditorMode } from '../live/access';
 import { sectionAccess } from './documents';
+import { notifySectionAssigned } from '../notifications/section-assigned';
 
 export type { EditorMode };
 
@@ -57,8 +58,11 @@ export async function setOwners(
 	input: { sectionId: string; organisationIds: string[] }
 ): Promise<void> {
 	const section = await findSectionOrThrow(ctx.db, input.sectionId);
-	await authorize(ctx.db, ctx.actor, 'proposal.create', { projectId: section.projectId });
+	const { actor: assigner } = await authorize(ctx.db, ctx.actor, 'proposal.create', {
+		projectId: section.projectId
+	});
 	const wanted = [...new Set(input.organisationIds)];
+	const added = wanted.filter((id) => !section.ownerOrganisationIds.includes(id));
 	if (!(await arePartners(ctx.db, section.projectId, wanted))) {
 		throw new InvalidError('proposal_owner_not_partner');
 	}
@@ -69,6 +73,7 @@ export async function setOwners(
 				.insert(sectionOwner)
 				.values(wanted.map((organisationId) => ({ sectionId: section.id, organisationId })));
 		}
+		await notifySectionAssigned(tx, section, added, assigner.id);
 	});
 	ctx.live.invalidate(sectionDocumentName(section.id));
 	if (section.kind === 'actions') ctx.live.invalidate(actionsDocumentName(section.proposalId));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { person } from './people';
 import { project } from './projects';
@@ -60,13 +60,22 @@ export const notification = pgTable(
 	]
 );
 
-export const notificationPreference = pgTable('notification_preference', {
-	personId: uuid()
-		.primaryKey()
-		.references(() => person.id, { onDelete: 'cascade' }),
-	mailMode: notificationMailMode().notNull().default('immediate'),
-	updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
-});
+/**
+ * How a person wants mail about one kind of notification; a kind without a row is mailed at
+ * once. The app always shows every notification ("never" is "in the app only").
+ */
+export const notificationPreference = pgTable(
+	'notification_preference',
+	{
+		personId: uuid()
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		kind: notificationKind().notNull(),
+		mailMode: notificationMailMode().notNull().default('immediate'),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.kind] })]
+);
 
 export type Notification = typeof notification.$inferSelect;
 export type NotificationKind = (typeof notificationKind.enumValues)[number];

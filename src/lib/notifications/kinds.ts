@@ -1,0 +1,49 @@
+import { m } from '$lib/paraglide/messages';
+
+/** The kinds of notification, in the order the preferences form lists them (mirrors the DB enum). */
+export const NOTIFICATION_KINDS = [
+	'mention',
+	'section_assigned',
+	'comment_on_text',
+	'suggestion_decided',
+	'meeting_called',
+	'minutes_circulated',
+	'decision_assigned',
+	'action_item_assigned',
+	'action_item_overdue',
+	'referral'
+] as const;
+export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
+
+/** How mail about a kind is sent; "never" means in the app only. */
+export const MAIL_MODES = ['immediate', 'daily', 'weekly', 'never'] as const;
+export type MailModeName = (typeof MAIL_MODES)[number];
+
+type Message = (inputs?: Record<string, never>, options?: { locale?: 'it' | 'en' }) => string;
+
+/** The kind's name, as the preferences form, the list and the digest mail show it. */
+export function kindLabel(kind: NotificationKindName, locale?: 'it' | 'en'): string {
+	const labels: Record<NotificationKindName, Message> = {
+		mention: m.notify_kind_label_mention,
+		section_assigned: m.notify_kind_label_section_assigned,
+		comment_on_text: m.notify_kind_label_comment_on_text,
+		suggestion_decided: m.notify_kind_label_suggestion_decided,
+		meeting_called: m.notify_kind_label_meeting_called,
+		minutes_circulated: m.notify_kind_label_minutes_circulated,
+		decision_assigned: m.notify_kind_label_decision_assigned,
+		action_item_assigned: m.notify_kind_label_action_item_assigned,
+		action_item_overdue: m.notify_kind_label_action_item_overdue,
+		referral: m.notify_kind_label_referral
+	};
+	return labels[kind]({}, locale ? { locale } : undefined);
+}
+
+export function modeLabel(mode: MailModeName): string {
+	const labels: Record<MailModeName, Message> = {
+		immediate: m.notify_mode_immediate,
+		daily: m.notify_mode_daily,
+		weekly: m.notify_mode_weekly,
+		never: m.notify_mode_never
+	};
+	return labels[mode]();
+}
