@@ -331,6 +331,15 @@ export const ROWS: Record<string, Row> = {
 			foreignCase: nowhere.page
 		}
 	},
+	'/projects/[projectId]/cases/audit': {
+		path: (s) => `${cases(s)}/audit`,
+		access: 'audit.read',
+		note: 'coordinators only; the log shows ids, pseudonyms and actors, never identities'
+	},
+	'/projects/[projectId]/cases/audit/audit.csv': {
+		path: (s) => `${cases(s)}/audit/audit.csv`,
+		access: 'audit.read'
+	},
 	'/projects/[projectId]/cases/new': {
 		path: (s) => `${cases(s)}/new`,
 		access: 'case.write',
