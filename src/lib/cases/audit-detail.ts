@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { caseEventKindLabel, caseStatusLabel } from './labels';
+import { caseEventKindLabel, caseStatusLabel, erasureReasonLabel } from './labels';
 import type { CaseAuditAction } from './audit-actions';
 
 const ACTION: Record<CaseAuditAction, () => string> = {
@@ -10,6 +10,9 @@ const ACTION: Record<CaseAuditAction, () => string> = {
 	'case.identity': m.cases_audit_action_identity,
 	'case.event': m.cases_audit_action_event,
 	'case.profile': m.cases_audit_action_profile,
+	'case.esf_profile': m.cases_audit_action_esf_profile,
+	'case.export': m.cases_audit_action_export,
+	'case.erase': m.cases_audit_action_erase,
 	'case.lab_attach': m.cases_audit_action_lab_attach,
 	'case.lab_read': m.cases_audit_action_lab_read,
 	'case.practice_read': m.cases_audit_action_practice_read,
@@ -48,6 +51,8 @@ export function auditDetailText(detail: Record<string, unknown> | null): string 
 	if (typeof detail.count === 'number') {
 		parts.push(m.cases_audit_detail_count({ count: detail.count }));
 	}
+	if (typeof detail.format === 'string') parts.push(detail.format.toUpperCase());
+	if (typeof detail.reason === 'string') parts.push(erasureReasonLabel(detail.reason));
 	if (detail.export === true) parts.push(m.cases_audit_detail_export());
 	return parts.join(' · ');
 }
