@@ -43,8 +43,8 @@ test('an operator erases a person; the coordinator finds it in the access log', 
 	await expect(
 		giulia.getByRole('heading', { name: 'Registro degli accessi ai percorsi' })
 	).toBeVisible();
-	await giulia.getByLabel('Pseudonimo').fill(pseudonym);
-	await giulia.getByLabel('Azione').selectOption('case.erase');
+	await giulia.getByLabel('Pseudonimo', { exact: true }).fill(pseudonym);
+	await giulia.getByLabel('Azione', { exact: true }).selectOption('case.erase');
 	await giulia.getByRole('button', { name: 'Filtra' }).click();
 	await expect(giulia).toHaveURL(/action=case.erase/);
 	const log = giulia.getByRole('table');
