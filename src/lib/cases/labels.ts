@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { CaseEventKindValue, CaseStatusValue } from './case-values';
+import type { ErasureReason } from './erasure-form';
 
 const STATUS: Record<CaseStatusValue, () => string> = {
 	referred: m.cases_status_referred,
@@ -26,8 +27,18 @@ const KIND: Record<CaseEventKindValue, () => string> = {
 	follow_up: m.monitoring_event_follow_up
 };
 
+const ERASURE_REASON: Record<ErasureReason, () => string> = {
+	no_longer_necessary: m.cases_erase_reason_no_longer_necessary,
+	consent_withdrawn: m.cases_erase_reason_consent_withdrawn,
+	objection: m.cases_erase_reason_objection,
+	unlawful: m.cases_erase_reason_unlawful,
+	other: m.cases_erase_reason_other
+};
+
 /** Display names; an unknown value shows as itself rather than vanish. */
 export const caseStatusLabel = (status: string): string =>
 	STATUS[status as CaseStatusValue]?.() ?? status;
 export const caseEventKindLabel = (kind: string): string =>
 	KIND[kind as CaseEventKindValue]?.() ?? kind;
+export const erasureReasonLabel = (reason: string): string =>
+	ERASURE_REASON[reason as ErasureReason]?.() ?? reason;

@@ -72,6 +72,22 @@ const nowhere = {
 const outsiders = { anonymous: 303, stranger: 404, admin: 404 };
 const outsidersPosting = { anonymous: 401, stranger: 404, admin: 404 };
 
+/**
+ * For the operators of the record's organisation only (identity, GDPR tools). An endpoint tells
+ * the anonymous 401 before looking anything up; a page sends them to sign in.
+ */
+const identityOnly = (endpoint = false): Record<Scope, Statuses> => {
+	const anonymous = endpoint ? 401 : 303;
+	const away = statuses(404, { anonymous });
+	return {
+		own: statuses(403, { ...outsiders, anonymous, case_operator: 200 }),
+		foreignCase: statuses(403, { ...outsiders, anonymous }),
+		other: away,
+		unknown: away,
+		missing: away
+	};
+};
+
 export const ROWS: Record<string, Row> = {
 	'/': { path: () => '/', access: 'public', signedIn: [303], note: 'signed in: to /projects' },
 	'/login': {
@@ -343,6 +359,15 @@ export const ROWS: Record<string, Row> = {
 			foreignCase: nowhere.page
 		}
 	},
+	'/projects/[projectId]/cases/audit': {
+		path: (s) => `${cases(s)}/audit`,
+		access: 'audit.read',
+		note: 'coordinators only; the log shows ids, pseudonyms and actors, never identities'
+	},
+	'/projects/[projectId]/cases/audit/audit.csv': {
+		path: (s) => `${cases(s)}/audit/audit.csv`,
+		access: 'audit.read'
+	},
 	'/projects/[projectId]/cases/new': {
 		path: (s) => `${cases(s)}/new`,
 		access: 'case.write',
@@ -384,6 +409,32 @@ export const ROWS: Record<string, Row> = {
 		},
 		explicitActions: {
 			own: statuses(403, { ...outsidersPosting, case_operator: 200 }),
+			foreignCase: statuses(403, outsidersPosting),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action
+		}
+	},
+	'/projects/[projectId]/cases/[caseId]/export.json': {
+		path: (s) => `${cases(s)}/${s.caseId}/export.json`,
+		access: 'case.read_identity',
+		note: "GDPR art. 15/20: the person's data, identity included: own organisation's operators only",
+		explicit: identityOnly(true)
+	},
+	'/projects/[projectId]/cases/[caseId]/export.pdf': {
+		path: (s) => `${cases(s)}/${s.caseId}/export.pdf`,
+		access: 'case.read_identity',
+		explicit: identityOnly(true)
+	},
+	'/projects/[projectId]/cases/[caseId]/erase': {
+		path: (s) => `${cases(s)}/${s.caseId}/erase`,
+		access: 'case.erase',
+		actions: ['default'],
+		note: 'GDPR art. 17: a wrong confirmation answers 400 once access is granted, so nothing is erased here',
+		explicit: identityOnly(),
+		actionBody: { reason: 'other', confirm: 'ZZZ-ZZZ' },
+		explicitActions: {
+			own: statuses(403, { ...outsidersPosting, case_operator: 400 }),
 			foreignCase: statuses(403, outsidersPosting),
 			other: nowhere.action,
 			unknown: nowhere.action,

@@ -48,6 +48,7 @@ const EXPECTED: Record<Action, string> = {
 	'case.read_pseudonymous': 'C · F · O ·',
 	'case.read_identity':     '· · · · O ·',
 	'case.write':             '· · · · O ·',
+	'case.erase':             '· · · · O ·',
 	'lab.read':               'C P F S O V',
 	'lab.write':              'C P F · O ·',
 	'lab.run':                'C · F · · ·',

@@ -43,6 +43,14 @@ describe('resource rules on top of the matrix', () => {
 		expect(decide(grant('case_operator', 'org-a'), 'case.write', { projectId })).toBe(false);
 	});
 
+	it('lets only the operators of the record’s organisation erase it (GDPR art. 17)', () => {
+		const own = { projectId, organisationId: 'org-a' };
+		expect(decide(grant('case_operator', 'org-a'), 'case.erase', own)).toBe(true);
+		expect(decide(grant('case_operator', 'org-b'), 'case.erase', own)).toBe(false);
+		expect(decide(grant('case_operator', 'org-a'), 'case.erase', { projectId })).toBe(false);
+		expect(decide(grant('coordinator', 'org-a'), 'case.erase', own)).toBe(false);
+	});
+
 	it("keeps an operator to their own organisation's records, pseudonymous ones included", () => {
 		const own = { projectId, organisationId: 'org-a' };
 		expect(decide(grant('case_operator', 'org-a'), 'case.read_pseudonymous', own)).toBe(true);

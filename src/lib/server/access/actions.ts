@@ -32,6 +32,8 @@ export const ACTIONS = [
 	'case.read_pseudonymous',
 	'case.read_identity',
 	'case.write',
+	// GDPR art. 17: removes who the person is; the organisation that follows them decides.
+	'case.erase',
 	'lab.read',
 	'lab.write',
 	'lab.run',

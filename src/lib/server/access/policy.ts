@@ -43,7 +43,7 @@ const WRITES_BLOCKED_BY_LOCK = new Set<Action>([
 	'proposal.suggest',
 	'minutes.write'
 ]);
-const OWN_ORGANISATION_ONLY = new Set<Action>(['case.read_identity', 'case.write']);
+const OWN_ORGANISATION_ONLY = new Set<Action>(['case.read_identity', 'case.write', 'case.erase']);
 const BODY_MEMBERS_ONLY = new Set<Action>(['minutes.write']);
 
 function listed(grant: Grant, people: readonly string[]): boolean {

@@ -14,7 +14,9 @@ const READ: Action[] = [
 
 /** What each role may do in its own project. Least privilege: case identities only to operators. */
 export const ROLE_ACTIONS: Record<ProjectRole, ReadonlySet<Action>> = {
-	coordinator: new Set(ACTIONS.filter((a) => a !== 'case.read_identity' && a !== 'case.write')),
+	coordinator: new Set(
+		ACTIONS.filter((a) => a !== 'case.read_identity' && a !== 'case.write' && a !== 'case.erase')
+	),
 	partner_editor: new Set([
 		...READ,
 		'document.write',
@@ -58,6 +60,7 @@ export const ROLE_ACTIONS: Record<ProjectRole, ReadonlySet<Action>> = {
 		'case.read_pseudonymous',
 		'case.read_identity',
 		'case.write',
+		'case.erase',
 		'lab.write'
 	]),
 	// Observers (funders, evaluators) read, and reading includes taking a copy of the proposal.

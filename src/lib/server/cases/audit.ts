@@ -1,17 +1,8 @@
 import type { Db } from '../db/client';
 import { record } from '../audit/audit';
+import type { CaseAuditAction } from '../../cases/audit-actions';
 
-export type CaseAuditAction =
-	| 'case.list'
-	| 'case.read_pseudonymous'
-	| 'case.read_identity'
-	| 'case.create'
-	| 'case.identity'
-	| 'case.event'
-	| 'case.profile'
-	| 'case.lab_attach'
-	| 'case.lab_read'
-	| 'case.practice_read';
+export type { CaseAuditAction };
 
 /**
  * Every read and write of a case record leaves a row: who, which record, when. Ids and codes

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { caseIdentity, caseRecord } from '../db/schema';
 import { authorize } from '../access/policy';
-import { UnauthorizedError } from '../errors';
+import { ConflictError, UnauthorizedError } from '../errors';
+import { erasedAt } from './erasure';
 import type { CaseIdentityInput } from '../../cases/case-form';
 import { recordCaseAccess } from './audit';
 import { caseResource, findCase } from './records';
@@ -20,6 +21,8 @@ export async function correct(
 	if (!actor) throw new UnauthorizedError();
 	const found = await findCase(db, projectId, caseId);
 	await authorize(db, actor, 'case.write', caseResource(found));
+	// Erased is final: the person is not written back under the same pseudonym.
+	if (await erasedAt(db, projectId, caseId)) throw new ConflictError('cases_erased');
 	const values = {
 		fullName: input.fullName,
 		fiscalCode: input.fiscalCode,

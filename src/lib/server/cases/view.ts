@@ -13,6 +13,7 @@ import {
 import { authorize, decide } from '../access/policy';
 import { UnauthorizedError } from '../errors';
 import { recordCaseAccess } from './audit';
+import { erasedAt } from './erasure';
 import { caseResource, findCase } from './records';
 import { organisationsNamed } from '../../cases/event-form';
 import type { EventDetails, ReferralSource, TargetCategory } from '../../cases/pathway-values';
@@ -46,6 +47,9 @@ export interface CaseView {
 	identity: Omit<CaseIdentity, 'caseId'> | null;
 	events: CaseEventView[];
 	canWrite: boolean;
+	/** GDPR art. 17: when identity and notes were erased; null while they are kept. */
+	erasedAt: Date | null;
+	canErase: boolean;
 }
 
 /**
@@ -123,7 +127,9 @@ export async function get(
 		organisationNames,
 		identity,
 		events: events.map((event) => ({ ...event, note: identified ? event.note : null })),
-		canWrite: decide(grant, 'case.write', resource)
+		canWrite: decide(grant, 'case.write', resource),
+		erasedAt: await erasedAt(db, found.projectId, caseId),
+		canErase: decide(grant, 'case.erase', resource)
 	};
 }
 
