@@ -156,7 +156,9 @@ export const STRUCTURED_TEXT = new Set([
 	'case_esf_profile.education',
 	'case_esf_profile.result_at_exit',
 	'case_esf_profile.result_six_months',
-	'monitoring_target.indicator'
+	'monitoring_target.indicator',
+	// An action block's id, checked against the proposal's blocks; the page shows the title.
+	'cronoprogramma_mark.action_id'
 ]);
 
 export type TextKind = 'free' | 'address' | 'structured';

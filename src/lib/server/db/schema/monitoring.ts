@@ -3,6 +3,7 @@ import {
 	index,
 	integer,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp,
 	unique,
@@ -12,6 +13,7 @@ import { createdAt, id } from './columns';
 import { caseRecord } from './cases';
 import { person } from './people';
 import { project } from './projects';
+import { proposal } from './proposals';
 import { district } from './territories';
 
 /**
@@ -73,3 +75,28 @@ export const caseEsfProfile = pgTable('case_esf_profile', {
 });
 
 export type CaseEsfProfile = typeof caseEsfProfile.$inferSelect;
+
+/**
+ * The coordinator's "done" mark on one action of a proposal's cronoprogramma in one project
+ * month, for work no meeting, lab or pathway event shows (reporting, monitoring). The action
+ * id is the block's id inside the live document `actions:<proposalId>`, hence text, not a key.
+ */
+export const cronoprogrammaMark = pgTable(
+	'cronoprogramma_mark',
+	{
+		proposalId: uuid()
+			.notNull()
+			.references(() => proposal.id, { onDelete: 'cascade' }),
+		actionId: text().notNull(),
+		/** Project month, 1 = the month the project starts in. */
+		month: integer().notNull(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		markedById: uuid().references(() => person.id),
+		markedAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.proposalId, t.actionId, t.month] })]
+);
+
+export type CronoprogrammaMark = typeof cronoprogrammaMark.$inferSelect;
