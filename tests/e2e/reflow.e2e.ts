@@ -62,7 +62,8 @@ async function pagesOf(page: Page, role: DemoPersonKey): Promise<string[]> {
 		lab,
 		session,
 		`${home}/monitoring`,
-		`${home}/monitoring/cronoprogramma`
+		`${home}/monitoring/cronoprogramma`,
+		`${home}/monitoring/traceability`
 	);
 	return pages;
 }

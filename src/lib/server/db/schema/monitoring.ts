@@ -2,6 +2,7 @@ import {
 	boolean,
 	index,
 	integer,
+	pgEnum,
 	pgTable,
 	primaryKey,
 	text,
@@ -100,3 +101,55 @@ export const cronoprogrammaMark = pgTable(
 );
 
 export type CronoprogrammaMark = typeof cronoprogrammaMark.$inferSelect;
+
+/** The two ends of the thread that the proposal holds only as prose: needs and objectives. */
+export const traceNodeKind = pgEnum('trace_node_kind', ['need', 'objective']);
+
+/** A need observed locally (schema point 2) or an objective (points 3–4), named for linking. */
+export const traceNode = pgTable(
+	'trace_node',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		kind: traceNodeKind().notNull(),
+		title: text().notNull(),
+		createdById: uuid().references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('trace_node_project_idx').on(t.projectId, t.kind)]
+);
+
+/**
+ * The links of the thread need → objective → action → decision → indicator, one kind per pair:
+ * `need_objective` (need → objective it is answered by), `objective_action` (objective → action
+ * serving it), `decision_action` (decision → action it is about), `indicator_objective`
+ * (indicator → objective it measures). Ids are text because an action is
+ * `<proposalId>:<blockId>` (blocks live in a live document) and an indicator is its key.
+ */
+export const traceLinkKind = pgEnum('trace_link_kind', [
+	'need_objective',
+	'objective_action',
+	'decision_action',
+	'indicator_objective'
+]);
+
+export const traceLink = pgTable(
+	'trace_link',
+	{
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		kind: traceLinkKind().notNull(),
+		fromId: text().notNull(),
+		toId: text().notNull(),
+		createdById: uuid().references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.kind, t.fromId, t.toId] })]
+);
+
+export type TraceNode = typeof traceNode.$inferSelect;
+export type TraceLink = typeof traceLink.$inferSelect;
+export type TraceLinkKind = (typeof traceLinkKind.enumValues)[number];
