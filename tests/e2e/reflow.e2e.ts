@@ -57,7 +57,14 @@ async function pagesOf(page: Page, role: DemoPersonKey): Promise<string[]> {
 	const lab = await linkTo(page, /\/labs\/[0-9a-f-]{36}$/);
 	await page.goto(lab);
 	const session = await linkTo(page, /\/sessions\/[0-9a-f-]{36}$/);
-	pages.push(`${home}/labs`, lab, session, `${home}/monitoring`);
+	pages.push(
+		`${home}/labs`,
+		lab,
+		session,
+		`${home}/monitoring`,
+		`${home}/monitoring/cronoprogramma`,
+		`${home}/monitoring/traceability`
+	);
 	return pages;
 }
 

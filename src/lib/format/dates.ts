@@ -58,3 +58,8 @@ export function isoDate(value: DateInput): string {
 	const { date } = toDate(value);
 	return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }
+
+/** gen 2026, from a `YYYY-MM` month. */
+export function formatMonth(yearMonth: string, locale = intlLocale()): string {
+	return format(`${yearMonth}-01`, { month: 'short', year: 'numeric' }, locale);
+}

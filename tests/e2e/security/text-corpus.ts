@@ -106,7 +106,8 @@ export const FREE_TEXT = new Set([
 	'template_section.title',
 	'template_section.guidance',
 	'template_section.limit_label',
-	'monitoring_target.note'
+	'monitoring_target.note',
+	'trace_node.title'
 ]);
 
 export const ADDRESS_TEXT = new Set(['meeting.video_link', 'organisation.website']);
@@ -156,7 +157,12 @@ export const STRUCTURED_TEXT = new Set([
 	'case_esf_profile.education',
 	'case_esf_profile.result_at_exit',
 	'case_esf_profile.result_six_months',
-	'monitoring_target.indicator'
+	'monitoring_target.indicator',
+	// An action block's id, checked against the proposal's blocks; the page shows the title.
+	'cronoprogramma_mark.action_id',
+	// Ids of the thread's ends (uuids, `<proposalId>:<blockId>`, indicator keys), checked on write.
+	'trace_link.from_id',
+	'trace_link.to_id'
 ]);
 
 export type TextKind = 'free' | 'address' | 'structured';

@@ -339,6 +339,18 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring/esf.csv`,
 		access: 'monitoring.manage'
 	},
+	'/projects/[projectId]/monitoring/cronoprogramma': {
+		path: (s) => `/projects/${s.proposalProjectId}/monitoring/cronoprogramma`,
+		access: 'monitoring.read',
+		note: 'the done mark is set with monitoring.manage (tests/integration/monitoring/cronoprogramma)',
+		actions: ['mark']
+	},
+	'/projects/[projectId]/monitoring/traceability': {
+		path: (s) => `/projects/${s.proposalProjectId}/monitoring/traceability`,
+		access: 'monitoring.read',
+		note: 'needs, objectives and links are changed with monitoring.manage (tests/integration/monitoring/traceability)',
+		actions: ['node', 'removeNode', 'link']
+	},
 	'/projects/[projectId]/monitoring/report': {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring/report`,
 		access: 'monitoring.read'

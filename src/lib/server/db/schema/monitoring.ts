@@ -2,7 +2,9 @@ import {
 	boolean,
 	index,
 	integer,
+	pgEnum,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp,
 	unique,
@@ -12,6 +14,7 @@ import { createdAt, id } from './columns';
 import { caseRecord } from './cases';
 import { person } from './people';
 import { project } from './projects';
+import { proposal } from './proposals';
 import { district } from './territories';
 
 /**
@@ -73,3 +76,80 @@ export const caseEsfProfile = pgTable('case_esf_profile', {
 });
 
 export type CaseEsfProfile = typeof caseEsfProfile.$inferSelect;
+
+/**
+ * The coordinator's "done" mark on one action of a proposal's cronoprogramma in one project
+ * month, for work no meeting, lab or pathway event shows (reporting, monitoring). The action
+ * id is the block's id inside the live document `actions:<proposalId>`, hence text, not a key.
+ */
+export const cronoprogrammaMark = pgTable(
+	'cronoprogramma_mark',
+	{
+		proposalId: uuid()
+			.notNull()
+			.references(() => proposal.id, { onDelete: 'cascade' }),
+		actionId: text().notNull(),
+		/** Project month, 1 = the month the project starts in. */
+		month: integer().notNull(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		markedById: uuid().references(() => person.id),
+		markedAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.proposalId, t.actionId, t.month] })]
+);
+
+export type CronoprogrammaMark = typeof cronoprogrammaMark.$inferSelect;
+
+/** The two ends of the thread that the proposal holds only as prose: needs and objectives. */
+export const traceNodeKind = pgEnum('trace_node_kind', ['need', 'objective']);
+
+/** A need observed locally (schema point 2) or an objective (points 3–4), named for linking. */
+export const traceNode = pgTable(
+	'trace_node',
+	{
+		id: id(),
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		kind: traceNodeKind().notNull(),
+		title: text().notNull(),
+		createdById: uuid().references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('trace_node_project_idx').on(t.projectId, t.kind)]
+);
+
+/**
+ * The links of the thread need → objective → action → decision → indicator, one kind per pair:
+ * `need_objective` (need → objective it is answered by), `objective_action` (objective → action
+ * serving it), `decision_action` (decision → action it is about), `indicator_objective`
+ * (indicator → objective it measures). Ids are text because an action is
+ * `<proposalId>:<blockId>` (blocks live in a live document) and an indicator is its key.
+ */
+export const traceLinkKind = pgEnum('trace_link_kind', [
+	'need_objective',
+	'objective_action',
+	'decision_action',
+	'indicator_objective'
+]);
+
+export const traceLink = pgTable(
+	'trace_link',
+	{
+		projectId: uuid()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		kind: traceLinkKind().notNull(),
+		fromId: text().notNull(),
+		toId: text().notNull(),
+		createdById: uuid().references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.kind, t.fromId, t.toId] })]
+);
+
+export type TraceNode = typeof traceNode.$inferSelect;
+export type TraceLink = typeof traceLink.$inferSelect;
+export type TraceLinkKind = (typeof traceLinkKind.enumValues)[number];
