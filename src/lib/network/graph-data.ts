@@ -22,6 +22,7 @@ export type EdgeKind =
 	| 'co_action'
 	| 'referral'
 	| 'internship'
+	| 'hire'
 	| 'lab'
 	| 'decision'
 	| 'other';
@@ -32,6 +33,8 @@ export interface NetworkEdge {
 	target: string;
 	kind: EdgeKind;
 	label: string;
+	/** For relations derived from cases: how many people (never who). */
+	count?: number;
 	fromDate: string | null;
 	toDate: string | null;
 }

@@ -45,6 +45,7 @@ const EDGE_COLOURS: Record<string, string> = {
 	co_action: '#00a36d',
 	referral: '#cc7a00',
 	internship: '#b35900',
+	hire: '#8a5a00',
 	lab: '#7a3e9d',
 	decision: '#cc334d',
 	other: '#5c6f82'

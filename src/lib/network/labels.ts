@@ -54,6 +54,7 @@ const RELATIONS: Labels = {
 	co_action: m.network_relation_co_action,
 	referral: m.network_relation_referral,
 	internship: m.network_relation_internship,
+	hire: m.network_relation_hire,
 	lab: m.network_relation_lab,
 	decision: m.network_relation_decision,
 	other: m.network_relation_other

@@ -197,6 +197,10 @@ export const ROWS: Record<string, Row> = {
 		access: 'network.read',
 		actions: ['preview', 'confirm']
 	},
+	'/projects/[projectId]/network/actors.json': {
+		path: (s) => `/projects/${s.governanceProjectId}/network/actors.json`,
+		access: 'network.read'
+	},
 	'/projects/[projectId]/network/organisations.csv': {
 		path: (s) => `/projects/${s.governanceProjectId}/network/organisations.csv`,
 		access: 'network.read'

@@ -13,13 +13,14 @@ import { InvalidError, NotFoundError } from '../errors';
 import { m } from '$lib/paraglide/messages';
 import { planBudget, type BudgetPlan } from '../../network/budget-plan';
 import { SplitError, type SplitProblem } from '../../network/budget-split';
+import { splitAcrossAreas, type AreaSplit } from '../../network/budget-areas';
 import {
 	bandKey,
 	parseBand,
 	type BudgetInput,
 	type OverrideInput
 } from '../../network/budget-form';
-import { partnersOf, projectDistricts } from './partnership';
+import { partnersOf, projectDistricts, vocabulary, type Term } from './partnership';
 
 /**
  * The budget by territory and partner (001 §10e) from the project's live data: its districts and
@@ -41,6 +42,9 @@ export interface BudgetView {
 	partners: { organisationId: string; name: string; cofinancingCents: number; role: string }[];
 	overrides: { districtId: string; cents: number; reason: string }[];
 	plan: BudgetPlan | null;
+	/** The partners' public shares across their areas (the plan's last step), with area names. */
+	areaSplit: AreaSplit | null;
+	areas: Term[];
 	/** Why the plan cannot be computed (e.g. no population figure for the band). */
 	problem: SplitProblem | null;
 	canManage: boolean;
@@ -80,9 +84,16 @@ async function bandsOf(db: Db, districtIds: string[]): Promise<Band[]> {
 
 export async function budgetOf(ctx: Ctx, projectId: string): Promise<BudgetView> {
 	const grant = await authorize(ctx.db, ctx.actor, 'network.read', { projectId });
-	const canManage = decide(grant, 'partnership.manage', { projectId });
-	const { db } = ctx;
-	const [{ top, topOf }, partners, cofinancing, [settings], overrides] = await Promise.all([
+	return budgetView(ctx.db, projectId, decide(grant, 'partnership.manage', { projectId }));
+}
+
+/** The budget without asking the policy: for callers that already did (the proposal exports). */
+export async function budgetView(
+	db: Db,
+	projectId: string,
+	canManage = false
+): Promise<BudgetView> {
+	const [{ top, topOf }, partners, cofinancing, [settings], overrides, vocab] = await Promise.all([
 		topTerritories(db, projectId),
 		partnersOf(db, projectId),
 		db
@@ -97,7 +108,8 @@ export async function budgetOf(ctx: Ctx, projectId: string): Promise<BudgetView>
 				reason: budgetTerritoryOverride.reason
 			})
 			.from(budgetTerritoryOverride)
-			.where(eq(budgetTerritoryOverride.projectId, projectId))
+			.where(eq(budgetTerritoryOverride.projectId, projectId)),
+		vocabulary(db, projectId)
 	]);
 	const bands = await bandsOf(
 		db,
@@ -154,6 +166,17 @@ export async function budgetOf(ctx: Ctx, projectId: string): Promise<BudgetView>
 		})),
 		overrides,
 		plan,
+		areaSplit: plan
+			? splitAcrossAreas(
+					plan.partners.map((line) => ({
+						organisationId: line.organisationId,
+						publicCents: line.publicCents,
+						areas: partners.find((p) => p.organisationId === line.organisationId)?.areas ?? []
+					})),
+					vocab.areas.map((a) => a.key)
+				)
+			: null,
+		areas: vocab.areas,
 		problem,
 		canManage
 	};

@@ -16,13 +16,16 @@ import { blocksOf } from '../proposals/action-blocks';
 import { actionsDocumentName } from '../proposals/section-content';
 import type { NetworkData, NetworkEdge, NetworkNode } from '../../network/graph-data';
 import { partnersOf, projectDistricts, vocabulary, type Term } from './partnership';
+import { caseEdges, labEdges } from './derived';
 
 /**
  * The network of a project, built from its live data each time it is asked for (issue 10):
  * the partnership (each partner to the lead, with the partnership's dates), the proposals'
  * action blocks (the responsible organisation and the partners of an action work together),
- * decisions that name partners (owner to each named partner), and relations kept as data
- * (entered or imported: agreements, referrals, internships, labs).
+ * decisions that name partners (owner to each named partner), the cases' internships and hires
+ * (following organisation to host or employer, as counts of people: derived.ts), the labs
+ * (organisations whose people meet in the same lab), and relations kept as data (entered or
+ * imported: agreements, referrals, internships, labs).
  */
 
 export interface NetworkView extends NetworkData {
@@ -46,42 +49,54 @@ export async function networkOf(ctx: Ctx, projectId: string): Promise<NetworkVie
 
 /** The network without asking the policy: for callers that already did (exports, benchmarks). */
 export async function buildNetwork(db: Db, projectId: string): Promise<NetworkView> {
-	const [partners, vocab, districts, [dates], stored, proposals, decisions, memberOrgs] =
-		await Promise.all([
-			partnersOf(db, projectId),
-			vocabulary(db, projectId),
-			projectDistricts(db, projectId),
-			db
-				.select({ startsOn: project.startsOn, endsOn: project.endsOn })
-				.from(project)
-				.where(eq(project.id, projectId)),
-			db.select().from(networkRelation).where(eq(networkRelation.projectId, projectId)),
-			db
-				.select({ id: proposal.id, title: proposal.title })
-				.from(proposal)
-				.where(eq(proposal.projectId, projectId)),
-			db
-				.select({
-					id: decision.id,
-					text: decision.text,
-					owner: decision.ownerOrganisationId,
-					createdAt: decision.createdAt,
-					partner: decisionLink.targetId
-				})
-				.from(decision)
-				.innerJoin(decisionLink, eq(decisionLink.decisionId, decision.id))
-				.where(
-					and(
-						eq(decision.projectId, projectId),
-						eq(decisionLink.targetType, 'partner'),
-						isNotNull(decision.ownerOrganisationId)
-					)
-				),
-			db
-				.selectDistinct({ id: membership.organisationId })
-				.from(membership)
-				.where(and(eq(membership.projectId, projectId), isNotNull(membership.organisationId)))
-		]);
+	const [
+		partners,
+		vocab,
+		districts,
+		[dates],
+		stored,
+		proposals,
+		decisions,
+		memberOrgs,
+		fromCases,
+		fromLabs
+	] = await Promise.all([
+		partnersOf(db, projectId),
+		vocabulary(db, projectId),
+		projectDistricts(db, projectId),
+		db
+			.select({ startsOn: project.startsOn, endsOn: project.endsOn })
+			.from(project)
+			.where(eq(project.id, projectId)),
+		db.select().from(networkRelation).where(eq(networkRelation.projectId, projectId)),
+		db
+			.select({ id: proposal.id, title: proposal.title })
+			.from(proposal)
+			.where(eq(proposal.projectId, projectId)),
+		db
+			.select({
+				id: decision.id,
+				text: decision.text,
+				owner: decision.ownerOrganisationId,
+				createdAt: decision.createdAt,
+				partner: decisionLink.targetId
+			})
+			.from(decision)
+			.innerJoin(decisionLink, eq(decisionLink.decisionId, decision.id))
+			.where(
+				and(
+					eq(decision.projectId, projectId),
+					eq(decisionLink.targetType, 'partner'),
+					isNotNull(decision.ownerOrganisationId)
+				)
+			),
+		db
+			.selectDistinct({ id: membership.organisationId })
+			.from(membership)
+			.where(and(eq(membership.projectId, projectId), isNotNull(membership.organisationId))),
+		caseEdges(db, projectId),
+		labEdges(db, projectId)
+	]);
 
 	const edges: NetworkEdge[] = [];
 	const lead = partners.find((p) => p.role === 'lead');
@@ -145,6 +160,8 @@ export async function buildNetwork(db: Db, projectId: string): Promise<NetworkVi
 			toDate: null
 		});
 	}
+
+	edges.push(...fromCases, ...fromLabs);
 
 	const ids = new Set<string>([
 		...partners.map((p) => p.organisationId),

@@ -7,9 +7,14 @@ import { lastMonth } from '../../proposals/derive';
 import { hasOwnText, sectionDepth } from '../../proposals/section-kinds';
 import type { Ctx } from '../context';
 import { project } from '../db/schema';
-import { authorize } from '../access/policy';
+import { authorize, decide } from '../access/policy';
 import { InvalidError } from '../errors';
-import type { Block, DocumentNote, ExportDocument } from '../export/document-model';
+import type {
+	Block,
+	DocumentNote,
+	DocumentSection,
+	ExportDocument
+} from '../export/document-model';
 import { blocksFromProseMirror } from '../export/from-prosemirror';
 import { findCallOrThrow } from './calls';
 import { threadsOf } from './comments';
@@ -18,6 +23,8 @@ import { findProposalOrThrow } from './proposals';
 import { readContent } from './proposal-content';
 import { projectDurationMonths } from './project-duration';
 import { actionTables } from './actions-export';
+import { budgetView } from '../network/budget';
+import { budgetBlocks } from '../network/budget-export';
 
 export type ExportProgress = (done: number, total: number) => void;
 
@@ -32,13 +39,19 @@ export async function proposalDocument(
 	progress: ExportProgress = () => {}
 ): Promise<ExportDocument> {
 	const found = await findProposalOrThrow(ctx.db, input.proposalId);
-	await authorize(ctx.db, ctx.actor, 'proposal.export', { projectId: found.projectId });
-	const [theCall, [theProject], partners, content, duration] = await Promise.all([
+	const grant = await authorize(ctx.db, ctx.actor, 'proposal.export', {
+		projectId: found.projectId
+	});
+	const [theCall, [theProject], partners, content, duration, budget] = await Promise.all([
 		findCallOrThrow(ctx.db, found.projectId, found.callId),
 		ctx.db.select().from(project).where(eq(project.id, found.projectId)),
 		projectPartners(ctx.db, found.projectId),
 		readContent(ctx.db, found.id),
-		projectDurationMonths(ctx.db, found.projectId)
+		projectDurationMonths(ctx.db, found.projectId),
+		// The budget only for those who may read it on its page too.
+		decide(grant, 'network.read', { projectId: found.projectId })
+			? budgetView(ctx.db, found.projectId)
+			: null
 	]);
 	if (content.sections.every((s) => isEmptyDocument(s.json)) && content.blocks.length === 0) {
 		throw new InvalidError('proposal_export_empty');
@@ -52,7 +65,7 @@ export async function proposalDocument(
 	const names = new Map(partners.map((p) => [p.id, p.name]));
 	const organisationName = (id: string) => names.get(id) ?? '—';
 	const total = content.sections.length;
-	const sections = content.sections.map((section, index) => {
+	const sections: DocumentSection[] = content.sections.map((section, index) => {
 		// An empty title-only parent is a heading over its subsections, not a missing text.
 		const blocks: Block[] = isEmptyDocument(section.json)
 			? hasOwnText(section.kind)
@@ -89,6 +102,16 @@ export async function proposalDocument(
 		};
 	});
 	const language = getLocale() === 'en' ? 'en-GB' : 'it-IT';
+	// The budget split (issue 10) closes the document when the public share is set.
+	const budgetSection = budget ? budgetBlocks(budget, language) : [];
+	if (budgetSection.length > 0) {
+		sections.push({
+			title: m.proposal_export_budget_split(),
+			level: 1,
+			blocks: budgetSection,
+			notes: []
+		});
+	}
 	return {
 		title: found.title,
 		subtitle: theCall.title,
