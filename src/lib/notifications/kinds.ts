@@ -1,23 +1,9 @@
 import { m } from '$lib/paraglide/messages';
 
-/** The kinds of notification, in the order the preferences form lists them (mirrors the DB enum). */
-export const NOTIFICATION_KINDS = [
-	'mention',
-	'section_assigned',
-	'comment_on_text',
-	'suggestion_decided',
-	'meeting_called',
-	'minutes_circulated',
-	'decision_assigned',
-	'action_item_assigned',
-	'action_item_overdue',
-	'referral'
-] as const;
-export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
+import { MAIL_MODES, NOTIFICATION_KINDS, type NotificationKindName } from './kind-names';
 
-/** How mail about a kind is sent; "never" means in the app only. */
-export const MAIL_MODES = ['immediate', 'daily', 'weekly', 'never'] as const;
-export type MailModeName = (typeof MAIL_MODES)[number];
+export { MAIL_MODES, NOTIFICATION_KINDS };
+export type { MailModeName, NotificationKindName } from './kind-names';
 
 type Message = (inputs?: Record<string, never>, options?: { locale?: 'it' | 'en' }) => string;
 

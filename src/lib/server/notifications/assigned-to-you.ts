@@ -13,53 +13,49 @@ export function shortTitle(text: string): string {
 	return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), TITLE_MAX / 2))}…`;
 }
 
-/** A decision names someone to carry it out: they are told, unless they named themselves. */
-export async function notifyDecisionAssigned(
-	db: Db,
-	created: Decision,
-	byId: string
-): Promise<void> {
-	const recipientIds = await allowedAmong(
-		db,
-		[created.ownerPersonId],
-		'governance.read',
-		{ projectId: created.projectId },
-		byId
-	);
-	await notify(db, {
-		recipientIds,
-		kind: 'decision_assigned',
-		projectId: created.projectId,
-		resourceId: created.id,
-		title: shortTitle(created.text),
-		link: `/projects/${created.projectId}/governance/decisions/${created.id}`
-	});
-}
-
 /** Where a project's action items are listed. */
 export function actionItemsLink(projectId: string): string {
 	return `/projects/${projectId}/governance/action-items`;
 }
 
+/** A decision names someone to carry it out: they are told, unless they named themselves. */
+export async function notifyDecisionAssigned(db: Db, created: Decision, byId: string) {
+	await notifyOwner(db, created, byId, {
+		kind: 'decision_assigned',
+		title: shortTitle(created.text),
+		link: `/projects/${created.projectId}/governance/decisions/${created.id}`
+	});
+}
+
 /** An action item names its owner: they are told, unless they named themselves. */
-export async function notifyActionItemAssigned(
+export async function notifyActionItemAssigned(db: Db, created: ActionItem, byId: string) {
+	await notifyOwner(db, created, byId, {
+		kind: 'action_item_assigned',
+		title: created.title,
+		link: actionItemsLink(created.projectId)
+	});
+}
+
+/** The named owner of a governance record hears of it, if they may read the register. */
+async function notifyOwner(
 	db: Db,
-	created: ActionItem,
-	byId: string
+	record: { id: string; projectId: string; ownerPersonId: string | null },
+	byId: string,
+	what: { kind: 'decision_assigned' | 'action_item_assigned'; title: string; link: string }
 ): Promise<void> {
 	const recipientIds = await allowedAmong(
 		db,
-		[created.ownerPersonId],
+		[record.ownerPersonId],
 		'governance.read',
-		{ projectId: created.projectId },
+		{ projectId: record.projectId },
 		byId
 	);
 	await notify(db, {
 		recipientIds,
-		kind: 'action_item_assigned',
-		projectId: created.projectId,
-		resourceId: created.id,
-		title: created.title,
-		link: actionItemsLink(created.projectId)
+		kind: what.kind,
+		projectId: record.projectId,
+		resourceId: record.id,
+		title: what.title,
+		link: what.link
 	});
 }

@@ -1,30 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { MAIL_MODES, NOTIFICATION_KINDS } from '../../../notifications/kind-names';
 import { createdAt, id } from './columns';
 import { person } from './people';
 import { project } from './projects';
 
 /** What a person is told about (issue 13); each kind is hooked where the event happens. */
-export const notificationKind = pgEnum('notification_kind', [
-	'mention',
-	'section_assigned',
-	'comment_on_text',
-	'suggestion_decided',
-	'meeting_called',
-	'minutes_circulated',
-	'decision_assigned',
-	'action_item_assigned',
-	'action_item_overdue',
-	'referral'
-]);
+export const notificationKind = pgEnum('notification_kind', NOTIFICATION_KINDS);
 
 /** How a person wants mail about their notifications (the app always shows them). */
-export const notificationMailMode = pgEnum('notification_mail_mode', [
-	'immediate',
-	'daily',
-	'weekly',
-	'never'
-]);
+export const notificationMailMode = pgEnum('notification_mail_mode', MAIL_MODES);
 
 /**
  * One thing one person is told about, and the durable queue of its mail (ADR 0152): a row
