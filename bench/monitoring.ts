@@ -17,7 +17,7 @@ import {
 import * as monitoring from '../src/lib/server/monitoring/dashboard';
 import * as esf from '../src/lib/server/monitoring/esf';
 import { monitoringSummary } from '../src/lib/server/monitoring/home';
-import { aggregatesStatement } from '../src/lib/server/monitoring/aggregates';
+import { aggregatesStatement, withWorkMemory } from '../src/lib/server/monitoring/aggregates';
 import { query } from '../src/lib/server/db/raw-query';
 import { sql } from 'drizzle-orm';
 import type { CaseEventKind, CaseStatus } from '../src/lib/server/db/schema';
@@ -123,9 +123,11 @@ try {
 
 	if (process.env.EXPLAIN) {
 		// The plan of the dashboard's one statement, to see where the time goes.
-		const plan = await query<{ 'QUERY PLAN': string }>(
-			db,
-			sql`explain (analyze, costs off) ${aggregatesStatement(project.id, 'month')}`
+		const plan = await withWorkMemory(db, (tx) =>
+			query<{ 'QUERY PLAN': string }>(
+				tx,
+				sql`explain (analyze, costs off) ${aggregatesStatement(project.id, 'month')}`
+			)
 		);
 		console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
 	}
