@@ -157,6 +157,9 @@ describe('the SQL aggregates equal the reference arithmetic', () => {
 	it('all time: the whole project, each organisation, each territory, the categories', async () => {
 		const aggregates = await loadAggregates(db, projectId, 'year');
 		expect(scopeMeasures(aggregates, 'all', '')).toEqual(measureAll(people, ALL_TIME));
+		// The home summary's lighter statement gives the same scopes (totals and targets).
+		const totalsOnly = await loadAggregates(db, projectId, 'year', { totalsOnly: true });
+		expect(totalsOnly.scopes).toEqual(aggregates.scopes);
 		for (const o of organisations) {
 			const own = people.filter((p) => p.organisationId === o.id);
 			expect(scopeMeasures(aggregates, 'org', o.id)).toEqual(measureAll(own, ALL_TIME));

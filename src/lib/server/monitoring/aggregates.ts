@@ -153,7 +153,13 @@ const PATHWAY = sql.raw(`(${PATHWAY_EVENT_KINDS.map((k) => `'${k}'`).join(', ')}
 const parse = <T>(json: string | null): T[] => (json ? (JSON.parse(json) as T[]) : []);
 
 /** The one statement behind `loadAggregates` (the bench prints its plan with EXPLAIN=1). */
-export function aggregatesStatement(projectId: string, periodKind: PeriodKind): SQL {
+export function aggregatesStatement(
+	projectId: string,
+	periodKind: PeriodKind,
+	{ totalsOnly = false } = {}
+): SQL {
+	// The home summary needs the scopes only (totals and targets): the other blocks are null.
+	const part = (block: SQL) => (totalsOnly ? sql`null` : block);
 	const bucket = (column: string) =>
 		sql.raw(`to_char(date_trunc('${periodKind}', ${column}::timestamp), 'YYYY-MM-DD')`);
 	return sql`
@@ -226,12 +232,12 @@ export function aggregatesStatement(projectId: string, periodKind: PeriodKind): 
 			(select json_agg(s)::text from (
 				select p.dim, p.key, ${SCOPE_COLUMNS} from scope p group by p.dim, p.key
 			) s) as scopes,
-			(select json_agg(s)::text from (
+			${part(sql`(select json_agg(s)::text from (
 				select ${bucket('taken_in')} as "takenIn", ${bucket('closed_on')} as "closedIn",
 					count(*) as people
 				from person where taken_in is not null group by 1, 2
-			) s) as spans,
-			(select json_agg(s)::text from (
+			) s)`)} as spans,
+			${part(sql`(select json_agg(s)::text from (
 				-- Each person once per period (their events folded first), then counted.
 				select start, count(*) filter (where ot) as ot,
 					count(*) filter (where internships) as internships,
@@ -251,8 +257,8 @@ export function aggregatesStatement(projectId: string, periodKind: PeriodKind): 
 					group by case_id, 1
 				) x
 				group by start
-			) s) as periods,
-			(select json_agg(s)::text from (
+			) s)`)} as periods,
+			${part(sql`(select json_agg(s)::text from (
 				select 'internship' as kind, ${bucket('first_internship')} as start,
 					percentile_cont(0.5) within group (order by first_internship - taken_in) as value,
 					count(*) as people
@@ -261,8 +267,8 @@ export function aggregatesStatement(projectId: string, periodKind: PeriodKind): 
 				select 'hire', ${bucket('first_hire')},
 					percentile_cont(0.5) within group (order by first_hire - taken_in), count(*)
 				from person where first_hire >= taken_in group by 2
-			) s) as days,
-			(select json_agg(s)::text from (
+			) s)`)} as days,
+			${part(sql`(select json_agg(s)::text from (
 				select 'employer' as "of", coalesce(o.kind::text, '') as code,
 					count(distinct ev.case_id) as people
 				from pev ev left join organisation o on o.id::text = ev.employer
@@ -271,8 +277,8 @@ export function aggregatesStatement(projectId: string, periodKind: PeriodKind): 
 				select 'contract', code, count(distinct case_id) from pev where kind = 'hire' group by 2
 				union all
 				select 'reason', code, count(distinct case_id) from pev where kind = 'closure' group by 2
-			) s) as categories,
-			(select json_agg(s)::text from (
+			) s)`)} as categories,
+			${part(sql`(select json_agg(s)::text from (
 				select count(*) as people, p.closed_on is not null as "left", p.follow_up,
 					f.case_id is not null as has_profile, f.gender, f.labour_status, f.age_band,
 					f.education, f.disability, f.third_country_national, f.foreign_background,
@@ -280,7 +286,7 @@ export function aggregatesStatement(projectId: string, periodKind: PeriodKind): 
 				from person p left join case_esf_profile f on f.case_id = p.id
 				where p.taken_in is not null
 				group by 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
-			) s) as annex
+			) s)`)} as annex
 	`;
 }
 
@@ -299,10 +305,11 @@ export function withWorkMemory<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T
 export async function loadAggregates(
 	db: Db,
 	projectId: string,
-	periodKind: PeriodKind
+	periodKind: PeriodKind,
+	options: { totalsOnly?: boolean } = {}
 ): Promise<MonitoringAggregates> {
 	const [row] = await withWorkMemory(db, (tx) =>
-		query<Result & Record<string, unknown>>(tx, aggregatesStatement(projectId, periodKind))
+		query<Result & Record<string, unknown>>(tx, aggregatesStatement(projectId, periodKind, options))
 	);
 	return {
 		firstDate: row.first_date,

@@ -103,6 +103,52 @@ function today(): string {
 	return new Date().toISOString().slice(0, 10);
 }
 
+function targetRowsOf(db: Db, projectId: string) {
+	return db
+		.select()
+		.from(monitoringTarget)
+		.where(eq(monitoringTarget.projectId, projectId))
+		.orderBy(asc(monitoringTarget.indicator), asc(monitoringTarget.createdAt));
+}
+
+/** Each target against the project's or its territory's figure since the start. */
+function targetsOf(
+	aggregates: MonitoringAggregates,
+	rows: Awaited<ReturnType<typeof targetRowsOf>>,
+	territoryNames: ReadonlyMap<string, string>,
+	operator: boolean
+): TargetView[] {
+	return targetViewsOf(
+		rows,
+		(indicator, districtId) =>
+			scopeMeasures(aggregates, districtId ? 'ter' : 'all', districtId ?? '')[indicator],
+		territoryNames,
+		operator
+	);
+}
+
+/**
+ * The dashboard's totals and targets alone (the home summary), as `dashboard` computes them:
+ * the statement skips the trend, the breakdowns and the Annex.
+ */
+export async function totalsAndTargets(
+	{ db, actor }: Ctx,
+	projectId: string
+): Promise<Pick<Dashboard, 'totals' | 'targets'>> {
+	const grant = await authorize(db, actor, 'monitoring.read', { projectId });
+	const operator = decide(grant, OPERATOR_ACTION, { projectId });
+	const [aggregates, territories, targetRows] = await Promise.all([
+		loadAggregates(db, projectId, 'year', { totalsOnly: true }),
+		projectTerritories(db, projectId),
+		targetRowsOf(db, projectId)
+	]);
+	const territoryNames = new Map(territories.map((t) => [t.id, t.name]));
+	return {
+		totals: cells(scopeMeasures(aggregates, 'all', ''), operator),
+		targets: targetsOf(aggregates, targetRows, territoryNames, operator)
+	};
+}
+
 export async function dashboard(
 	{ db, actor }: Ctx,
 	projectId: string,
@@ -123,11 +169,7 @@ export async function dashboard(
 			.select({ id: organisation.id, name: organisation.name })
 			.from(organisation)
 			.orderBy(asc(organisation.name)),
-		db
-			.select()
-			.from(monitoringTarget)
-			.where(eq(monitoringTarget.projectId, projectId))
-			.orderBy(asc(monitoringTarget.indicator), asc(monitoringTarget.createdAt))
+		targetRowsOf(db, projectId)
 	]);
 	if (!sheet) throw new NotFoundError('project_not_found');
 
@@ -157,13 +199,7 @@ export async function dashboard(
 		cells: cells(scopeMeasures(aggregates, 'ter', t.id), operator)
 	}));
 
-	const targets = targetViewsOf(
-		targetRows,
-		(indicator, districtId) =>
-			scopeMeasures(aggregates, districtId ? 'ter' : 'all', districtId ?? '')[indicator],
-		territoryNames,
-		operator
-	);
+	const targets = targetsOf(aggregates, targetRows, territoryNames, operator);
 
 	const annex = annexOfGroups(aggregates.annex);
 	const categories = (counted: Map<string, Cell>, label: (code: string) => string) =>
