@@ -161,12 +161,20 @@ export function aggregatesStatement(
 	// The home summary needs the scopes only (totals and targets): the other blocks are null.
 	const part = (block: SQL) => (totalsOnly ? sql`null` : block);
 	const bucket = (column: string) =>
-		sql.raw(`to_char(date_trunc('${periodKind}', ${column}::timestamp), 'YYYY-MM-DD')`);
+		// A date (cheap to hash); JSON writes it as YYYY-MM-DD, as Period.start.
+		sql.raw(`date_trunc('${periodKind}', ${column}::timestamp)::date`);
 	return sql`
-		with ev as materialized (
-			-- Each event with only the counted field its kind has (pathway-facts.ts folds them so).
-			select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.status::text as status,
-				e.created_at,
+		with ev as (
+			-- Every event, once, for the dates: no JSON read here.
+			select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.status::text as status
+			from case_event e
+			join case_record r on r.id = e.case_id
+			where r.project_id = ${projectId}
+		),
+		pev as materialized (
+			-- The events indicators count (two in five), each with only the field its kind has, as
+			-- pathway-facts.ts folds them: hours else months, contract else reason.
+			select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.created_at,
 				case when e.kind in ('orientation', 'internship')
 					and coalesce(e.details->>'hours', e.details->>'months') ~ ${NUMBER}
 					then coalesce(e.details->>'hours', e.details->>'months')::float8 end as amount,
@@ -179,26 +187,26 @@ export function aggregatesStatement(
 			from case_event e
 			join case_record r on r.id = e.case_id
 			where r.project_id = ${projectId}
+				and e.kind in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')
 		),
-		facts as (
+		dates as (
 			select ev.case_id, ${EVENT_DATES},
 				min(ev."on") filter (where ev.kind in ${PATHWAY}) as first_fact,
-				max(ev."on") filter (where ev.kind in ${PATHWAY}) as last_fact,
-				min(ev."on") filter (where ev.kind = 'internship') as first_internship,
-				min(ev."on") filter (where ev.kind = 'hire') as first_hire,
-				bool_or(ev.kind in ('orientation', 'course')) as has_ot,
-				bool_or(ev.kind = 'internship') as has_internship,
-				bool_or(ev.kind = 'hire') as has_hire,
-				bool_or(ev.kind = 'closure') as has_closure,
-				bool_or(ev.kind = 'follow_up' and ev.situation = 'employed') as has_employed,
-				sum(ev.amount) filter (where ev.kind = 'orientation') as hours,
-				sum(ev.amount) filter (where ev.kind = 'internship') as months
+				max(ev."on") filter (where ev.kind in ${PATHWAY}) as last_fact
 			from ev group by ev.case_id
 		),
-		pev as materialized (
-			-- The events that periods and categories count: a third of the log, scanned three times.
-			select case_id, kind, "on", created_at, amount, code, employer, situation from ev
-			where kind in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')
+		counted as (
+			select pev.case_id,
+				min(pev."on") filter (where pev.kind = 'internship') as first_internship,
+				min(pev."on") filter (where pev.kind = 'hire') as first_hire,
+				bool_or(pev.kind in ('orientation', 'course')) as has_ot,
+				bool_or(pev.kind = 'internship') as has_internship,
+				bool_or(pev.kind = 'hire') as has_hire,
+				bool_or(pev.kind = 'closure') as has_closure,
+				bool_or(pev.kind = 'follow_up' and pev.situation = 'employed') as has_employed,
+				sum(pev.amount) filter (where pev.kind = 'orientation') as hours,
+				sum(pev.amount) filter (where pev.kind = 'internship') as months
+			from pev group by pev.case_id
 		),
 		follow_up as (
 			-- The last follow-up that says whether the person was employed (annex.ts).
@@ -209,11 +217,12 @@ export function aggregatesStatement(
 		person as materialized (
 			select r.id, r.organisation_id, m.district_id, d.parent_id,
 				${TAKEN_IN} as taken_in, ${CLOSED_ON} as closed_on,
-				c.first_fact, c.last_fact, c.first_internship, c.first_hire, c.has_ot,
-				c.has_internship, c.has_hire, c.has_closure, c.has_employed, c.hours, c.months,
+				c.first_fact, c.last_fact, k.first_internship, k.first_hire, k.has_ot,
+				k.has_internship, k.has_hire, k.has_closure, k.has_employed, k.hours, k.months,
 				f.employed as follow_up
 			from case_record r
-			left join facts c on c.case_id = r.id
+			left join dates c on c.case_id = r.id
+			left join counted k on k.case_id = r.id
 			left join follow_up f on f.case_id = r.id
 			left join municipality m on m.id = r.municipality_id
 			left join district d on d.id = m.district_id
