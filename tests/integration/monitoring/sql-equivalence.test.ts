@@ -10,7 +10,11 @@ import {
 	organisation
 } from '../../../src/lib/server/db/schema';
 import { CASE_EVENT_KINDS, CASE_STATUSES } from '../../../src/lib/cases/case-values';
-import { CLOSURE_REASONS, CONTRACT_KINDS } from '../../../src/lib/cases/pathway-values';
+import {
+	CLOSURE_REASONS,
+	CONTRACT_KINDS,
+	type EventDetails
+} from '../../../src/lib/cases/pathway-values';
 import {
 	categoryMeasures,
 	loadAggregates,
@@ -78,7 +82,17 @@ const comuni = await db
 	])
 	.returning();
 
-function details(kind: string): Record<string, unknown> {
+/** The structured fields of an event, some missing, one malformed (hours: 'n/a'). */
+function details(kind: string): EventDetails {
+	const fields = fieldsOf(kind);
+	return Object.fromEntries(
+		Object.entries(fields).filter(
+			(entry): entry is [string, string | number] => entry[1] !== undefined
+		)
+	);
+}
+
+function fieldsOf(kind: string): Record<string, string | number | undefined> {
 	const maybe = <T>(value: T) => (random() < 0.8 ? value : undefined);
 	switch (kind) {
 		case 'orientation':

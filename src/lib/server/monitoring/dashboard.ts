@@ -23,7 +23,13 @@ import {
 	type Measure,
 	type TargetView
 } from './compute';
-import { categoryMeasures, loadAggregates, scopeMeasures, trendOfAggregates } from './aggregates';
+import {
+	categoryMeasures,
+	loadAggregates,
+	scopeMeasures,
+	trendOfAggregates,
+	type MonitoringAggregates
+} from './aggregates';
 import { annexOfGroups } from './annex';
 import type { AnnexRow } from '../../monitoring/esf-annex';
 import type { EsfGender } from '../../monitoring/esf';
