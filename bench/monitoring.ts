@@ -3,7 +3,7 @@
  * events, 10 territories, 10 organisations, 4 years — on PGlite, or on PostgreSQL when
  * DATABASE_URL is set (a scratch database is created and dropped). Each query runs through the
  * domain function (policy check included), as the page calls it; p50/p95 go in
- * docs/benchmarks.md. Not a test: numbers depend on the machine.
+ * docs/benchmarks.md (`PEOPLE=2000` for a quick run). Not a test: numbers depend on the machine.
  */
 import { readConfig } from '../src/lib/server/config';
 import { startRuntime, stopRuntime } from '../src/lib/server/runtime';
@@ -17,13 +17,17 @@ import {
 import * as monitoring from '../src/lib/server/monitoring/dashboard';
 import * as esf from '../src/lib/server/monitoring/esf';
 import { monitoringSummary } from '../src/lib/server/monitoring/home';
+import { aggregatesStatement, withWorkMemory } from '../src/lib/server/monitoring/aggregates';
+import { query } from '../src/lib/server/db/raw-query';
+import { sql } from 'drizzle-orm';
 import type { CaseEventKind, CaseStatus } from '../src/lib/server/db/schema';
 import { buildMember, buildOrganisation, buildProject } from '../tests/support/factories';
 import { createTestDatabase } from '../tests/support/database';
 import { contextFor } from '../src/lib/server/context';
 
-const PEOPLE = 20_000;
-const EVENTS = 200_000;
+// PEOPLE=2000 for a quick run while developing; the figures in docs are at 20,000.
+const PEOPLE = Number(process.env.PEOPLE ?? 20_000);
+const EVENTS = PEOPLE * 10;
 const TERRITORIES = 10;
 const RUNS = Number(process.env.RUNS ?? 20);
 
@@ -116,6 +120,17 @@ try {
 	console.log(
 		`seeded ${PEOPLE} people, ${events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`
 	);
+
+	if (process.env.EXPLAIN) {
+		// The plan of the dashboard's one statement, to see where the time goes.
+		const plan = await withWorkMemory(db, (tx) =>
+			query<{ 'QUERY PLAN': string }>(
+				tx,
+				sql`explain (analyze, costs off) ${aggregatesStatement(project.id, 'month')}`
+			)
+		);
+		console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+	}
 
 	const asObserver = contextFor(runtime, observer.actor);
 	const asCoordinator = contextFor(runtime, coordinator.actor);

@@ -31,19 +31,31 @@ const FLAG_ROWS = [
 	'rural'
 ] as const satisfies readonly AnnexRow[];
 
+/**
+ * What the Annex reads of a participant's path: whether they left, and the last six-month
+ * follow-up recorded as an event. People who share these and their profile count alike, so the
+ * SQL path (aggregates.ts) sends groups of them with their number.
+ */
+export interface AnnexGroup {
+	people: number;
+	left: boolean;
+	/** Employed at the last follow-up event that says; null when no event says. */
+	followUpEmployed: boolean | null;
+	profile: EsfProfileFacts | null;
+}
+
 /** Whether a participant counts in a row of the Annex. */
 export function inAnnexRow(
 	row: AnnexRow,
-	person: PathwayPerson,
-	profile: EsfProfileFacts | undefined
+	group: Pick<AnnexGroup, 'left' | 'followUpEmployed'>,
+	profile: EsfProfileFacts | null | undefined
 ): boolean {
 	if (row === 'total') return true;
-	const left = person.closedOn !== null;
+	const { left, followUpEmployed } = group;
 	// The six-month follow-up recorded as a case event wins over the profile's answer.
-	const followUp = person.events.findLast(
-		(e) => e.kind === 'follow_up' && e.employed !== undefined
-	);
-	if (row === 'six_months_employed' && followUp) return left && followUp.employed === true;
+	if (row === 'six_months_employed' && followUpEmployed !== null) {
+		return left && followUpEmployed;
+	}
 	if (!profile) return false;
 	switch (row) {
 		case 'unemployed':
@@ -77,23 +89,47 @@ export function inAnnexRow(
 
 const count = (n: number): Measure => ({ value: n, people: n });
 
+/** One participant as an Annex group of one. */
+export function annexGroupOf(
+	person: PathwayPerson,
+	profile: EsfProfileFacts | undefined
+): AnnexGroup {
+	const followUp = person.events.findLast(
+		(e) => e.kind === 'follow_up' && e.employed !== undefined
+	);
+	return {
+		people: 1,
+		left: person.closedOn !== null,
+		followUpEmployed: followUp ? followUp.employed === true : null,
+		profile: profile ?? null
+	};
+}
+
+/** The Annex from the people's facts: the reference the SQL path is tested against. */
 export function annexTable(
 	people: readonly PathwayPerson[],
 	profiles: ReadonlyMap<string, EsfProfileFacts>
 ): AnnexTable {
-	const participants = people.filter((p) => p.takenInChargeOn !== null);
+	return annexOfGroups(
+		people
+			.filter((p) => p.takenInChargeOn !== null)
+			.map((p) => annexGroupOf(p, profiles.get(p.key)))
+	);
+}
+
+/** The Annex from groups of participants (taken in charge) who count alike. */
+export function annexOfGroups(groups: readonly AnnexGroup[]): AnnexTable {
 	const lines = ANNEX_I_ROWS.map((row) => {
 		let total = 0;
 		const byGender = Object.fromEntries(ANNEX_GENDERS.map((g) => [g, 0])) as Record<
 			EsfGender,
 			number
 		>;
-		for (const person of participants) {
-			const profile = profiles.get(person.key);
-			if (!inAnnexRow(row, person, profile)) continue;
-			total += 1;
-			const gender = profile?.gender as EsfGender | undefined;
-			if (gender && gender in byGender) byGender[gender] += 1;
+		for (const group of groups) {
+			if (!inAnnexRow(row, group, group.profile)) continue;
+			total += group.people;
+			const gender = group.profile?.gender as EsfGender | undefined;
+			if (gender && gender in byGender) byGender[gender] += group.people;
 		}
 		return {
 			row,
@@ -104,8 +140,7 @@ export function annexTable(
 			>
 		};
 	});
-	return {
-		lines,
-		withoutProfile: count(participants.filter((p) => !profiles.has(p.key)).length)
-	};
+	let withoutProfile = 0;
+	for (const group of groups) if (!group.profile) withoutProfile += group.people;
+	return { lines, withoutProfile: count(withoutProfile) };
 }

@@ -282,14 +282,32 @@ export function targetViews(
 	territoryNames: ReadonlyMap<string, string>,
 	operator: boolean
 ): TargetView[] {
+	return targetViewsOf(
+		rows,
+		(indicator, districtId) =>
+			measure(
+				districtId ? people.filter((p) => inTerritory(p, districtId)) : people,
+				indicator,
+				ALL_TIME
+			),
+		territoryNames,
+		operator
+	);
+}
+
+/** `targetViews` with the figures given: the whole project's (null) or a territory's, all time. */
+export function targetViewsOf(
+	rows: readonly TargetRow[],
+	measureOf: (indicator: TargetIndicator, districtId: string | null) => Measure,
+	territoryNames: ReadonlyMap<string, string>,
+	operator: boolean
+): TargetView[] {
 	return rows
 		.filter((row): row is TargetRow & { indicator: TargetIndicator } =>
 			isTargetIndicator(row.indicator)
 		)
 		.map((row) => {
-			const districtId = row.districtId;
-			const scope = districtId ? people.filter((p) => inTerritory(p, districtId)) : people;
-			const actual = suppress(measure(scope, row.indicator, ALL_TIME), operator);
+			const actual = suppress(measureOf(row.indicator, row.districtId), operator);
 			return {
 				id: row.id,
 				indicator: row.indicator,

@@ -15,20 +15,22 @@ import {
 import { closureReasonLabel, contractKindLabel } from '../../cases/pathway-labels';
 import { kindLabel } from '../../network/labels';
 import {
-	ALL_TIME,
 	cells,
-	inTerritory,
-	measureAll,
-	peopleBy,
 	periodsBetween,
 	suppress,
-	targetViews,
-	trendOf,
+	targetViewsOf,
 	type Cell,
+	type Measure,
 	type TargetView
 } from './compute';
-import { loadEsfProfiles, loadPathwayFacts, type PathwayPerson } from './pathway-facts';
-import { annexTable } from './annex';
+import {
+	categoryMeasures,
+	loadAggregates,
+	scopeMeasures,
+	trendOfAggregates,
+	type MonitoringAggregates
+} from './aggregates';
+import { annexOfGroups } from './annex';
 import type { AnnexRow } from '../../monitoring/esf-annex';
 import type { EsfGender } from '../../monitoring/esf';
 
@@ -107,22 +109,50 @@ function today(): string {
 	return new Date().toISOString().slice(0, 10);
 }
 
-function firstDate(people: readonly PathwayPerson[]): string | null {
-	let first: string | null = null;
-	for (const p of people) {
-		const d = p.takenInChargeOn ?? p.events[0]?.on ?? null;
-		if (d && (first === null || d < first)) first = d;
-	}
-	return first;
+function targetRowsOf(db: Db, projectId: string) {
+	return db
+		.select()
+		.from(monitoringTarget)
+		.where(eq(monitoringTarget.projectId, projectId))
+		.orderBy(asc(monitoringTarget.indicator), asc(monitoringTarget.createdAt));
 }
 
-function lastDate(people: readonly PathwayPerson[]): string | null {
-	let last: string | null = null;
-	for (const p of people) {
-		const d = p.events.at(-1)?.on ?? p.takenInChargeOn;
-		if (d && (last === null || d > last)) last = d;
-	}
-	return last;
+/** Each target against the project's or its territory's figure since the start. */
+function targetsOf(
+	aggregates: MonitoringAggregates,
+	rows: Awaited<ReturnType<typeof targetRowsOf>>,
+	territoryNames: ReadonlyMap<string, string>,
+	operator: boolean
+): TargetView[] {
+	return targetViewsOf(
+		rows,
+		(indicator, districtId) =>
+			scopeMeasures(aggregates, districtId ? 'ter' : 'all', districtId ?? '')[indicator],
+		territoryNames,
+		operator
+	);
+}
+
+/**
+ * The dashboard's totals and targets alone (the home summary), as `dashboard` computes them:
+ * the statement skips the trend, the breakdowns and the Annex.
+ */
+export async function totalsAndTargets(
+	{ db, actor }: Ctx,
+	projectId: string
+): Promise<Pick<Dashboard, 'totals' | 'targets'>> {
+	const grant = await authorize(db, actor, 'monitoring.read', { projectId });
+	const operator = decide(grant, OPERATOR_ACTION, { projectId });
+	const [aggregates, territories, targetRows] = await Promise.all([
+		loadAggregates(db, projectId, 'year', { totalsOnly: true }),
+		projectTerritories(db, projectId),
+		targetRowsOf(db, projectId)
+	]);
+	const territoryNames = new Map(territories.map((t) => [t.id, t.name]));
+	return {
+		totals: cells(scopeMeasures(aggregates, 'all', ''), operator),
+		targets: targetsOf(aggregates, targetRows, territoryNames, operator)
+	};
 }
 
 export async function dashboard(
@@ -134,98 +164,75 @@ export async function dashboard(
 	const grant = await authorize(db, actor, 'monitoring.read', { projectId });
 	const operator = decide(grant, OPERATOR_ACTION, { projectId });
 	const canManage = decide(grant, 'monitoring.manage', { projectId });
-	const [[sheet], people, territories, organisations, targetRows, profiles] = await Promise.all([
+	const [[sheet], aggregates, territories, organisations, targetRows] = await Promise.all([
 		db
 			.select({ startsOn: project.startsOn, endsOn: project.endsOn })
 			.from(project)
 			.where(eq(project.id, projectId)),
-		loadPathwayFacts(db, projectId),
+		loadAggregates(db, projectId, periodKind),
 		projectTerritories(db, projectId),
 		db
-			.select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
+			.select({ id: organisation.id, name: organisation.name })
 			.from(organisation)
 			.orderBy(asc(organisation.name)),
-		db
-			.select()
-			.from(monitoringTarget)
-			.where(eq(monitoringTarget.projectId, projectId))
-			.orderBy(asc(monitoringTarget.indicator), asc(monitoringTarget.createdAt)),
-		loadEsfProfiles(db, projectId)
+		targetRowsOf(db, projectId)
 	]);
 	if (!sheet) throw new NotFoundError('project_not_found');
 
 	// From the project start (or the first fact, if earlier) to today, or to the project end
 	// unless facts were recorded after it (pathways outlive the funding).
-	const first = firstDate(people);
+	const first = aggregates.firstDate;
 	const start = [sheet.startsOn, first].filter((d): d is string => !!d).sort()[0];
-	const lastFact = lastDate(people);
+	const lastFact = aggregates.lastDate;
 	const latest = [sheet.endsOn ?? now, lastFact ?? ''].sort()[1];
 	const endCandidate = latest < now ? latest : now;
 	const periods = start ? periodsBetween(start, endCandidate, periodKind) : [];
-	const trend = trendOf(people, periods, periodKind).map((measures, i) => ({
+	const trend = trendOfAggregates(aggregates, periods).map((measures, i) => ({
 		period: periods[i].key,
 		label: periods[i].key,
 		cells: cells(measures, operator)
 	}));
 
 	const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
-	const orgIds = [...new Set(people.map((p) => p.organisationId))];
-	const byOrganisation = orgIds
-		.map((id) => ({
-			label: orgNames.get(id) ?? '—',
-			cells: cells(
-				measureAll(
-					people.filter((p) => p.organisationId === id),
-					ALL_TIME
-				),
-				operator
-			)
-		}))
+	const byOrganisation = aggregates.scopes
+		.filter((s) => s.dim === 'org')
+		.map((s) => ({ label: orgNames.get(s.key) ?? '—', cells: cells(s.measures, operator) }))
 		.sort((a, b) => a.label.localeCompare(b.label, 'it'));
 
 	const territoryNames = new Map(territories.map((t) => [t.id, t.name]));
 	const byTerritory = territories.map((t) => ({
 		label: t.name,
-		cells: cells(
-			measureAll(
-				people.filter((p) => inTerritory(p, t.id)),
-				ALL_TIME
-			),
-			operator
-		)
+		cells: cells(scopeMeasures(aggregates, 'ter', t.id), operator)
 	}));
-	const withoutTerritory = people.filter((p) => p.districtId === null);
 
-	const targets = targetViews(people, targetRows, territoryNames, operator);
+	const targets = targetsOf(aggregates, targetRows, territoryNames, operator);
 
-	const annex = annexTable(people, profiles);
-	const orgKinds = new Map(organisations.map((o) => [o.id, o.kind]));
+	const annex = annexOfGroups(aggregates.annex);
 	const categories = (counted: Map<string, Cell>, label: (code: string) => string) =>
 		[...counted]
 			.map(([code, cell]) => ({ label: code ? label(code) : m.monitoring_not_stated(), cell }))
 			.sort((a, b) => a.label.localeCompare(b.label, 'it'));
-	const suppressed = (counted: ReturnType<typeof peopleBy>) =>
+	const suppressed = (counted: Map<string, Measure>) =>
 		new Map([...counted].map(([code, measure]) => [code, suppress(measure, operator)]));
+	const withoutTerritory = aggregates.peopleWithoutTerritory;
 
 	return {
 		periodKind,
 		suppressing: !operator,
-		totals: cells(measureAll(people, ALL_TIME), operator),
+		totals: cells(scopeMeasures(aggregates, 'all', ''), operator),
 		trend,
 		byOrganisation,
 		byTerritory,
 		hiresByEmployerKind: categories(
-			suppressed(
-				peopleBy(people, 'hire', (e) => (e.employerId ? orgKinds.get(e.employerId) : undefined))
-			),
+			suppressed(categoryMeasures(aggregates, 'employer')),
 			kindLabel
 		),
 		hiresByContract: categories(
-			suppressed(peopleBy(people, 'hire', (e) => e.contract)),
+			suppressed(categoryMeasures(aggregates, 'contract')),
 			contractKindLabel
 		),
 		closuresByReason: categories(
-			suppressed(peopleBy(people, 'closure', (e) => e.reason)),
+			suppressed(categoryMeasures(aggregates, 'reason')),
 			closureReasonLabel
 		),
 		annex: {
@@ -242,7 +249,7 @@ export async function dashboard(
 		territories,
 		canManage,
 		peopleWithoutTerritory: suppress(
-			{ value: withoutTerritory.length, people: withoutTerritory.length },
+			{ value: withoutTerritory, people: withoutTerritory },
 			operator
 		)
 	};

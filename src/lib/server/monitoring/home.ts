@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { findGrant } from '../access/policy';
 import type { ProjectRole } from '../db/schema';
-import { dashboard, type TargetView } from './dashboard';
+import { totalsAndTargets, type TargetView } from './dashboard';
 import type { Cell } from './compute';
 
 /** The roles whose first screen is the dashboard: evaluators and cabina di regia members. */
@@ -20,6 +20,5 @@ export async function monitoringSummary(
 	if (!ctx.actor) return null;
 	const grant = await findGrant(ctx.db, ctx.actor.id, projectId);
 	if (!grant || !SUMMARY_ROLES.has(grant.role)) return null;
-	const { totals, targets } = await dashboard(ctx, projectId, 'year');
-	return { totals, targets };
+	return totalsAndTargets(ctx, projectId);
 }

@@ -1,5 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { query } from '../db/raw-query';
+import { CLOSED_ON, EVENT_DATES, TAKEN_IN, profileOf, type ProfileColumns } from './person-sql';
 import {
 	caseEsfProfile,
 	caseEvent,
@@ -207,11 +209,11 @@ export function parsePath(caseId: string, path: string | null): RawEvent[] {
 /** The ESF+ answers of one person, without who wrote them or when. */
 export type EsfProfileFacts = Omit<CaseEsfProfile, 'caseId' | 'updatedById' | 'updatedAt'>;
 
-/** A participant for the ESF+ export: pseudonym, pathway facts and the ESF+ profile if any. */
+/** A participant for the ESF+ export: pseudonym, entry and exit, and the ESF+ profile if any. */
 export interface Participant {
 	/** The case's pseudonym: no name, no fiscal code. */
 	pseudonym: string;
-	person: PathwayPerson;
+	person: Pick<PathwayPerson, 'takenInChargeOn' | 'closedOn'>;
 	profile: EsfProfileFacts | null;
 }
 
@@ -232,24 +234,48 @@ export async function loadEsfProfiles(
 
 /**
  * Every person of the project who entered the operation (taken in charge), once each, with the
- * ESF+ profile the operators recorded. Callers must have authorised the export before.
+ * ESF+ profile the operators recorded. Callers must have authorised the export before. Entry and
+ * exit are derived in SQL as `derivePerson` does (aggregates.ts), one row per participant.
  */
 export async function loadParticipants(db: Db, projectId: string): Promise<Participant[]> {
-	const [people, pseudonyms, profiles] = await Promise.all([
-		loadPathwayFacts(db, projectId),
-		db
-			.select({ id: caseRecord.id, pseudonym: caseRecord.pseudonym })
-			.from(caseRecord)
-			.where(eq(caseRecord.projectId, projectId)),
-		loadEsfProfiles(db, projectId)
-	]);
-	const pseudonymOf = new Map(pseudonyms.map((r) => [r.id, r.pseudonym]));
-	return people
-		.filter((p) => p.takenInChargeOn !== null)
-		.map((p) => ({
-			pseudonym: pseudonymOf.get(p.key) ?? '',
-			person: p,
-			profile: profiles.get(p.key) ?? null
+	const rows = await query<ParticipantRow & Record<string, unknown>>(
+		db,
+		sql`
+		select p.pseudonym, p.taken_in::text as taken_in, p.closed_on::text as closed_on,
+			f.case_id is not null as has_profile, f.gender, f.labour_status, f.age_band, f.education,
+			f.disability, f.third_country_national, f.foreign_background, f.minority, f.homeless,
+			f.rural, f.result_at_exit, f.result_six_months
+		from (
+			select r.id, r.pseudonym, ${TAKEN_IN} as taken_in, ${CLOSED_ON} as closed_on
+			from case_record r
+			left join (
+				select ev.case_id, ${EVENT_DATES}
+				from (
+					select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.status::text as status
+					from case_event e
+					join case_record r on r.id = e.case_id
+					where r.project_id = ${projectId}
+				) ev
+				group by ev.case_id
+			) c on c.case_id = r.id
+			where r.project_id = ${projectId}
+		) p
+		left join case_esf_profile f on f.case_id = p.id
+		where p.taken_in is not null`
+	);
+	const compare = new Intl.Collator().compare;
+	return rows
+		.map((r) => ({
+			pseudonym: r.pseudonym,
+			person: { takenInChargeOn: r.taken_in, closedOn: r.closed_on },
+			profile: r.has_profile ? profileOf(r) : null
 		}))
-		.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym));
+		.sort((a, b) => compare(a.pseudonym, b.pseudonym));
+}
+
+interface ParticipantRow extends ProfileColumns {
+	pseudonym: string;
+	taken_in: string;
+	closed_on: string | null;
+	has_profile: boolean;
 }

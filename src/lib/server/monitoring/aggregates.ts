@@ -1,0 +1,444 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { query } from '../db/raw-query';
+import type { Indicator, PeriodKind } from '../../monitoring/indicators';
+import type { Measure, Period } from './compute';
+import { PATHWAY_EVENT_KINDS } from './pathway-facts';
+import type { AnnexGroup } from './annex';
+import { CLOSED_ON, EVENT_DATES, TAKEN_IN, profileOf, type ProfileColumns } from './person-sql';
+
+/**
+ * The dashboard's figures counted by PostgreSQL (ADR 0131): the same indicators as the pure
+ * arithmetic of compute.ts / annex.ts, which stays as their reference (an integration test holds
+ * the two to the same results on a random fixture), but only the cells come back — a few hundred
+ * rows instead of every person's facts. Like pathway-facts.ts it reads the case tables and returns
+ * no identity: callers must have authorised `monitoring.read` before.
+ *
+ * One statement: `ev` (the project's events with their counted fields) and `person` (one row per
+ * case: taken in charge, closed, first internship / hire, and which indicators it counts in over
+ * the whole life) are computed once and feed every block.
+ */
+
+/** The indicator figures of one scope ('all', an organisation or a territory), all time. */
+export interface ScopeMeasures {
+	dim: 'all' | 'org' | 'ter';
+	key: string;
+	measures: Record<Indicator, Measure>;
+}
+
+/** People by the period of their taking in charge and of their closure (null: open). */
+export interface Span {
+	takenIn: string;
+	closedIn: string | null;
+	people: number;
+}
+
+/** Event-based figures of one period (its first day). */
+export interface PeriodEvents {
+	start: string;
+	measures: Pick<
+		Record<Indicator, Measure>,
+		| 'orientation_training'
+		| 'internships_started'
+		| 'hires'
+		| 'closures'
+		| 'employed_six_months'
+		| 'orientation_hours'
+		| 'internship_months'
+	>;
+}
+
+/** Days from taking in charge to the first internship / hire, by the period of the latter. */
+export interface PeriodDays {
+	start: string;
+	kind: 'internship' | 'hire';
+	median: Measure;
+}
+
+export interface MonitoringAggregates {
+	/** First and last day with a fact, as the dashboard's period range reads them. */
+	firstDate: string | null;
+	lastDate: string | null;
+	scopes: ScopeMeasures[];
+	spans: Span[];
+	periods: PeriodEvents[];
+	days: PeriodDays[];
+	/** People per category: hires by employer kind ('employer') and contract, closures by reason. */
+	categories: { of: 'employer' | 'contract' | 'reason'; code: string; people: number }[];
+	annex: AnnexGroup[];
+	peopleWithoutTerritory: number;
+}
+
+const measure = (value: number | null, people: number): Measure => ({ value, people });
+const count = (n: number): Measure => measure(n, n);
+/** percentile_cont(0.5) is the mean of the middle two; compute.ts `median` rounds it. */
+const median = (value: number | null, people: number): Measure =>
+	measure(value === null ? null : Math.round(value), people);
+
+// The pathway events with the fields indicators count, folded as loadPathwayFacts folds them:
+// the amount is hours or else months, the code the contract or else the reason.
+const NUMBER = String.raw`^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$`;
+
+/** Per-scope aggregate columns over `person` rows (all time). */
+const SCOPE_COLUMNS = sql.raw(`
+	count(*) filter (where p.taken_in is not null) as in_charge,
+	count(*) filter (where p.has_ot) as ot,
+	count(*) filter (where p.has_internship) as internships,
+	count(*) filter (where p.has_hire) as hires,
+	count(*) filter (where p.has_closure) as closures,
+	count(*) filter (where p.has_employed) as employed,
+	coalesce(sum(p.hours), 0) as hours, count(p.hours) as hours_people,
+	coalesce(sum(p.months), 0) as months, count(p.months) as months_people,
+	percentile_cont(0.5) within group (order by p.first_internship - p.taken_in)
+		filter (where p.first_internship >= p.taken_in) as to_internship,
+	count(*) filter (where p.first_internship >= p.taken_in) as to_internship_people,
+	percentile_cont(0.5) within group (order by p.first_hire - p.taken_in)
+		filter (where p.first_hire >= p.taken_in) as to_hire,
+	count(*) filter (where p.first_hire >= p.taken_in) as to_hire_people`);
+
+interface ScopeRow {
+	dim: ScopeMeasures['dim'];
+	key: string;
+	in_charge: number;
+	ot: number;
+	internships: number;
+	hires: number;
+	closures: number;
+	employed: number;
+	hours: number;
+	hours_people: number;
+	months: number;
+	months_people: number;
+	to_internship: number | null;
+	to_internship_people: number;
+	to_hire: number | null;
+	to_hire_people: number;
+}
+
+interface PeriodRow {
+	start: string;
+	ot: number;
+	internships: number;
+	hires: number;
+	closures: number;
+	employed: number;
+	hours: number;
+	hours_people: number;
+	months: number;
+	months_people: number;
+}
+
+interface AnnexRowOut extends ProfileColumns {
+	people: number;
+	left: boolean;
+	follow_up: boolean | null;
+	has_profile: boolean;
+}
+
+interface Result {
+	first_date: string | null;
+	last_date: string | null;
+	without_territory: number;
+	scopes: string | null;
+	spans: string | null;
+	periods: string | null;
+	days: string | null;
+	categories: string | null;
+	annex: string | null;
+}
+
+/** PATHWAY_EVENT_KINDS (pathway-facts.ts) as an SQL list. */
+const PATHWAY = sql.raw(`(${PATHWAY_EVENT_KINDS.map((k) => `'${k}'`).join(', ')})`);
+
+const parse = <T>(json: string | null): T[] => (json ? (JSON.parse(json) as T[]) : []);
+
+/** The one statement behind `loadAggregates` (the bench prints its plan with EXPLAIN=1). */
+export function aggregatesStatement(
+	projectId: string,
+	periodKind: PeriodKind,
+	{ totalsOnly = false } = {}
+): SQL {
+	// The home summary needs the scopes only (totals and targets): the other blocks are null.
+	const part = (block: SQL) => (totalsOnly ? sql`null` : block);
+	const bucket = (column: string) =>
+		// A date (cheap to hash); JSON writes it as YYYY-MM-DD, as Period.start.
+		sql.raw(`date_trunc('${periodKind}', ${column}::timestamp)::date`);
+	return sql`
+		with ev as (
+			-- Every event, once, for the dates: no JSON read here.
+			select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.status::text as status
+			from case_event e
+			join case_record r on r.id = e.case_id
+			where r.project_id = ${projectId}
+		),
+		pev as materialized (
+			-- The events indicators count (two in five), each with only the field its kind has, as
+			-- pathway-facts.ts folds them: hours else months, contract else reason.
+			select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.created_at,
+				case when e.kind in ('orientation', 'internship')
+					and coalesce(e.details->>'hours', e.details->>'months') ~ ${NUMBER}
+					then coalesce(e.details->>'hours', e.details->>'months')::float8 end as amount,
+				case when e.kind in ('hire', 'closure')
+					then coalesce(e.details->>'contract', e.details->>'reason', '') end as code,
+				case when e.kind = 'hire'
+					then coalesce(e.details->>'employerOrganisationId', '') end as employer,
+				case when e.kind = 'follow_up'
+					then coalesce(e.details->>'situation', '') end as situation
+			from case_event e
+			join case_record r on r.id = e.case_id
+			where r.project_id = ${projectId}
+				and e.kind in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')
+		),
+		dates as (
+			select ev.case_id, ${EVENT_DATES},
+				min(ev."on") filter (where ev.kind in ${PATHWAY}) as first_fact,
+				max(ev."on") filter (where ev.kind in ${PATHWAY}) as last_fact
+			from ev group by ev.case_id
+		),
+		counted as (
+			select pev.case_id,
+				min(pev."on") filter (where pev.kind = 'internship') as first_internship,
+				min(pev."on") filter (where pev.kind = 'hire') as first_hire,
+				bool_or(pev.kind in ('orientation', 'course')) as has_ot,
+				bool_or(pev.kind = 'internship') as has_internship,
+				bool_or(pev.kind = 'hire') as has_hire,
+				bool_or(pev.kind = 'closure') as has_closure,
+				bool_or(pev.kind = 'follow_up' and pev.situation = 'employed') as has_employed,
+				sum(pev.amount) filter (where pev.kind = 'orientation') as hours,
+				sum(pev.amount) filter (where pev.kind = 'internship') as months
+			from pev group by pev.case_id
+		),
+		follow_up as (
+			-- The last follow-up that says whether the person was employed (annex.ts).
+			select distinct on (case_id) case_id, situation = 'employed' as employed
+			from pev where kind = 'follow_up' and situation <> ''
+			order by case_id, "on" desc, created_at desc
+		),
+		person as materialized (
+			select r.id, r.organisation_id, m.district_id, d.parent_id,
+				${TAKEN_IN} as taken_in, ${CLOSED_ON} as closed_on,
+				c.first_fact, c.last_fact, k.first_internship, k.first_hire, k.has_ot,
+				k.has_internship, k.has_hire, k.has_closure, k.has_employed, k.hours, k.months,
+				f.employed as follow_up
+			from case_record r
+			left join dates c on c.case_id = r.id
+			left join counted k on k.case_id = r.id
+			left join follow_up f on f.case_id = r.id
+			left join municipality m on m.id = r.municipality_id
+			left join district d on d.id = m.district_id
+			where r.project_id = ${projectId}
+		),
+		scope as (
+			select 'all' as dim, '' as key, p.* from person p
+			union all select 'org', p.organisation_id::text, p.* from person p
+			union all select 'ter', p.district_id::text, p.* from person p where p.district_id is not null
+			union all select 'ter', p.parent_id::text, p.* from person p where p.parent_id is not null
+		)
+		select
+			(select min(coalesce(taken_in, first_fact))::text from person) as first_date,
+			(select max(coalesce(last_fact, taken_in))::text from person) as last_date,
+			(select count(*) from person where district_id is null)::int as without_territory,
+			(select json_agg(s)::text from (
+				select p.dim, p.key, ${SCOPE_COLUMNS} from scope p group by p.dim, p.key
+			) s) as scopes,
+			${part(sql`(select json_agg(s)::text from (
+				select ${bucket('taken_in')} as "takenIn", ${bucket('closed_on')} as "closedIn",
+					count(*) as people
+				from person where taken_in is not null group by 1, 2
+			) s)`)} as spans,
+			${part(sql`(select json_agg(s)::text from (
+				-- Each person once per period (their events folded first), then counted.
+				select start, count(*) filter (where ot) as ot,
+					count(*) filter (where internships) as internships,
+					count(*) filter (where hires) as hires, count(*) filter (where closures) as closures,
+					count(*) filter (where employed) as employed,
+					coalesce(sum(hours), 0) as hours, count(hours) as hours_people,
+					coalesce(sum(months), 0) as months, count(months) as months_people
+				from (
+					select ${bucket('"on"')} as start,
+						bool_or(kind in ('orientation', 'course')) as ot,
+						bool_or(kind = 'internship') as internships, bool_or(kind = 'hire') as hires,
+						bool_or(kind = 'closure') as closures,
+						bool_or(kind = 'follow_up' and situation = 'employed') as employed,
+						sum(amount) filter (where kind = 'orientation') as hours,
+						sum(amount) filter (where kind = 'internship') as months
+					from pev
+					group by case_id, 1
+				) x
+				group by start
+			) s)`)} as periods,
+			${part(sql`(select json_agg(s)::text from (
+				select 'internship' as kind, ${bucket('first_internship')} as start,
+					percentile_cont(0.5) within group (order by first_internship - taken_in) as value,
+					count(*) as people
+				from person where first_internship >= taken_in group by 2
+				union all
+				select 'hire', ${bucket('first_hire')},
+					percentile_cont(0.5) within group (order by first_hire - taken_in), count(*)
+				from person where first_hire >= taken_in group by 2
+			) s)`)} as days,
+			${part(sql`(select json_agg(s)::text from (
+				select 'employer' as "of", coalesce(o.kind::text, '') as code,
+					count(distinct ev.case_id) as people
+				from pev ev left join organisation o on o.id::text = ev.employer
+				where ev.kind = 'hire' group by 2
+				union all
+				select 'contract', code, count(distinct case_id) from pev where kind = 'hire' group by 2
+				union all
+				select 'reason', code, count(distinct case_id) from pev where kind = 'closure' group by 2
+			) s)`)} as categories,
+			${part(sql`(select json_agg(s)::text from (
+				select count(*) as people, p.closed_on is not null as "left", p.follow_up,
+					f.case_id is not null as has_profile, f.gender, f.labour_status, f.age_band,
+					f.education, f.disability, f.third_country_national, f.foreign_background,
+					f.minority, f.homeless, f.rural, f.result_at_exit, f.result_six_months
+				from person p left join case_esf_profile f on f.case_id = p.id
+				where p.taken_in is not null
+				group by 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
+			) s)`)} as annex
+	`;
+}
+
+/**
+ * Runs `fn` in a transaction whose statements may use 32 MB per hash or sort: over a project's
+ * whole log the defaults (4 MB) spill to disk (EXPLAIN on the bench). `set local` ends with it.
+ */
+export function withWorkMemory<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`set local work_mem = '32MB'`);
+		return fn(tx as unknown as Db);
+	});
+}
+
+/** Every figure the dashboard shows, with periods of `periodKind` for the trend. */
+export async function loadAggregates(
+	db: Db,
+	projectId: string,
+	periodKind: PeriodKind,
+	options: { totalsOnly?: boolean } = {}
+): Promise<MonitoringAggregates> {
+	const [row] = await withWorkMemory(db, (tx) =>
+		query<Result & Record<string, unknown>>(tx, aggregatesStatement(projectId, periodKind, options))
+	);
+	return {
+		firstDate: row.first_date,
+		lastDate: row.last_date,
+		peopleWithoutTerritory: Number(row.without_territory),
+		scopes: parse<ScopeRow>(row.scopes).map(toScope),
+		spans: parse<Span>(row.spans),
+		periods: parse<PeriodRow>(row.periods).map((r) => ({
+			start: r.start,
+			measures: eventMeasures(r)
+		})),
+		days: parse<{ kind: PeriodDays['kind']; start: string; value: number | null; people: number }>(
+			row.days
+		).map((r) => ({ kind: r.kind, start: r.start, median: median(r.value, r.people) })),
+		categories: parse(row.categories),
+		annex: parse<AnnexRowOut>(row.annex).map(toAnnexGroup)
+	};
+}
+
+function eventMeasures(r: PeriodRow | ScopeRow): PeriodEvents['measures'] {
+	return {
+		orientation_training: count(r.ot),
+		internships_started: count(r.internships),
+		hires: count(r.hires),
+		closures: count(r.closures),
+		employed_six_months: count(r.employed),
+		orientation_hours: measure(r.hours, r.hours_people),
+		internship_months: measure(r.months, r.months_people)
+	};
+}
+
+function toScope(r: ScopeRow): ScopeMeasures {
+	return {
+		dim: r.dim,
+		key: r.key,
+		measures: {
+			// All time, "active" is everyone taken in charge (compute.ts `counts`).
+			people_in_charge: count(r.in_charge),
+			active_pathways: count(r.in_charge),
+			...eventMeasures(r),
+			days_to_internship: median(r.to_internship, r.to_internship_people),
+			days_to_hire: median(r.to_hire, r.to_hire_people)
+		}
+	};
+}
+
+function toAnnexGroup(r: AnnexRowOut): AnnexGroup {
+	const { people, left, follow_up, has_profile, ...p } = r;
+	return {
+		people,
+		left,
+		followUpEmployed: follow_up,
+		profile: has_profile ? profileOf(p) : null
+	};
+}
+
+const NO_EVENTS: PeriodEvents['measures'] = {
+	orientation_training: count(0),
+	internships_started: count(0),
+	hires: count(0),
+	closures: count(0),
+	employed_six_months: count(0),
+	orientation_hours: measure(0, 0),
+	internship_months: measure(0, 0)
+};
+
+/** Every indicator of a scope; a scope with nobody in it has the figures of an empty set. */
+export function scopeMeasures(
+	aggregates: MonitoringAggregates,
+	dim: ScopeMeasures['dim'],
+	key: string
+): Record<Indicator, Measure> {
+	const found = aggregates.scopes.find((s) => s.dim === dim && s.key === key);
+	return (
+		found?.measures ?? {
+			people_in_charge: count(0),
+			active_pathways: count(0),
+			...NO_EVENTS,
+			days_to_internship: median(null, 0),
+			days_to_hire: median(null, 0)
+		}
+	);
+}
+
+/**
+ * The trend: each period's figures, as compute.ts `measureAll` gives them for that period.
+ * Periods are aligned, so "taken in charge by the period's end" is "in a period that does not
+ * start after it", and "closed on or after its start" is "in a period that does not start before".
+ */
+export function trendOfAggregates(
+	aggregates: MonitoringAggregates,
+	periods: readonly Period[]
+): Record<Indicator, Measure>[] {
+	const events = new Map(aggregates.periods.map((p) => [p.start, p.measures]));
+	const days = new Map(aggregates.days.map((d) => [`${d.kind}:${d.start}`, d.median]));
+	return periods.map(({ start }) => {
+		let inCharge = 0;
+		let active = 0;
+		for (const span of aggregates.spans) {
+			if (span.takenIn === start) inCharge += span.people;
+			if (span.takenIn <= start && (span.closedIn === null || span.closedIn >= start)) {
+				active += span.people;
+			}
+		}
+		return {
+			people_in_charge: count(inCharge),
+			active_pathways: count(active),
+			...(events.get(start) ?? NO_EVENTS),
+			days_to_internship: days.get(`internship:${start}`) ?? median(null, 0),
+			days_to_hire: days.get(`hire:${start}`) ?? median(null, 0)
+		};
+	});
+}
+
+/** People per category (code '' when the event does not say), as compute.ts `peopleBy`. */
+export function categoryMeasures(
+	aggregates: MonitoringAggregates,
+	of: MonitoringAggregates['categories'][number]['of']
+): Map<string, Measure> {
+	return new Map(
+		aggregates.categories.filter((c) => c.of === of).map((c) => [c.code, count(c.people)])
+	);
+}
