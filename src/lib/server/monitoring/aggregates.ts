@@ -8,7 +8,7 @@ import type { AnnexGroup } from './annex';
 import { CLOSED_ON, EVENT_DATES, TAKEN_IN, profileOf, type ProfileColumns } from './person-sql';
 
 /**
- * The dashboard's figures counted by PostgreSQL (ADR 0131): the same indicators as the pure
+ * The dashboard's figures counted by PostgreSQL (ADR 0133): the same indicators as the pure
  * arithmetic of compute.ts / annex.ts, which stays as their reference (an integration test holds
  * the two to the same results on a random fixture), but only the cells come back — a few hundred
  * rows instead of every person's facts. Like pathway-facts.ts it reads the case tables and returns
