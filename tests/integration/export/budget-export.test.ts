@@ -62,8 +62,10 @@ describe('the budget in the proposal exports', () => {
 		expect(split.totalCents).toBe(plan.totals.publicCents - plan.unassignedCents);
 
 		const document = await exported();
-		const section = document.sections.at(-1)!;
+		// Last before the closing signature block (issue 14).
+		const section = document.sections.at(-2)!;
 		expect(section.title).toBe(TITLE);
+		expect(document.sections.at(-1)!.title).toBe('Firme');
 		const tables = section.blocks.filter((b) => b.type === 'table');
 		expect(tables).toHaveLength(3);
 		const [territories, partners, areas] = tables;

@@ -58,7 +58,8 @@ describe('export endpoints', () => {
 			status = await (await get(`${server.url}${job.statusUrl}`, partnerCookie)).json();
 			await new Promise((resolve) => setTimeout(resolve, 20));
 		}
-		expect(status).toMatchObject({ phase: 'done', done: 10, total: 10 });
+		// The ten sections and the closing signature block (issue 14).
+		expect(status).toMatchObject({ phase: 'done', done: 11, total: 11 });
 		const file = await get(`${server.url}${job.downloadUrl}`, partnerCookie);
 		expect(file.headers.get('content-type')).toBe('application/pdf');
 		// The job's file is the proposal: its title, every section title in order, the text.

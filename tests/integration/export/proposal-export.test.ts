@@ -119,7 +119,8 @@ describe('proposal export', () => {
 			`Testo della sezione ${i + 1}`
 		]);
 		expect(inOrder(text, expected)).toBe(true);
-		expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(10);
+		// The ten sections and the closing signature block (issue 14).
+		expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(11);
 		expect(xml).toContain('<w:tblHeader/>');
 		expect(text).toContain('Aggiungiamo i NEET?');
 		expect(text).toContain('Ambito Magenta');
@@ -138,7 +139,7 @@ describe('proposal export', () => {
 		expect(strFromU8(files.mimetype)).toBe('application/vnd.oasis.opendocument.text');
 		const xml = strFromU8(files['content.xml']);
 		const headings = [...xml.matchAll(/<text:h [^>]*text:outline-level="1">([^<]*)<\/text:h>/g)];
-		expect(headings.map((h) => h[1])).toEqual(TITLES.map((t, i) => `${i + 1}. ${t}`));
+		expect(headings.map((h) => h[1])).toEqual([...TITLES.map((t, i) => `${i + 1}. ${t}`), 'Firme']);
 		expect(xml).toContain('<table:table-header-rows>');
 		expect(xml).not.toContain('Aggiungiamo i NEET?');
 		expect(xml).toMatch(
@@ -176,14 +177,15 @@ describe('proposal export', () => {
 			expect(roles).toContain(role);
 		}
 		// The title and one heading per section (a heading never straddles two pages).
-		expect(roles.filter((role) => role === 'H1')).toHaveLength(11);
+		// ... and the closing signature block (issue 14).
+		expect(roles.filter((role) => role === 'H1')).toHaveLength(12);
 		expect(roles.filter((role) => role === 'TH').length).toBeGreaterThanOrEqual(2);
 		expect(roles.filter((role) => role === 'TD').length).toBeGreaterThanOrEqual(2);
 		const { info } = (await pdf.getMetadata()) as unknown as {
 			info: { Title: string; Language: string };
 		};
 		expect(info).toMatchObject({ Title: 'Proposta del tavolo', Language: 'it-IT' });
-		expect((await pdf.getOutline()).map((item) => item.title)).toEqual(titles);
+		expect((await pdf.getOutline()).map((item) => item.title)).toEqual([...titles, 'Firme']);
 		// Suggestions are named, and the legend says how to read them.
 		expect(normalised).toContain('più tirocini [+ Marco Colombo]');
 		expect(normalised).toContain('e corsi [− Chiara Longoni]');

@@ -79,6 +79,11 @@ export interface ExportDocument {
 		changesLegend: string;
 	};
 	generatedAt: Date;
+	/**
+	 * A running header and a "Pagina N di M" footer on every page, as a filed document carries
+	 * them. `page` and `of` are the translated words around the numbers.
+	 */
+	running?: { header: string; page: string; of: string };
 }
 
 export const plain = (text: string): Inline[] => [{ type: 'text', text }];

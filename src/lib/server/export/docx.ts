@@ -1,10 +1,14 @@
 import {
+	AlignmentType,
 	DeletedTextRun,
 	Document,
 	ExternalHyperlink,
+	Footer,
+	Header,
 	InsertedTextRun,
 	HeadingLevel,
 	Packer,
+	PageNumber,
 	Paragraph,
 	Table,
 	TableCell,
@@ -77,9 +81,41 @@ export async function renderDocx(document: ExportDocument): Promise<Uint8Array> 
 			]
 		},
 		numbering: { config: listNumbering() },
-		sections: [{ children }]
+		sections: [{ ...running(document), children }]
 	});
 	return new Uint8Array(await Packer.toBuffer(file));
+}
+
+/**
+ * The running header and the "Pagina N di M" footer: Word fields (PAGE, NUMPAGES), so the
+ * numbers are right however the reader's Word lays the pages out.
+ */
+function running(document: ExportDocument) {
+	if (!document.running) return {};
+	const { header, page, of } = document.running;
+	const small = { size: 16, color: '444444' };
+	return {
+		headers: {
+			default: new Header({
+				children: [new Paragraph({ children: [new TextRun({ text: header, ...small })] })]
+			})
+		},
+		footers: {
+			default: new Footer({
+				children: [
+					new Paragraph({
+						alignment: AlignmentType.CENTER,
+						children: [
+							new TextRun({
+								...small,
+								children: [`${page} `, PageNumber.CURRENT, ` ${of} `, PageNumber.TOTAL_PAGES]
+							})
+						]
+					})
+				]
+			})
+		}
+	};
 }
 
 class DocxWriter {

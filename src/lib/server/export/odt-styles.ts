@@ -1,10 +1,11 @@
-import { escapeXml, NS } from './odt-xml';
+import type { ExportDocument } from './document-model';
+import { escapeXml, NS, odfText } from './odt-xml';
 
 /**
  * styles.xml: named styles with their ODF display names, so LibreOffice and Word show "Titolo 1"
  * etc. as real headings (outline levels) and screen readers navigate by them.
  */
-export function stylesXml(language: string): string {
+export function stylesXml(language: string, running?: ExportDocument['running']): string {
 	const [lang, country = ''] = language.split('-');
 	const headings = [1, 2, 3, 4, 5, 6]
 		.map(
@@ -35,7 +36,21 @@ ${headings}
 <style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra"><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="Internet_20_link" style:display-name="Internet link" style:family="text"><style:text-properties fo:color="#0066cc" style:text-underline-style="solid" style:text-underline-width="auto" style:text-underline-color="font-color"/></style:style>
 ${list('List_20_Bullet', false)}${list('List_20_Number', true)}
-</office:styles></office:document-styles>`;
+<style:style style:name="Header" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:text-properties fo:font-size="8pt" fo:color="#444444"/></style:style>
+<style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="8pt" fo:color="#444444"/></style:style>
+</office:styles>${masterPage(running)}</office:document-styles>`;
+}
+
+/**
+ * The default page (A4) with the running header and "Pagina N di M" footer: ODF fields
+ * (text:page-number, text:page-count) that the reader's office suite fills in.
+ */
+function masterPage(running: ExportDocument['running']): string {
+	const layout = `<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/><style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout></office:automatic-styles>`;
+	const parts = running
+		? `<style:header><text:p text:style-name="Header">${odfText(running.header)}</text:p></style:header><style:footer><text:p text:style-name="Footer">${odfText(running.page)} <text:page-number text:select-page="current">1</text:page-number> ${odfText(running.of)} <text:page-count>1</text:page-count></text:p></style:footer>`
+		: '';
+	return `${layout}<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">${parts}</style:master-page></office:master-styles>`;
 }
 
 export function metaXml(title: string, language: string, at: Date): string {

@@ -47,7 +47,7 @@ export function renderOdt(document: ExportDocument): Uint8Array {
 			// The mimetype must be the first entry and stored uncompressed (ODF 1.3 §3.3).
 			mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
 			'content.xml': strToU8(content),
-			'styles.xml': strToU8(stylesXml(document.language)),
+			'styles.xml': strToU8(stylesXml(document.language, document.running)),
 			'meta.xml': strToU8(metaXml(document.title, document.language, document.generatedAt)),
 			'META-INF/manifest.xml': strToU8(MANIFEST)
 		},

@@ -94,7 +94,7 @@ export async function renderPdf(
 	}
 	progress?.(document.sections.length, document.sections.length);
 	root.end();
-	numberPages(doc);
+	numberPages(doc, document.running);
 	doc.end();
 	await finished;
 	return new Uint8Array(Buffer.concat(chunks));
@@ -127,19 +127,35 @@ function drawTitlePage(
 	}
 }
 
-/** "n / N" at the foot of every page, marked as a pagination artifact. */
-function numberPages(doc: PDFKit.PDFDocument): void {
+/**
+ * "n / N" (or "Pagina n di N" with the running header at the top) on every page, marked as
+ * pagination artifacts so screen readers skip them.
+ */
+function numberPages(doc: PDFKit.PDFDocument, running: ExportDocument['running']): void {
 	const { start, count } = doc.bufferedPageRange();
+	const width = doc.page.width - 2 * MARGIN;
 	for (let index = start; index < start + count; index++) {
 		doc.switchToPage(index);
 		const bottom = doc.page.margins.bottom;
 		// Writing below the bottom margin would otherwise open a new page.
 		doc.page.margins.bottom = 0;
+		if (running) {
+			doc.markContent('Artifact', { type: 'Pagination' });
+			drawRuns(doc, runsOf(plain(running.header), { size: 8 }), {
+				x: MARGIN,
+				y: MARGIN / 2 - 4,
+				width
+			});
+			doc.endMarkedContent();
+		}
+		const label = running
+			? `${running.page} ${index + 1} ${running.of} ${count}`
+			: `${index + 1} / ${count}`;
 		doc.markContent('Artifact', { type: 'Pagination' });
-		drawRuns(doc, runsOf(plain(`${index + 1} / ${count}`), { size: 8 }), {
+		drawRuns(doc, runsOf(plain(label), { size: 8 }), {
 			x: MARGIN,
 			y: doc.page.height - MARGIN / 2 - 4,
-			width: doc.page.width - 2 * MARGIN,
+			width,
 			align: 'center'
 		});
 		doc.endMarkedContent();

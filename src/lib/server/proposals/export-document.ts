@@ -25,6 +25,7 @@ import { projectDurationMonths } from './project-duration';
 import { actionTables } from './actions-export';
 import { budgetView } from '../network/budget';
 import { budgetBlocks } from '../network/budget-export';
+import { exportPartnership, partnerListBlocks, signatureBlocks } from './export-partnership';
 
 export type ExportProgress = (done: number, total: number) => void;
 
@@ -42,17 +43,19 @@ export async function proposalDocument(
 	const grant = await authorize(ctx.db, ctx.actor, 'proposal.export', {
 		projectId: found.projectId
 	});
-	const [theCall, [theProject], partners, content, duration, budget] = await Promise.all([
-		findCallOrThrow(ctx.db, found.projectId, found.callId),
-		ctx.db.select().from(project).where(eq(project.id, found.projectId)),
-		projectPartners(ctx.db, found.projectId),
-		readContent(ctx.db, found.id),
-		projectDurationMonths(ctx.db, found.projectId),
-		// The budget only for those who may read it on its page too.
-		decide(grant, 'network.read', { projectId: found.projectId })
-			? budgetView(ctx.db, found.projectId)
-			: null
-	]);
+	const [theCall, [theProject], partners, content, duration, budget, partnership] =
+		await Promise.all([
+			findCallOrThrow(ctx.db, found.projectId, found.callId),
+			ctx.db.select().from(project).where(eq(project.id, found.projectId)),
+			projectPartners(ctx.db, found.projectId),
+			readContent(ctx.db, found.id),
+			projectDurationMonths(ctx.db, found.projectId),
+			// The budget only for those who may read it on its page too.
+			decide(grant, 'network.read', { projectId: found.projectId })
+				? budgetView(ctx.db, found.projectId)
+				: null,
+			exportPartnership(ctx.db, found.projectId)
+		]);
 	if (content.sections.every((s) => isEmptyDocument(s.json)) && content.blocks.length === 0) {
 		throw new InvalidError('proposal_export_empty');
 	}
@@ -112,13 +115,31 @@ export async function proposalDocument(
 			notes: []
 		});
 	}
+	// After the cover, the partner list (lead first); at the end, the signatures (issue 14).
+	const partnerList = partnerListBlocks(partnership, language);
+	if (partnerList.length > 0) {
+		sections.unshift({ title: m.proposal_export_partnership(), level: 1, blocks: partnerList });
+	}
+	// Without a recorded partnership, every organisation of the project signs, without a role.
+	const signers =
+		partnership.partners.length > 0
+			? partnership.partners
+			: partners.map((p) => ({ name: p.name, taxCode: null, vatNumber: null }));
+	sections.push({
+		title: m.proposal_export_signatures(),
+		level: 1,
+		blocks: signatureBlocks(signers)
+	});
+	const lead = partnership.partners.find((p) => p.role === 'lead');
 	return {
 		title: found.title,
 		subtitle: theCall.title,
 		language,
 		facts: [
-			{ label: m.proposal_export_project(), value: theProject.title },
 			{ label: m.proposal_export_call(), value: theCall.title },
+			{ label: m.proposal_export_title(), value: found.title },
+			...(lead ? [{ label: m.proposal_export_lead(), value: lead.name }] : []),
+			{ label: m.proposal_export_project(), value: theProject.title },
 			...(theCall.deadline
 				? [{ label: m.proposal_export_deadline(), value: formatDate(theCall.deadline, language) }]
 				: []),
@@ -132,6 +153,16 @@ export async function proposalDocument(
 			generatedOn: m.proposal_export_generated_on(),
 			changesLegend: m.export_changes_legend()
 		},
-		generatedAt: new Date()
+		generatedAt: new Date(),
+		running: {
+			header: `${short(found.title)} — ${short(theCall.title)}`,
+			page: m.proposal_export_page(),
+			of: m.proposal_export_page_of()
+		}
 	};
+}
+
+/** Long titles are cut for the running header, which must stay on one line. */
+function short(text: string, max = 60): string {
+	return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
