@@ -1,6 +1,11 @@
 import { m } from '$lib/paraglide/messages';
 
-import { MAIL_MODES, NOTIFICATION_KINDS, type NotificationKindName } from './kind-names';
+import {
+	MAIL_MODES,
+	NOTIFICATION_KINDS,
+	type MailModeName,
+	type NotificationKindName
+} from './kind-names';
 
 export { MAIL_MODES, NOTIFICATION_KINDS };
 export type { MailModeName, NotificationKindName } from './kind-names';
