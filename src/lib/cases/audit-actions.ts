@@ -16,7 +16,10 @@ export const CASE_AUDIT_ACTIONS = [
 	'case.lab_attach',
 	'case.lab_read',
 	'case.practice_read',
-	'case.audit_read'
+	'case.audit_read',
+	'case.refer',
+	'case.referral_accept',
+	'case.referral_decline'
 ] as const;
 
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[number];

@@ -16,7 +16,10 @@ const ACTION: Record<CaseAuditAction, () => string> = {
 	'case.lab_attach': m.cases_audit_action_lab_attach,
 	'case.lab_read': m.cases_audit_action_lab_read,
 	'case.practice_read': m.cases_audit_action_practice_read,
-	'case.audit_read': m.cases_audit_action_audit_read
+	'case.audit_read': m.cases_audit_action_audit_read,
+	'case.refer': m.cases_audit_action_refer,
+	'case.referral_accept': m.cases_audit_action_referral_accept,
+	'case.referral_decline': m.cases_audit_action_referral_decline
 };
 
 const FIELD: Record<string, () => string> = {

@@ -42,3 +42,11 @@ export const caseEventKindLabel = (kind: string): string =>
 	KIND[kind as CaseEventKindValue]?.() ?? kind;
 export const erasureReasonLabel = (reason: string): string =>
 	ERASURE_REASON[reason as ErasureReason]?.() ?? reason;
+
+const REFERRAL_STATUS: Record<string, () => string> = {
+	pending: m.cases_referral_status_pending,
+	accepted: m.cases_referral_status_accepted,
+	declined: m.cases_referral_status_declined
+};
+export const referralStatusLabel = (status: string): string =>
+	REFERRAL_STATUS[status]?.() ?? status;

@@ -45,6 +45,8 @@ export const FREE_TEXT = new Set([
 	'call.specific_objectives',
 	'call.resources',
 	'case_event.note',
+	'case_referral.reason',
+	'case_referral.decline_reason',
 	'case_identity.full_name',
 	'case_identity.phone',
 	'comment.body',

@@ -366,6 +366,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/cases': {
 		path: cases,
 		access: 'case.read_pseudonymous',
+		actions: ['accept', 'decline'],
 		note: "operators list their own organisation's records only (tests/integration/cases)",
 		explicit: {
 			own: statuses(403, { ...outsiders, coordinator: 200, facilitator: 200, case_operator: 200 }),
@@ -373,6 +374,15 @@ export const ROWS: Record<string, Row> = {
 			unknown: nowhere.page,
 			missing: nowhere.page,
 			foreignCase: nowhere.page
+		},
+		// No referral to anyone's organisation has this id: only its receiver could decide it.
+		actionBody: { referralId: '00000000-0000-4000-8000-00000000beef', reason: 'Fuori zona' },
+		explicitActions: {
+			own: statuses(403, outsidersPosting),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action,
+			foreignCase: nowhere.action
 		}
 	},
 	'/projects/[projectId]/cases/audit': {
@@ -449,6 +459,24 @@ export const ROWS: Record<string, Row> = {
 		note: 'GDPR art. 17: a wrong confirmation answers 400 once access is granted, so nothing is erased here',
 		explicit: identityOnly(),
 		actionBody: { reason: 'other', confirm: 'ZZZ-ZZZ' },
+		explicitActions: {
+			own: statuses(403, { ...outsidersPosting, case_operator: 400 }),
+			foreignCase: statuses(403, outsidersPosting),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action
+		}
+	},
+	'/projects/[projectId]/cases/[caseId]/refer': {
+		path: (s) => `${cases(s)}/${s.caseId}/refer`,
+		access: 'case.refer',
+		actions: ['default'],
+		note: 'referral: the body names no organisation of the network, so 400 once access is granted',
+		explicit: identityOnly(),
+		actionBody: {
+			toOrganisationId: '00000000-0000-4000-8000-00000000beef',
+			reason: 'Orientamento al lavoro'
+		},
 		explicitActions: {
 			own: statuses(403, { ...outsidersPosting, case_operator: 400 }),
 			foreignCase: statuses(403, outsidersPosting),

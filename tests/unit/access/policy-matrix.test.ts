@@ -49,6 +49,8 @@ const EXPECTED: Record<Action, string> = {
 	'case.read_identity':     '· · · · O ·',
 	'case.write':             '· · · · O ·',
 	'case.erase':             '· · · · O ·',
+	'case.refer':             '· · · · O ·',
+	'case.referral_decide':   '· · · · O ·',
 	'lab.read':               'C P F S O V',
 	'lab.write':              'C P F · O ·',
 	'lab.run':                'C · F · · ·',
@@ -98,5 +100,23 @@ describe('the role × action matrix', () => {
 
 	it('gives a non-member nothing at all', () => {
 		for (const action of ACTIONS) expect(decide(null, action, PROJECT)).toBe(false);
+	});
+
+	it('moves identity only through an accepted referral that shares it', () => {
+		const referred = { ...PROJECT, organisationId: 'org-a', referredToOrganisationIds: ['org-b'] };
+		const shared = { ...referred, identitySharedWithOrganisationIds: ['org-b'] };
+		const receiver = grant('case_operator', 'org-b');
+		const third = grant('case_operator', 'org-c');
+		expect(decide(receiver, 'case.read_pseudonymous', referred)).toBe(true);
+		expect(decide(receiver, 'case.read_identity', referred)).toBe(false);
+		expect(decide(receiver, 'case.read_identity', shared)).toBe(true);
+		// Reading is all a referral gives: writing, erasing and referring stay with the owner.
+		for (const action of ['case.write', 'case.erase', 'case.refer'] as const) {
+			expect(decide(receiver, action, shared)).toBe(false);
+		}
+		expect(decide(third, 'case.read_pseudonymous', shared)).toBe(false);
+		expect(decide(third, 'case.read_identity', shared)).toBe(false);
+		expect(decide(grant('coordinator', 'org-b'), 'case.read_identity', shared)).toBe(false);
+		expect(decide(grant('facilitator', 'org-b'), 'case.read_identity', shared)).toBe(false);
 	});
 });

@@ -34,6 +34,9 @@ export const ACTIONS = [
 	'case.write',
 	// GDPR art. 17: removes who the person is; the organisation that follows them decides.
 	'case.erase',
+	// Referral to another organisation: sent by the record's operators, decided by the receiver's.
+	'case.refer',
+	'case.referral_decide',
 	'lab.read',
 	'lab.write',
 	'lab.run',

@@ -18,6 +18,10 @@ export interface Resource {
 	projectId: string;
 	/** The organisation a record belongs to (a case): operators see their own organisation's only. */
 	organisationId?: string | null;
+	/** A case's accepted referrals: those organisations' operators read it by pseudonym. */
+	referredToOrganisationIds?: readonly string[];
+	/** Accepted referrals that share identity: those organisations' operators also read who it is. */
+	identitySharedWithOrganisationIds?: readonly string[];
 	/** Organisations owning a proposal section: other partners may only suggest there. */
 	ownerOrganisationIds?: readonly string[];
 	/** Locked sections and frozen minutes: nobody writes. */
@@ -43,7 +47,17 @@ const WRITES_BLOCKED_BY_LOCK = new Set<Action>([
 	'proposal.suggest',
 	'minutes.write'
 ]);
-const OWN_ORGANISATION_ONLY = new Set<Action>(['case.read_identity', 'case.write', 'case.erase']);
+const OWN_ORGANISATION_ONLY = new Set<Action>([
+	'case.read_identity',
+	'case.write',
+	'case.erase',
+	'case.refer',
+	'case.referral_decide'
+]);
+
+function among(grant: Grant, organisations: readonly string[] | undefined): boolean {
+	return grant.organisationId !== null && (organisations ?? []).includes(grant.organisationId);
+}
 const BODY_MEMBERS_ONLY = new Set<Action>(['minutes.write']);
 
 function listed(grant: Grant, people: readonly string[]): boolean {
@@ -59,6 +73,10 @@ export function decide(grant: Grant | null, action: Action, resource: Resource):
 		return listed(grant, resource.bodyMemberIds);
 	}
 	// Identifying case data needs the record's organisation: a caller that forgets it gets nothing.
+	// An accepted referral that shares identity is the one other way in (ADR 0080 addendum).
+	if (action === 'case.read_identity' && among(grant, resource.identitySharedWithOrganisationIds)) {
+		return true;
+	}
 	if (OWN_ORGANISATION_ONLY.has(action)) {
 		return grant.organisationId !== null && grant.organisationId === resource.organisationId;
 	}
@@ -66,7 +84,8 @@ export function decide(grant: Grant | null, action: Action, resource: Resource):
 	if (action === 'case.read_pseudonymous' && grant.role === 'case_operator') {
 		return (
 			resource.organisationId === undefined ||
-			(grant.organisationId !== null && grant.organisationId === resource.organisationId)
+			(grant.organisationId !== null && grant.organisationId === resource.organisationId) ||
+			among(grant, resource.referredToOrganisationIds)
 		);
 	}
 	if (

@@ -12,11 +12,18 @@ const READ: Action[] = [
 	'network.read'
 ];
 
+/** Identities and what touches them: the case operators' alone, never the coordinator's. */
+const OPERATORS_ONLY = new Set<Action>([
+	'case.read_identity',
+	'case.write',
+	'case.erase',
+	'case.refer',
+	'case.referral_decide'
+]);
+
 /** What each role may do in its own project. Least privilege: case identities only to operators. */
 export const ROLE_ACTIONS: Record<ProjectRole, ReadonlySet<Action>> = {
-	coordinator: new Set(
-		ACTIONS.filter((a) => a !== 'case.read_identity' && a !== 'case.write' && a !== 'case.erase')
-	),
+	coordinator: new Set(ACTIONS.filter((a) => !OPERATORS_ONLY.has(a))),
 	partner_editor: new Set([
 		...READ,
 		'document.write',
@@ -61,6 +68,8 @@ export const ROLE_ACTIONS: Record<ProjectRole, ReadonlySet<Action>> = {
 		'case.read_identity',
 		'case.write',
 		'case.erase',
+		'case.refer',
+		'case.referral_decide',
 		'lab.write'
 	]),
 	// Observers (funders, evaluators) read, and reading includes taking a copy of the proposal.

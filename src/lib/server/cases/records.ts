@@ -5,6 +5,7 @@ import {
 	caseEvent,
 	caseIdentity,
 	caseRecord,
+	caseReferral,
 	organisation,
 	type CaseRecord,
 	type CaseStatus
@@ -60,8 +61,20 @@ export async function list({ db, actor }: Ctx, projectId: string): Promise<CaseS
 		.innerJoin(organisation, eq(organisation.id, caseRecord.organisationId))
 		.where(eq(caseRecord.projectId, projectId))
 		.orderBy(desc(caseRecord.updatedAt));
+	// Records referred to the actor's organisation and accepted are theirs to read as well.
+	const accepted = await db
+		.select({ caseId: caseReferral.caseId, to: caseReferral.toOrganisationId })
+		.from(caseReferral)
+		.innerJoin(caseRecord, eq(caseRecord.id, caseReferral.caseId))
+		.where(and(eq(caseRecord.projectId, projectId), eq(caseReferral.status, 'accepted')));
+	const referredTo = (caseId: string) =>
+		accepted.filter((row) => row.caseId === caseId).map((row) => row.to);
 	const readable = rows.filter((row) =>
-		decide(grant, 'case.read_pseudonymous', { projectId, organisationId: row.organisationId })
+		decide(grant, 'case.read_pseudonymous', {
+			projectId,
+			organisationId: row.organisationId,
+			referredToOrganisationIds: referredTo(row.id)
+		})
 	);
 	await recordCaseAccess(db, {
 		actorId: grant.actor.id,

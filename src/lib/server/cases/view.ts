@@ -14,7 +14,8 @@ import { authorize, decide } from '../access/policy';
 import { UnauthorizedError } from '../errors';
 import { recordCaseAccess } from './audit';
 import { erasedAt } from './erasure';
-import { caseResource, findCase } from './records';
+import { findCase } from './records';
+import { caseReadResource } from './referrals';
 import { organisationsNamed } from '../../cases/event-form';
 import type { EventDetails, ReferralSource, TargetCategory } from '../../cases/pathway-values';
 
@@ -43,13 +44,15 @@ export interface CaseView {
 	referralSource: ReferralSource | null;
 	/** Names of the organisations the events name (hosts, employers), by id. */
 	organisationNames: Record<string, string>;
-	/** Only for the case operators of the record's organisation; null for everyone else. */
+	/** Only for the record's organisation's operators, and those of an accepted referral sharing it. */
 	identity: Omit<CaseIdentity, 'caseId'> | null;
 	events: CaseEventView[];
 	canWrite: boolean;
 	/** GDPR art. 17: when identity and notes were erased; null while they are kept. */
 	erasedAt: Date | null;
 	canErase: boolean;
+	/** May refer the person to another organisation (the record's operators). */
+	canRefer: boolean;
 }
 
 /**
@@ -65,7 +68,8 @@ export async function get(
 	// Anonymous callers learn nothing, not even whether the id exists.
 	if (!actor) throw new UnauthorizedError();
 	const found = await findCase(db, projectId, caseId);
-	const resource = caseResource(found);
+	// Accepted referrals widen who reads; writing and erasing stay with the record's organisation.
+	const resource = await caseReadResource(db, found);
 	const grant = await authorize(db, actor, 'case.read_pseudonymous', resource);
 	const identified = decide(grant, 'case.read_identity', resource);
 	const [identityRow] = identified
@@ -129,7 +133,8 @@ export async function get(
 		events: events.map((event) => ({ ...event, note: identified ? event.note : null })),
 		canWrite: decide(grant, 'case.write', resource),
 		erasedAt: await erasedAt(db, found.projectId, caseId),
-		canErase: decide(grant, 'case.erase', resource)
+		canErase: decide(grant, 'case.erase', resource),
+		canRefer: decide(grant, 'case.refer', resource)
 	};
 }
 

@@ -1,4 +1,5 @@
 import {
+	boolean,
 	date,
 	index,
 	jsonb,
@@ -93,3 +94,47 @@ export type CaseIdentity = typeof caseIdentity.$inferSelect;
 export type CaseEvent = typeof caseEvent.$inferSelect;
 export type CaseStatus = (typeof caseStatus.enumValues)[number];
 export type CaseEventKind = (typeof caseEventKind.enumValues)[number];
+
+/** Where a referral to another organisation stands: only an accepted one moves any access. */
+export const caseReferralStatus = pgEnum('case_referral_status', [
+	'pending',
+	'accepted',
+	'declined'
+]);
+
+/**
+ * A person referred by the record's organisation to another organisation of the network. The
+ * receiving organisation's operators read the pseudonym and the reason; the identity (and the
+ * operators' notes) only once they accept a referral that shares it.
+ */
+export const caseReferral = pgTable(
+	'case_referral',
+	{
+		id: id(),
+		caseId: uuid()
+			.notNull()
+			.references(() => caseRecord.id, { onDelete: 'cascade' }),
+		fromOrganisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		toOrganisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		/** Why the person is referred: written for the receiver, so no identifying details. */
+		reason: text().notNull(),
+		sharesIdentity: boolean().notNull(),
+		status: caseReferralStatus().notNull().default('pending'),
+		/** Why the receiver declined; null otherwise. */
+		declineReason: text(),
+		referredById: uuid().references(() => person.id),
+		decidedById: uuid().references(() => person.id),
+		decidedAt: timestamp({ withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('case_referral_case_idx').on(t.caseId),
+		index('case_referral_to_idx').on(t.toOrganisationId, t.status)
+	]
+);
+
+export type CaseReferral = typeof caseReferral.$inferSelect;

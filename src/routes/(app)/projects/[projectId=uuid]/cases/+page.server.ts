@@ -1,14 +1,34 @@
 import * as records from '$lib/server/cases/records';
+import * as referrals from '$lib/server/cases/referrals';
+import { referralDecisionForm } from '$lib/cases/referral-form';
 import { can } from '$lib/server/access/policy';
 import { loadOrError } from '$lib/server/http/run-endpoint';
-import type { PageServerLoad } from './$types';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
 
-/** The records the person may read, by pseudonym only; the list never joins identities. */
+/**
+ * The records the person may read, by pseudonym only; the list never joins identities. Referrals
+ * received by the operator's organisation wait above it, by pseudonym and reason.
+ */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { ctx } = locals;
 	return loadOrError(async () => ({
 		cases: await records.list(ctx, params.projectId),
+		received: await referrals.received(ctx, params.projectId),
 		canCreate: await records.canCreate(ctx, params.projectId),
 		canAudit: await can(ctx.db, ctx.actor, 'audit.read', { projectId: params.projectId })
 	}));
+};
+
+export const actions: Actions = {
+	accept: (event) =>
+		runAction(event, referralDecisionForm, async (input) => {
+			await referrals.decide(event.locals.ctx, event.params.projectId, input, true);
+			return { done: 'accepted' as const };
+		}),
+	decline: (event) =>
+		runAction(event, referralDecisionForm, async (input) => {
+			await referrals.decide(event.locals.ctx, event.params.projectId, input, false);
+			return { done: 'declined' as const };
+		})
 };
