@@ -58,7 +58,8 @@ describe('the budget split by territory and partner', () => {
 			'popolazione_target',
 			'partner',
 			'quota_pubblica_euro',
-			'cofinanziamento_euro'
+			'cofinanziamento_euro',
+			'area'
 		]);
 		const byTerritory = new Map<string, number>();
 		for (const [territory, , , amount] of rows.slice(1)) {
@@ -80,6 +81,16 @@ describe('the budget split by territory and partner', () => {
 			.filter((r) => r[0] === 'TOTALE PARTNER')
 			.reduce((sum, r) => sum + Math.round(Number(r[3].replace(',', '.')) * 100), 0);
 		expect(partnerTotals).toBe(100_000_000);
+		// Each partner's share across its areas, to the cent: the area rows add up to it.
+		const byArea = rows.filter((r) => r[0] === 'TOTALE PARTNER PER AREA');
+		expect(byArea.length).toBeGreaterThan(0);
+		expect(byArea.every((r) => r[5] !== '')).toBe(true);
+		for (const partner of rows.filter((r) => r[0] === 'TOTALE PARTNER')) {
+			const own = byArea.filter((r) => r[2] === partner[2]);
+			if (own.length === 0) continue;
+			const cents = (r: string[]) => Math.round(Number(r[3].replace(',', '.')) * 100);
+			expect(own.reduce((sum, r) => sum + cents(r), 0)).toBe(cents(partner));
+		}
 		// The ambito's institutional partner works only there: Abbiatense's share, nothing else.
 		const asp = rows.filter(
 			(r) => r[2] === 'Servizi alla Persona Abbiatense' && !r[0].startsWith('TOTALE')

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import {
@@ -83,12 +83,12 @@ async function evidenceOf(
 		db
 			.select({ startsAt: meeting.startsAt })
 			.from(meeting)
-			.where(and(eq(meeting.projectId, projectId), sql`${meeting.startsAt} <= ${now}`)),
+			.where(and(eq(meeting.projectId, projectId), lte(meeting.startsAt, now))),
 		db
 			.select({ startsAt: labSession.startsAt })
 			.from(labSession)
 			.innerJoin(lab, eq(labSession.labId, lab.id))
-			.where(and(eq(lab.projectId, projectId), sql`${labSession.startsAt} <= ${now}`)),
+			.where(and(eq(lab.projectId, projectId), lte(labSession.startsAt, now))),
 		// Aggregated in SQL: a kind and a month, nothing about who.
 		db
 			.selectDistinct({

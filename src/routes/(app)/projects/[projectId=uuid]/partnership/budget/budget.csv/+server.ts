@@ -2,6 +2,7 @@ import * as budget from '$lib/server/network/budget';
 import { toCsv } from '$lib/server/export/csv';
 import { runEndpoint } from '$lib/server/http/run-endpoint';
 import type { BudgetPlan } from '$lib/network/budget-plan';
+import type { AreaSplit } from '$lib/network/budget-areas';
 import type { RequestHandler } from './$types';
 
 interface Row {
@@ -10,6 +11,7 @@ interface Row {
 	organisation: string;
 	publicCents: number;
 	cofinancingCents: number | null;
+	area?: string;
 }
 
 const euro = (cents: number | null) => (cents === null ? null : cents / 100);
@@ -17,9 +19,10 @@ const euro = (cents: number | null) => (cents === null ? null : cents / 100);
 /**
  * One row per territory and partner (public share; a territory without partners has one row
  * with no partner), then one per partner with its whole public share and cofinanziamento, then
- * the project's totals.
+ * one per partner and area it works in (its public share split across them), then the project's
+ * totals.
  */
-function rowsOf(plan: BudgetPlan): Row[] {
+function rowsOf(plan: BudgetPlan, split: AreaSplit | null, areaName: Map<string, string>): Row[] {
 	const names = new Map(plan.partners.map((p) => [p.organisationId, p.name]));
 	const rows: Row[] = [];
 	for (const t of plan.territories) {
@@ -42,6 +45,18 @@ function rowsOf(plan: BudgetPlan): Row[] {
 			publicCents: p.publicCents,
 			cofinancingCents: p.cofinancingCents
 		});
+	}
+	for (const p of split ? plan.partners : []) {
+		for (const [key, cents] of Object.entries(split!.byPartner[p.organisationId] ?? {})) {
+			rows.push({
+				territory: 'TOTALE PARTNER PER AREA',
+				population: null,
+				organisation: p.name,
+				publicCents: cents,
+				cofinancingCents: null,
+				area: areaName.get(key) ?? key
+			});
+		}
 	}
 	rows.push({
 		territory: 'TOTALE PROGETTO',
@@ -66,9 +81,12 @@ export const GET: RequestHandler = ({ locals, params }) =>
 				{ header: 'popolazione_target', value: (r) => r.population },
 				{ header: 'partner', value: (r) => r.organisation },
 				{ header: 'quota_pubblica_euro', value: (r) => euro(r.publicCents) },
-				{ header: 'cofinanziamento_euro', value: (r) => euro(r.cofinancingCents) }
+				{ header: 'cofinanziamento_euro', value: (r) => euro(r.cofinancingCents) },
+				{ header: 'area', value: (r) => r.area ?? null }
 			],
-			view.plan ? rowsOf(view.plan) : []
+			view.plan
+				? rowsOf(view.plan, view.areaSplit, new Map(view.areas.map((a) => [a.key, a.label])))
+				: []
 		);
 		return new Response(csv, {
 			headers: {
