@@ -3,6 +3,26 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { NetworkData } from './graph-data';
 
 /**
+ * Where each organisation starts: where it was (so a filter does not reshuffle the picture), or
+ * on a circle. Cheap, so the map can be drawn at once and settle when the layout arrives.
+ */
+export function startingPositions(
+	data: NetworkData,
+	previous: Map<string, { x: number; y: number }> = new Map()
+): Map<string, { x: number; y: number }> {
+	const n = data.nodes.length || 1;
+	return new Map(
+		data.nodes.map((node, i) => [
+			node.id,
+			previous.get(node.id) ?? {
+				x: 100 * Math.cos((2 * Math.PI * i) / n),
+				y: 100 * Math.sin((2 * Math.PI * i) / n)
+			}
+		])
+	);
+}
+
+/**
  * Positions for the map: organisations start on a circle (or where they were, so a filter does
  * not reshuffle the picture), then ForceAtlas2 runs a fixed number of iterations. Deterministic:
  * the same data gives the same picture.
@@ -13,14 +33,7 @@ export function layoutPositions(
 	iterations = data.nodes.length > 1000 ? 60 : 150
 ): Map<string, { x: number; y: number }> {
 	const graph = new UndirectedGraph();
-	const n = data.nodes.length || 1;
-	data.nodes.forEach((node, i) => {
-		const p = previous.get(node.id) ?? {
-			x: 100 * Math.cos((2 * Math.PI * i) / n),
-			y: 100 * Math.sin((2 * Math.PI * i) / n)
-		};
-		graph.addNode(node.id, { x: p.x, y: p.y });
-	});
+	for (const [id, p] of startingPositions(data, previous)) graph.addNode(id, { x: p.x, y: p.y });
 	for (const e of data.edges) {
 		if (e.source !== e.target && graph.hasNode(e.source) && graph.hasNode(e.target)) {
 			if (!graph.hasEdge(e.source, e.target)) graph.addEdge(e.source, e.target);

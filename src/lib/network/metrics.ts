@@ -16,6 +16,8 @@ export interface NetworkMetrics {
 	clusters: number;
 	isolated: string[];
 	density: number;
+	/** False while only degrees are known: betweenness and clusters are still being computed. */
+	complete: boolean;
 }
 
 /**
@@ -34,6 +36,33 @@ export function simpleGraph(data: NetworkData): UndirectedGraph {
 		}
 	}
 	return graph;
+}
+
+/**
+ * What can be known at once (degree, isolated members, density): the first paint of a large
+ * network shows these while the full metrics are computed off the main thread.
+ */
+export function degreeMetrics(data: NetworkData): NetworkMetrics {
+	const graph = simpleGraph(data);
+	const byNode: Record<string, NodeMetrics> = {};
+	const isolated: string[] = [];
+	graph.forEachNode((id) => {
+		const degree = graph.degree(id);
+		if (degree === 0) isolated.push(id);
+		byNode[id] = { degree, betweenness: 0, cluster: -1, isolated: degree === 0 };
+	});
+	return {
+		byNode,
+		clusters: 0,
+		isolated: isolated.sort(),
+		density: densityOf(graph),
+		complete: false
+	};
+}
+
+function densityOf(graph: UndirectedGraph): number {
+	const n = graph.order;
+	return n > 1 ? (2 * graph.size) / (n * (n - 1)) : 0;
 }
 
 /** Degree, betweenness (Brandes, via graphology-metrics), Louvain clusters, isolated members. */
@@ -62,11 +91,11 @@ export function computeMetrics(data: NetworkData, seed = 1): NetworkMetrics {
 		}
 		byNode[id] = { degree, betweenness: betweenness[id] ?? 0, cluster, isolated: degree === 0 };
 	});
-	const n = graph.order;
 	return {
 		byNode,
 		clusters: next,
 		isolated: isolated.sort(),
-		density: n > 1 ? (2 * graph.size) / (n * (n - 1)) : 0
+		density: densityOf(graph),
+		complete: true
 	};
 }

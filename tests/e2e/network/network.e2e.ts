@@ -9,11 +9,18 @@ for (const width of [1280, 390]) {
 		test('filters the map by a territory and an area, opens a node and sees its roles', async ({
 			page
 		}) => {
+			const workers: string[] = [];
+			page.on('worker', (worker) => workers.push(worker.url()));
 			await signIn(page, 'observer');
 			const projectId = await openDemoProject(page);
 			await page.goto(`/projects/${projectId}/network`);
 			await expect(page.getByRole('heading', { level: 1, name: 'Mappa della rete' })).toBeVisible();
 			await expect(page.getByTestId('network-graph').locator('canvas').first()).toBeAttached();
+			// Layout and full metrics come from the analysis worker, off the main thread.
+			await expect(page.getByTestId('network-graph')).toHaveAttribute('data-layout', 'settled');
+			await expect(page.locator('p.summary')).toHaveAttribute('aria-busy', 'false');
+			await expect(page.locator('p.summary')).toContainText('gruppi');
+			expect(workers.some((url) => url.includes('analysis.worker'))).toBe(true);
 			const filters = page.getByRole('form', { name: 'Filtra la rete' });
 			await filters.getByLabel('Territori').selectOption({ label: 'Ambito del Magentino' });
 			await filters.getByLabel('Aree').selectOption({ label: 'Area educativa' });

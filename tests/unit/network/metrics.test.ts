@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from '../../../src/lib/network/metrics';
+import { computeMetrics, degreeMetrics } from '../../../src/lib/network/metrics';
 import type { NetworkData, NetworkEdge, NetworkNode } from '../../../src/lib/network/graph-data';
 
 const node = (id: string): NetworkNode => ({
@@ -87,7 +87,19 @@ describe('network metrics on a hand-computed graph', () => {
 			byNode: {},
 			clusters: 0,
 			isolated: [],
-			density: 0
+			density: 0,
+			complete: true
 		});
+	});
+
+	it('knows degrees, isolation and density at once, and says the rest is still coming', () => {
+		const quick = degreeMetrics(bridge);
+		expect(quick.complete).toBe(false);
+		expect(quick.density).toBeCloseTo(1 / 3, 10);
+		expect(quick.isolated).toEqual(['G']);
+		for (const id of ['A', 'B', 'C', 'D', 'E', 'F', 'G']) {
+			expect(quick.byNode[id].degree).toBe(metrics.byNode[id].degree);
+		}
+		expect(quick.byNode.C.betweenness).toBe(0);
 	});
 });
