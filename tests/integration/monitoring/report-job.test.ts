@@ -126,7 +126,7 @@ function expectedFigures(): string[] {
 
 describe('the monitoring report as an export job', () => {
 	it('the demo follow-ups make the six-month result visible, even to the evaluator', async () => {
-		// Three people closed in 2025 were found employed at a follow-up.
+		// Three people closed in 2025 were found employed at the six-month follow-up, all in 2026.
 		expect(figures.totals.employed_six_months).toEqual({ value: 3, suppressed: false });
 		expect(figures.totals.closures).toEqual({ value: 3, suppressed: false });
 		// The follow-ups add no hire: the demo's one hire stays (Matteo Cortesi).

@@ -1,10 +1,12 @@
 import type { DemoCase } from './cases';
 
 /**
- * People who finished their pathway in 2025 and were called again six and twelve months after
- * leaving (the ESF+ longer-term result, Reg. (EU) 2021/1057 Annex I): three of them, so the
- * dashboard's "employed six months after" figure is shown, not withheld, to the cabina. No hire
- * inside the project: the demo's hires figure stays the one hire of Matteo Cortesi.
+ * People who finished their pathway in 2025 and were called again six months after leaving (the
+ * ESF+ longer-term result, Reg. (EU) 2021/1057 Annex I): three of them, all called in 2026, so the
+ * dashboard's "employed at the six-month follow-up" figure is shown, not withheld, even to the
+ * evaluator. No hire inside the project: the demo's hires figure stays Matteo Cortesi's one.
+ * No twelve-month call: Tavolo has one follow-up kind, the six-month one, and the latest
+ * follow-up is the one the Annex I counts.
  */
 export const DEMO_FOLLOW_UP_CASES: readonly DemoCase[] = [
 	{
@@ -36,22 +38,16 @@ export const DEMO_FOLLOW_UP_CASES: readonly DemoCase[] = [
 			},
 			{
 				kind: 'closure',
-				on: '2025-06-30',
+				on: '2025-07-31',
 				note: 'Percorso concluso.',
 				status: 'closed',
 				details: { reason: 'pathway_completed' }
 			},
 			{
 				kind: 'follow_up',
-				on: '2025-12-30',
+				on: '2026-01-30',
 				note: 'Richiamata a sei mesi: lavora.',
 				details: { situation: 'employed', contract: 'fixed_term' }
-			},
-			{
-				kind: 'follow_up',
-				on: '2026-06-30',
-				note: 'Richiamata a dodici mesi: contratto stabilizzato.',
-				details: { situation: 'employed', contract: 'permanent' }
 			}
 		]
 	},
@@ -93,12 +89,6 @@ export const DEMO_FOLLOW_UP_CASES: readonly DemoCase[] = [
 				kind: 'follow_up',
 				on: '2026-01-15',
 				note: 'Richiamato a sei mesi: in apprendistato.',
-				details: { situation: 'employed', contract: 'apprenticeship' }
-			},
-			{
-				kind: 'follow_up',
-				on: '2026-07-15',
-				note: 'Richiamato a dodici mesi: lavora ancora.',
 				details: { situation: 'employed', contract: 'apprenticeship' }
 			}
 		]
@@ -148,12 +138,6 @@ export const DEMO_FOLLOW_UP_CASES: readonly DemoCase[] = [
 				on: '2026-03-05',
 				note: 'Richiamata a sei mesi: lavora nelle pulizie.',
 				details: { situation: 'employed', contract: 'fixed_term' }
-			},
-			{
-				kind: 'follow_up',
-				on: '2026-09-07',
-				note: 'Richiamata a dodici mesi: contratto finito, cerca lavoro.',
-				details: { situation: 'not_employed' }
 			}
 		]
 	}
