@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CASES } from '../../../src/lib/server/demo/data/cases';
+import { DEMO_FOLLOW_UP_CASES } from '../../../src/lib/server/demo/data/follow-ups';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { openDemoProject, personInNewContext } from '../support/session';
 
@@ -74,7 +75,7 @@ test('an operator adds hires; the dashboard moves; the evaluator sees it and no 
 	await expect(hiresFigure(observer)).toHaveText('3');
 	await expect(observer.getByTestId('suppression-notice')).toBeVisible();
 	const main = observer.locator('main');
-	for (const demo of DEMO_CASES) {
+	for (const demo of [...DEMO_CASES, ...DEMO_FOLLOW_UP_CASES]) {
 		await expect(main).not.toContainText(demo.pseudonym);
 		await expect(main).not.toContainText(demo.identity.fullName);
 	}

@@ -361,7 +361,13 @@ export const ROWS: Record<string, Row> = {
 	},
 	'/projects/[projectId]/monitoring/report/[format]': {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring/report/csv`,
-		access: 'monitoring.read'
+		access: 'monitoring.read',
+		note: 'POST starts the DOCX/PDF report as an export job, after the same monitoring.read (tests/integration/monitoring/report-job)'
+	},
+	'/projects/[projectId]/monitoring/report/jobs/[jobId]': {
+		path: (s) => `/projects/${s.proposalProjectId}/monitoring/report/jobs/${unknownDecision}`,
+		access: 'monitoring.read',
+		note: 'jobs are short-lived rows of their owner: every scope is an unknown id'
 	},
 	'/projects/[projectId]/cases': {
 		path: cases,

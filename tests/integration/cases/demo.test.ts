@@ -7,6 +7,7 @@ import { membership, person } from '../../../src/lib/server/db/schema';
 import * as records from '../../../src/lib/server/cases/records';
 import * as view from '../../../src/lib/server/cases/view';
 import { DEMO_CASES } from '../../../src/lib/server/demo/data/cases';
+import { DEMO_FOLLOW_UP_CASES } from '../../../src/lib/server/demo/data/follow-ups';
 import { testContext } from '../../support/context';
 
 /**
@@ -22,11 +23,11 @@ describe('the demo cases', () => {
 	it('arrive on a database seeded before them, with the second operator', async () => {
 		await seedDemo(
 			db,
-			DEMO_STEPS.filter((step) => !['cases', 'labs', 'practices'].includes(step.name))
+			DEMO_STEPS.filter((step) => !['cases', 'labs', 'practices', 'follow-ups'].includes(step.name))
 		);
 		await db.delete(person).where(eq(person.id, DEMO_PERSON_IDS.caseOperatorAtticus));
 		// The labs step comes after the cases it attaches by pseudonym.
-		expect(await seedDemo(db)).toEqual(['cases', 'labs', 'practices']);
+		expect(await seedDemo(db)).toEqual(['cases', 'labs', 'practices', 'follow-ups']);
 		const [sara] = await db
 			.select({ role: membership.role })
 			.from(membership)
@@ -40,12 +41,15 @@ describe('the demo cases', () => {
 		const giulia = testContext(db, await demoActor(db, 'coordinator'));
 		const pseudonyms = async (ctx: typeof luca) =>
 			(await records.list(ctx, DEMO_PROJECT_ID)).map((row) => row.pseudonym).sort();
-		expect(await pseudonyms(luca)).toEqual(['B3D-9KT', 'H7Q-2MX', 'W5N-4RZ']);
-		expect(await pseudonyms(sara)).toEqual(['P8F-3JV', 'T2G-6YC']);
-		expect(await pseudonyms(giulia)).toHaveLength(5);
+		// With the three pathways closed in 2025 that the follow-ups step adds.
+		expect(await pseudonyms(luca)).toEqual(['B3D-9KT', 'H7Q-2MX', 'K4R-7DW', 'M9C-2HL', 'W5N-4RZ']);
+		expect(await pseudonyms(sara)).toEqual(['P8F-3JV', 'R6V-8NP', 'T2G-6YC']);
+		expect(await pseudonyms(giulia)).toHaveLength(8);
 		const [first] = await records.list(luca, DEMO_PROJECT_ID);
 		// The operator's own organisation's record shows the very identity the demo invented for it.
-		const invented = DEMO_CASES.find((demoCase) => demoCase.pseudonym === first.pseudonym);
+		const invented = [...DEMO_CASES, ...DEMO_FOLLOW_UP_CASES].find(
+			(demoCase) => demoCase.pseudonym === first.pseudonym
+		);
 		expect(invented?.operator).toBe('caseOperator');
 		expect((await view.get(luca, DEMO_PROJECT_ID, first.id)).identity).toMatchObject({
 			fullName: invented?.identity.fullName,

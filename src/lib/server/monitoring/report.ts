@@ -16,6 +16,7 @@ import type { Block, ExportDocument } from '../export/document-model';
 import { plain } from '../export/document-model';
 import type { CsvColumn } from '../export/csv';
 import { dashboard, type Dashboard, type DashboardRow } from './dashboard';
+import { extrasSections, type ReportExtras } from './report-sections';
 import type { Cell } from './compute';
 
 /**
@@ -31,6 +32,15 @@ export interface ReportTable {
 	/** Column headers; the first is the row header's. */
 	columns: string[];
 	rows: { label: string; cells: Cell[] }[];
+	/** In documents only: the index of a cell in whole percent, drawn as a bar after the row's cells. */
+	bar?: number;
+}
+
+/** Ten squares at most, one per tenth of a target reached; a plus when it is passed. */
+export function barText(percent: number | null): string {
+	if (percent === null) return '—';
+	const squares = Math.round(Math.min(Math.max(percent, 0), 100) / 10);
+	return '■'.repeat(squares) + (percent > 100 ? '+' : '') || '·';
 }
 
 /** A figure as text: the number, "< 3" when withheld, a dash when there is none. */
@@ -80,7 +90,8 @@ export function reportTables(d: Dashboard): ReportTable[] {
 					t.actual,
 					t.progress === null ? { value: null, suppressed: false } : cellOf(t.progress)
 				]
-			}))
+			})),
+			bar: 2
 		},
 		{
 			id: 'andamento',
@@ -141,13 +152,26 @@ function tableBlock(table: ReportTable): Block {
 		rowspan: 1,
 		blocks: [{ type: 'paragraph' as const, content: plain(text) }]
 	});
+	const bar = table.bar;
+	const barOf = (cells: Cell[]) =>
+		bar === undefined ? [] : [cell(barText(cells[bar]?.value ?? null), false)];
 	return {
 		type: 'table',
 		rows: [
-			{ header: true, cells: table.columns.map((c) => cell(c, true)) },
+			{
+				header: true,
+				cells: [
+					...table.columns.map((c) => cell(c, true)),
+					...(bar === undefined ? [] : [cell(m.monitoring_report_bar(), true)])
+				]
+			},
 			...table.rows.map((row) => ({
 				header: false,
-				cells: [cell(row.label, true), ...row.cells.map((c) => cell(cellText(c), false))]
+				cells: [
+					cell(row.label, true),
+					...row.cells.map((c) => cell(cellText(c), false)),
+					...barOf(row.cells)
+				]
 			}))
 		]
 	};
@@ -173,7 +197,8 @@ const paragraph = (text: string): Block => ({ type: 'paragraph', content: plain(
 export function reportDocument(
 	report: Awaited<ReturnType<typeof monitoringReport>>,
 	periodKind: PeriodKind,
-	generatedAt = new Date()
+	generatedAt = new Date(),
+	extras?: ReportExtras
 ): ExportDocument {
 	return {
 		title: m.monitoring_report_title(),
@@ -188,6 +213,7 @@ export function reportDocument(
 				title: table.title,
 				blocks: table.rows.length === 0 ? [paragraph(m.monitoring_no_data())] : [tableBlock(table)]
 			}))
+			.concat(extras ? extrasSections(extras) : [])
 			.concat(
 				report.suppressing
 					? [

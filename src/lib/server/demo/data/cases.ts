@@ -10,7 +10,16 @@ export interface DemoCase {
 	status: CaseStatus;
 	/** Invented people; the fiscal codes are well formed but belong to nobody we know of. */
 	identity: { fullName: string; fiscalCode: string; phone: string | null; email: string | null };
-	events: readonly { kind: CaseEventKind; on: string; note: string; status?: CaseStatus }[];
+	events: readonly DemoCaseEvent[];
+}
+
+export interface DemoCaseEvent {
+	kind: CaseEventKind;
+	on: string;
+	note: string;
+	status?: CaseStatus;
+	/** The structured fields the indicators count (as the event form stores them). */
+	details?: Record<string, string | number>;
 }
 
 /**

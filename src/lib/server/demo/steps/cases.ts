@@ -9,7 +9,7 @@ import {
 	DEMO_PROJECT_IDS
 } from '../ids';
 import type { SeedContext } from '../step';
-import { DEMO_CASES } from '../data/cases';
+import { DEMO_CASES, type DemoCase } from '../data/cases';
 
 /** The two case operators, on databases whose people step ran before the second one existed. */
 async function ensureOperators(db: Db, seed: SeedContext): Promise<void> {
@@ -34,31 +34,35 @@ async function ensureOperators(db: Db, seed: SeedContext): Promise<void> {
 	}
 }
 
+/** One invented person: the record, the identity and the diary, as its operator wrote them. */
+export async function insertDemoCase(db: Db, demo: DemoCase): Promise<void> {
+	const caseId = demoUuid(`case:${demo.key}`);
+	const operatorId = DEMO_PERSON_IDS[demo.operator];
+	await db.insert(caseRecord).values({
+		id: caseId,
+		projectId: DEMO_PROJECT_ID,
+		organisationId: DEMO_ORGANISATION_IDS[demo.organisation],
+		pseudonym: demo.pseudonym,
+		status: demo.status,
+		createdById: operatorId,
+		updatedAt: new Date(`${demo.events.at(-1)!.on}T12:00:00Z`)
+	});
+	await db.insert(caseIdentity).values({ caseId, ...demo.identity });
+	await db.insert(caseEvent).values(
+		demo.events.map((event) => ({
+			caseId,
+			kind: event.kind,
+			occurredOn: event.on,
+			note: event.note,
+			status: event.status ?? null,
+			...(event.details ? { details: event.details } : {}),
+			authorId: operatorId
+		}))
+	);
+}
+
 /** Demo step `cases`: invented people followed by Solidarietà e Servizi and Atticus. */
 export async function seedCases(db: Db, seed: SeedContext): Promise<void> {
 	await ensureOperators(db, seed);
-	for (const demo of DEMO_CASES) {
-		const caseId = demoUuid(`case:${demo.key}`);
-		const operatorId = DEMO_PERSON_IDS[demo.operator];
-		await db.insert(caseRecord).values({
-			id: caseId,
-			projectId: DEMO_PROJECT_ID,
-			organisationId: DEMO_ORGANISATION_IDS[demo.organisation],
-			pseudonym: demo.pseudonym,
-			status: demo.status,
-			createdById: operatorId,
-			updatedAt: new Date(`${demo.events.at(-1)!.on}T12:00:00Z`)
-		});
-		await db.insert(caseIdentity).values({ caseId, ...demo.identity });
-		await db.insert(caseEvent).values(
-			demo.events.map((event) => ({
-				caseId,
-				kind: event.kind,
-				occurredOn: event.on,
-				note: event.note,
-				status: event.status ?? null,
-				authorId: operatorId
-			}))
-		);
-	}
+	for (const demo of DEMO_CASES) await insertDemoCase(db, demo);
 }
