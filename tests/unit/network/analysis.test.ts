@@ -3,32 +3,11 @@ import { answerAnalysis } from '../../../src/lib/network/analysis';
 import { layoutPositions, startingPositions } from '../../../src/lib/network/layout';
 import { computeMetrics } from '../../../src/lib/network/metrics';
 import type { NetworkData } from '../../../src/lib/network/graph-data';
+import { edge, node } from './small-networks';
 
-const node = (id: string) => ({
-	id,
-	label: id,
-	name: id,
-	kind: 'comune',
-	role: null,
-	areas: [],
-	targets: [],
-	districtIds: []
-});
 const net: NetworkData = {
 	nodes: ['A', 'B', 'C', 'D'].map(node),
-	edges: [
-		['A', 'B'],
-		['B', 'C'],
-		['C', 'D']
-	].map(([source, target]) => ({
-		id: `${source}${target}`,
-		source,
-		target,
-		kind: 'co_action' as const,
-		label: '',
-		fromDate: null,
-		toDate: null
-	}))
+	edges: [edge('A', 'B'), edge('B', 'C'), edge('C', 'D')]
 };
 
 describe('the analysis worker', () => {

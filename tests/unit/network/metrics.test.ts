@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, degreeMetrics } from '../../../src/lib/network/metrics';
-import type { NetworkData, NetworkEdge, NetworkNode } from '../../../src/lib/network/graph-data';
-
-const node = (id: string): NetworkNode => ({
-	id,
-	label: id,
-	name: id,
-	kind: 'comune',
-	role: null,
-	areas: [],
-	targets: [],
-	districtIds: []
-});
-const edge = (
-	source: string,
-	target: string,
-	kind: NetworkEdge['kind'] = 'co_action'
-): NetworkEdge => ({
-	id: `${source}-${target}-${kind}`,
-	source,
-	target,
-	kind,
-	label: '',
-	fromDate: null,
-	toDate: null
-});
+import type { NetworkData } from '../../../src/lib/network/graph-data';
+import { edge, node } from './small-networks';
 
 /**
  * Two triangles joined by the bridge C–D, and G alone:
