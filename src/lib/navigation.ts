@@ -78,6 +78,12 @@ export const PROJECT_AREAS: readonly ProjectArea[] = [
 		href: (projectId) => `/projects/${projectId}/monitoring`,
 		label: () => m.nav_monitoring(),
 		requires: 'monitoring.read'
+	},
+	{
+		key: 'activity',
+		href: (projectId) => `/projects/${projectId}/activity`,
+		label: () => m.nav_activity(),
+		requires: 'project.read'
 	}
 ];
 

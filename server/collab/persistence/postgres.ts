@@ -4,6 +4,7 @@ import {
 	compactStoredDocument,
 	loadStoredUpdates
 } from '$lib/server/live/store';
+import { createMentionScanner } from '$lib/server/mentions/scanner';
 import type { Persistence } from '../persistence';
 import { createGroupCommit } from './group-commit';
 
@@ -13,10 +14,17 @@ interface Row {
 	authorId: string;
 }
 
-/** PostgreSQL (or PGlite) through the document store, with appends group-committed. */
+/**
+ * PostgreSQL (or PGlite) through the document store, with appends group-committed. Once stored,
+ * a document is read again for new mentions (ADR 0180): the server's copy, not the client's word.
+ */
 export function createPostgresPersistence(db: Db): Persistence {
+	const mentions = createMentionScanner(db);
 	const commit = createGroupCommit<Row>({
-		write: (rows) => appendStoredUpdates(db, rows),
+		write: async (rows) => {
+			await appendStoredUpdates(db, rows);
+			for (const row of rows) mentions.stored(row.documentName, row.authorId);
+		},
 		keyOf: (row) => row.documentName
 	});
 	return {
@@ -25,6 +33,9 @@ export function createPostgresPersistence(db: Db): Persistence {
 		async compact(name) {
 			await compactStoredDocument(db, name);
 		},
-		close: () => commit.drain()
+		close: async () => {
+			await commit.drain();
+			await mentions.drain();
+		}
 	};
 }

@@ -13,7 +13,8 @@ export const NOTIFICATION_KINDS = [
 	'decision_assigned',
 	'action_item_assigned',
 	'action_item_overdue',
-	'referral'
+	'referral',
+	'accessibility_feedback'
 ] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 

@@ -24,7 +24,8 @@ export function kindLabel(kind: NotificationKindName, locale?: 'it' | 'en'): str
 		decision_assigned: m.notify_kind_label_decision_assigned,
 		action_item_assigned: m.notify_kind_label_action_item_assigned,
 		action_item_overdue: m.notify_kind_label_action_item_overdue,
-		referral: m.notify_kind_label_referral
+		referral: m.notify_kind_label_referral,
+		accessibility_feedback: m.notify_kind_label_accessibility_feedback
 	};
 	return labels[kind]({}, locale ? { locale } : undefined);
 }

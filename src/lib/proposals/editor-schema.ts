@@ -4,6 +4,7 @@ import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import { suggestionMarks } from '../editor/suggestions/marks';
 import { TEXT_FIELD } from '../editor/suggestions/text-field';
+import { MentionNode } from '../editor/mention-node';
 
 /**
  * The extensions a proposal section adds to the shared LiveEditor (which brings StarterKit,
@@ -32,7 +33,9 @@ export function sectionContentExtensions(): AnyExtension[] {
 				HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null }
 			}
 		}),
-		...sectionEditorExtras()
+		...sectionEditorExtras(),
+		// Every LiveEditor adds mentions (with its "@" list); the schema needs the node alone.
+		MentionNode
 	];
 }
 

@@ -33,6 +33,9 @@ export const URL_PAYLOAD = 'javascript:window.__xss=999';
  * whoever adds one must say what it holds.
  */
 export const FREE_TEXT = new Set([
+	'accessibility_feedback.name',
+	'accessibility_feedback.page_url',
+	'accessibility_feedback.description',
 	'action_item.title',
 	'agenda_item.title',
 	'body.name',
@@ -115,6 +118,8 @@ export const FREE_TEXT = new Set([
 export const ADDRESS_TEXT = new Set(['meeting.video_link', 'organisation.website']);
 
 export const STRUCTURED_TEXT = new Set([
+	'accessibility_feedback.email',
+	'accessibility_feedback.locale',
 	// A staged CSV upload: checked on confirmation, never rendered.
 	'network_import.content',
 	'audit_entry.action',

@@ -119,12 +119,30 @@ export const ROWS: Record<string, Row> = {
 		note: "the asker's own mail choices only (tests/integration/notify/preferences)"
 	},
 	'/api/session': { path: () => '/api/session', access: 'signed-in' },
+	'/api/mentions': {
+		path: (s) => `/api/mentions?document=section:${s.sectionId}&q=`,
+		access: 'proposal.read',
+		note: 'only people who may read the document are offered (tests/integration/notify/mentions)'
+	},
 	'/invite/[token]': {
 		path: () => '/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
 		access: 'public',
 		actions: ['accept', 'create']
 	},
-	'/legal/[page]': { path: () => '/legal/privacy', access: 'public' },
+	'/legal/[page]': {
+		path: () => '/legal/accessibility',
+		access: 'public',
+		actions: ['feedback'],
+		note: 'the AgID feedback form: anyone, rate-limited (tests/integration/legal)'
+	},
+	'/admin/accessibility-feedback': {
+		path: () => '/admin/accessibility-feedback',
+		access: 'signed-in',
+		note: 'the admins alone read the accessibility reports',
+		explicit: Object.fromEntries(
+			SCOPES.map((scope) => [scope, statuses(404, { anonymous: 303, admin: 200 })])
+		) as Record<Scope, Statuses>
+	},
 	'/locale': { path: () => '/locale', access: 'public', note: 'POST only' },
 	'/projects': { path: () => '/projects', access: 'signed-in' },
 	'/notifications': {
@@ -167,6 +185,11 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]': {
 		path: (s) => `/projects/${s.proposalProjectId}`,
 		access: 'project.read'
+	},
+	'/projects/[projectId]/activity': {
+		path: (s) => `/projects/${s.proposalProjectId}/activity`,
+		access: 'project.read',
+		note: 'entries filtered per role: case events only to case roles (tests/integration/activity)'
 	},
 	'/projects/[projectId]/members': {
 		path: (s) => `/projects/${s.proposalProjectId}/members`,

@@ -1,4 +1,5 @@
 import type { PmNode } from '../../proposals/section-text';
+import { MENTION_NODE, mentionText } from '../../editor/mention-node';
 import { suggestionOf } from '../../editor/suggestions/json';
 import type { Block, Inline, InlineText, TableRow } from './document-model';
 
@@ -62,6 +63,9 @@ function tableRow(row: PmNode, offset: number): TableRow {
 function inlines(node: PmNode): Inline[] {
 	return (node.content ?? []).flatMap((child): Inline[] => {
 		if (child.type === 'hardBreak') return [{ type: 'break' }];
+		if (child.type === MENTION_NODE) {
+			return [{ type: 'text', text: mentionText(child.attrs?.label) }];
+		}
 		if (typeof child.text !== 'string') return [];
 		const run: InlineText = { type: 'text', text: child.text };
 		for (const mark of child.marks ?? []) {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { liveDocumentText } from '../db/schema';
 import { TEXT_FIELD } from '../../editor/suggestions/text-field';
+import { MENTION_NODE, mentionText } from '../../editor/mention-node';
 import { parseDocumentName } from './name';
 
 /**
@@ -26,6 +27,8 @@ function fragmentText(node: Y.XmlFragment | Y.XmlElement): string {
 			inline += (child.toDelta() as { insert?: unknown }[])
 				.map((op) => (typeof op.insert === 'string' ? op.insert : ''))
 				.join('');
+		} else if (child instanceof Y.XmlElement && child.nodeName === MENTION_NODE) {
+			inline += mentionText(child.getAttribute('label'));
 		} else if (child instanceof Y.XmlElement) {
 			const text = fragmentText(child);
 			if (text) lines.push(text);

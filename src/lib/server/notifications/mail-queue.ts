@@ -7,6 +7,7 @@ import { kindLabel } from '$lib/notifications/kinds';
 import { logger } from '../log/logger';
 import type { Mail, Mailer } from '../mail/mailer';
 import { notifyOverdueActionItems } from './overdue';
+import { dailyRound } from './daily-round';
 
 /** A leased mail not stamped sent within this long is offered again (its sender died). */
 export const MAIL_LEASE_MS = 5 * 60_000;
@@ -125,6 +126,17 @@ async function singleMail(
 			ics
 		};
 	}
+	if (row.kind === 'mention') {
+		return {
+			to,
+			subject: m.notify_mail_mention_subject({ title: row.title }, { locale }),
+			text: [
+				m.notify_mail_mention({ title: row.title }, { locale }),
+				link,
+				...footer(origin, locale)
+			].join('\n')
+		};
+	}
 	return digestMail([row], to, origin, locale);
 }
 
@@ -145,7 +157,11 @@ function digestMail(rows: Notification[], to: string, origin: string, locale: Lo
 	};
 }
 
-/** Tells owners of overdue action items, then sends due mails, every `intervalMs` (production entry only). */
+/**
+ * Sends due mails every `intervalMs`; once a day (Rome time, the first round after midnight)
+ * it first tells owners of action items that became overdue, so their notices join the queue
+ * like any other (production entry only).
+ */
 export function startMailQueue(
 	db: Db,
 	mailer: Mailer,
@@ -153,10 +169,11 @@ export function startMailQueue(
 	intervalMs = 15_000
 ): () => void {
 	let running = false;
+	const overdueRound = dailyRound((now) => notifyOverdueActionItems(db, now));
 	const timer = setInterval(() => {
 		if (running) return;
 		running = true;
-		notifyOverdueActionItems(db)
+		overdueRound()
 			.then(() => sendDueMails(db, mailer, origin))
 			.catch((error: unknown) => logger.error({ err: error }, 'mail queue round failed'))
 			.finally(() => (running = false));

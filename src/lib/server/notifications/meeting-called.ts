@@ -1,9 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { bodyMember, type Meeting } from '../db/schema';
+import { allowedAmong } from './audience';
 import { notify } from './notify';
 
-/** A meeting was called: every member of the body but the one who called it is told (with .ics by mail). */
+/**
+ * A meeting was called: the body's members who may see the meeting (the policy's
+ * `governance.read` in its project: someone who left the project stays on the body's list but is
+ * no longer told) are told, with .ics by mail; never the one who called it.
+ */
 export async function notifyMeetingCalled(
 	db: Db,
 	called: Meeting,
@@ -13,8 +18,15 @@ export async function notifyMeetingCalled(
 		.select({ personId: bodyMember.personId })
 		.from(bodyMember)
 		.where(eq(bodyMember.bodyId, called.bodyId));
+	const recipientIds = await allowedAmong(
+		db,
+		members.map((row) => row.personId),
+		'governance.read',
+		{ projectId: called.projectId },
+		calledById
+	);
 	await notify(db, {
-		recipientIds: members.map((row) => row.personId).filter((id) => id !== calledById),
+		recipientIds,
 		kind: 'meeting_called',
 		projectId: called.projectId,
 		resourceId: called.id,

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { m } from '../../paraglide/messages';
 import { findSectionOrThrow, sectionResource } from './section-lookup';
 import { notifyCommentOnText } from '../notifications/comment-on-text';
+import { notifyCommentMentions } from '../notifications/mention-in-comment';
 
 /**
  * Comment threads on a section. The anchor is a pair of Yjs relative positions (encoded by the
@@ -55,6 +56,7 @@ export async function create(
 			})
 			.returning();
 		await notifyCommentOnText(tx, section, thread.id, signedIn.id);
+		await notifyCommentMentions(tx, section, thread.id, input.body, signedIn.id);
 		await tx
 			.insert(comment)
 			.values({ threadId: thread.id, authorId: signedIn.id, body: input.body });
@@ -69,6 +71,7 @@ export async function reply(ctx: Ctx, input: { threadId: string; body: string })
 	});
 	await ctx.db.transaction(async (tx) => {
 		await notifyCommentOnText(tx, section, input.threadId, signedIn.id);
+		await notifyCommentMentions(tx, section, input.threadId, input.body, signedIn.id);
 		await tx
 			.insert(comment)
 			.values({ threadId: input.threadId, authorId: signedIn.id, body: input.body });

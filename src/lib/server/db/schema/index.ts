@@ -17,3 +17,4 @@ export * from './network';
 export * from './budget';
 export * from './search';
 export * from './notifications';
+export * from './feedback';
