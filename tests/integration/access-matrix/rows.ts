@@ -181,7 +181,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/calls/[callId]': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/${s.callId}`,
 		access: 'proposal.read',
-		actions: ['propose']
+		actions: ['propose', 'official']
 	},
 	'/projects/[projectId]/calls/templates': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/templates`,

@@ -4,6 +4,7 @@ import { getLocale } from '../../paraglide/runtime';
 import { formatDate } from '../../format/dates';
 import { isEmptyDocument } from '../../proposals/section-text';
 import { lastMonth } from '../../proposals/derive';
+import { actLabel } from '../../proposals/call-official';
 import { hasOwnText, sectionDepth } from '../../proposals/section-kinds';
 import type { Ctx } from '../context';
 import { project } from '../db/schema';
@@ -131,12 +132,23 @@ export async function proposalDocument(
 		blocks: signatureBlocks(signers)
 	});
 	const lead = partnership.partners.find((p) => p.role === 'lead');
+	// The call's own identifiers, on the cover only where the call has them.
+	const act = actLabel(theCall.actNumber, theCall.actDate, (d) => formatDate(d, language));
+	const official = [
+		[m.canvas_call_awarding_body(), theCall.awardingBody],
+		[m.canvas_call_act(), act],
+		[m.canvas_call_cup(), theCall.cup],
+		[m.canvas_call_cig(), theCall.cig]
+	]
+		.filter((row): row is [string, string] => Boolean(row[1]))
+		.map(([label, value]) => ({ label, value }));
 	return {
 		title: found.title,
 		subtitle: theCall.title,
 		language,
 		facts: [
 			{ label: m.proposal_export_call(), value: theCall.title },
+			...official,
 			{ label: m.proposal_export_title(), value: found.title },
 			...(lead ? [{ label: m.proposal_export_lead(), value: lead.name }] : []),
 			{ label: m.proposal_export_project(), value: theProject.title },
