@@ -302,7 +302,7 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `${proposal(s)}/export/docx`,
 		access: 'proposal.export',
 		permitted: [200, 400],
-		note: 'the fixture proposal has empty sections, which an export may refuse as invalid'
+		note: 'the fixture proposal has empty sections, which an export may refuse as invalid; observers are permitted (ADR 0185)'
 	},
 	'/projects/[projectId]/proposals/[proposalId]/export/jobs/[jobId]': {
 		path: (s) => `${proposal(s)}/export/jobs/${unknownDecision}`,
