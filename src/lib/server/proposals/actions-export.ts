@@ -71,7 +71,7 @@ export function actionTables(
 		},
 		...actionBudgetTable(blocks, organisationName),
 		...(withCronoprogramma
-			? [
+			? ([
 					{ type: 'heading', level: 2, content: plain(m.proposal_export_cronoprogramma()) },
 					{
 						type: 'table',
@@ -80,7 +80,7 @@ export function actionTables(
 							...crono
 						]
 					}
-				]
+				] satisfies Block[])
 			: [])
 	];
 }
