@@ -79,7 +79,9 @@ test('action blocks: targets from the register, a budget per action, reordered b
 	await up.focus();
 	await giulia.keyboard.press('Enter');
 	await expect(blocks.nth(0).getByLabel('Titolo', { exact: true })).toHaveValue('Seconda azione');
-	await expect(actions.getByRole('status').filter({ hasText: 'è ora l’azione 1 di 2' })).toHaveCount(1);
+	await expect(
+		actions.getByRole('status').filter({ hasText: 'è ora l’azione 1 di 2' })
+	).toHaveCount(1);
 	// Focus stays with the moved block (its "move up" is now disabled: its twin holds it).
 	await expect(
 		blocks.nth(0).getByRole('button', { name: 'Sposta giù «Seconda azione»' })
