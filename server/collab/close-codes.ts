@@ -1,4 +1,8 @@
-import { SUGGESTIONS_ONLY_CLOSE, UPDATE_TOO_COSTLY_CLOSE } from '$lib/collab/refusals';
+import {
+	ACCESS_CHANGED_CLOSE,
+	SUGGESTIONS_ONLY_CLOSE,
+	UPDATE_TOO_COSTLY_CLOSE
+} from '$lib/collab/refusals';
 
 /**
  * WebSocket close codes the collaboration server uses. Refusals before the upgrade are HTTP
@@ -24,7 +28,7 @@ export const CloseCode = {
 	/** Too much unsent data queued for a slow client, or the room is full: try again later. */
 	TryAgainLater: 1013,
 	/** The person's access to this document changed (e.g. write → read): reconnect, re-authorise. */
-	AccessChanged: 4001,
+	AccessChanged: ACCESS_CHANGED_CLOSE,
 	/**
 	 * A person who may only suggest sent a change that was not only their own suggestions
 	 * (suggest-guard.ts, ADR 0095). Terminal: the same state would be refused again.

@@ -46,7 +46,7 @@ export interface Evidence {
 export interface PlannedRow {
 	actionId: string;
 	title: string;
-	area: ActionArea | null;
+	area: string | null;
 	/** months[i] is month i + 1 of the project. */
 	months: boolean[];
 }
@@ -73,7 +73,7 @@ export interface LivedCell {
 export interface LivedRow {
 	actionId: string;
 	title: string;
-	area: ActionArea | null;
+	area: string | null;
 	cells: LivedCell[];
 	/** Planned months gone by with nothing done. */
 	delays: number;
@@ -131,7 +131,7 @@ export function livedCronoprogramma(input: {
 	const currentMonth = projectMonth(startsOn, today);
 	// month → source set, per action and per area; evidence outside the project is ignored.
 	const byAction = new Map<string, Map<number, Set<EvidenceSource>>>();
-	const byArea = new Map<ActionArea, Map<number, Set<EvidenceSource>>>();
+	const byArea = new Map<string, Map<number, Set<EvidenceSource>>>();
 	const note = <K>(index: Map<K, Map<number, Set<EvidenceSource>>>, key: K, e: Evidence) => {
 		const month = projectMonth(startsOn, e.on);
 		if (month < 1 || month > durationMonths) return;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The four methodological areas of 001 (area educativa, formativa e orientativa, …). */
+/**
+ * The four methodological areas of 001 (area educativa, formativa e orientativa, …): the areas
+ * a block offers when its project has not configured its own list (the partnership's areas).
+ */
 export const ACTION_AREAS = [
 	'educativa',
 	'formativa_orientativa',
@@ -30,7 +33,12 @@ const budgetLine = z.object({
 export const actionBlockSchema = z.object({
 	id: z.string().min(1),
 	title: z.string().catch(''),
-	area: z.enum(ACTION_AREAS).nullable().catch(null),
+	/** A key of the project's area list, or of ACTION_AREAS; kept when the list later drops it. */
+	area: z
+		.string()
+		.regex(/^[a-z0-9_]{1,60}$/)
+		.nullable()
+		.catch(null),
 	targets: names,
 	territories: names,
 	responsibleId: z.string().min(1).nullable().catch(null),
@@ -39,23 +47,46 @@ export const actionBlockSchema = z.object({
 	hours: z.number().nonnegative().nullable().catch(null),
 	quantity: z.number().nonnegative().nullable().catch(null),
 	quantityUnit: z.string().catch(''),
-	budget: z.array(budgetLine.catch({ organisationId: '', publicCents: 0, ownCents: 0 })).catch([])
+	budget: z.array(budgetLine.catch({ organisationId: '', publicCents: 0, ownCents: 0 })).catch([]),
+	/**
+	 * The block's place among the others. Kept as a key of its map rather than as its index in
+	 * the array: a move then sets two numbers, and a partner editing the moved block keeps the edit.
+	 */
+	order: z.number().finite().nullable().catch(null)
 });
 
 export type ActionBlock = z.infer<typeof actionBlockSchema>;
 
 /** Blocks without an id cannot be referenced and are skipped; the rest are normalised. */
 export function readActionBlocks(raw: readonly unknown[]): ActionBlock[] {
-	const blocks: ActionBlock[] = [];
-	for (const item of raw) {
+	const blocks: { block: ActionBlock; place: number; index: number }[] = [];
+	for (const [index, item] of raw.entries()) {
 		const parsed = actionBlockSchema.safeParse(item);
 		if (!parsed.success) continue;
 		const block = parsed.data;
 		block.months = [...new Set(block.months)].sort((a, b) => a - b);
 		block.budget = block.budget.filter((line) => line.organisationId !== '');
-		blocks.push(block);
+		// Blocks written before reordering existed have no order: their index stands for it.
+		blocks.push({ block, place: block.order ?? index, index });
 	}
-	return blocks;
+	return blocks.sort((a, b) => a.place - b.place || a.index - b.index).map(({ block }) => block);
+}
+
+/**
+ * The orders that move the block at `from` (in reading order) by one place: the two neighbours
+ * swap their order numbers. Every block gets a number, so legacy blocks without one stay put.
+ */
+export function swapOrders(
+	blocks: readonly ActionBlock[],
+	from: number,
+	delta: -1 | 1
+): Map<string, number> | null {
+	const to = from + delta;
+	if (from < 0 || to < 0 || from >= blocks.length || to >= blocks.length) return null;
+	const orders = new Map(blocks.map((block, index) => [block.id, index]));
+	orders.set(blocks[from].id, to);
+	orders.set(blocks[to].id, from);
+	return orders;
 }
 
 export function emptyActionBlock(id: string): ActionBlock {

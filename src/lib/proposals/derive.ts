@@ -1,4 +1,4 @@
-import type { ActionArea, ActionBlock } from './action-block';
+import type { ActionBlock } from './action-block';
 
 /**
  * What Tavolo derives from the action blocks, with no retyping: the cronoprogramma, the
@@ -29,7 +29,7 @@ export function lastMonth(blocks: readonly ActionBlock[]): number {
 
 export interface MatrixCell {
 	organisationId: string;
-	area: ActionArea | null;
+	area: string | null;
 	target: string | null;
 	territory: string | null;
 	role: 'responsible' | 'partner';
@@ -87,6 +87,11 @@ export interface Budget {
 	byPartner: Map<string, BudgetTotal>;
 	byAction: Map<string, BudgetTotal>;
 	total: BudgetTotal;
+}
+
+/** One action's budget lines summed: what the block shows under its lines. */
+export function actionTotal(block: ActionBlock): BudgetTotal {
+	return budget([block]).total;
 }
 
 /** Budget by partner and by action; both add up to the same total, in cents (no rounding drift). */

@@ -23,3 +23,12 @@ export function lengthState(chars: number, limitChars: number | null): LengthSta
 export function pagesLabel(pages: number): string {
 	return `max ${String(pages).replace('.', ',')} pag.`;
 }
+
+/**
+ * Pages a text fills, as the call counts them: characters with spaces over the template's page
+ * size, rounded up to a tenth so that 3,001 characters of a 3,000-character page read "1,1".
+ */
+export function estimatedPages(chars: number, pageChars: number): number {
+	if (chars <= 0 || pageChars <= 0) return 0;
+	return Math.ceil((chars / pageChars) * 10) / 10;
+}

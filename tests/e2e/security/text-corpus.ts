@@ -47,6 +47,8 @@ export const FREE_TEXT = new Set([
 	'call.general_objectives',
 	'call.specific_objectives',
 	'call.resources',
+	'call.awarding_body',
+	'call.act_number',
 	'case_event.note',
 	'case_referral.reason',
 	'case_referral.decline_reason',
@@ -126,6 +128,9 @@ export const STRUCTURED_TEXT = new Set([
 	'audit_entry.resource_type',
 	'audit_entry.resource_id',
 	'calendar_feed_token.token_hash',
+	// CUP and CIG: 15 and 10 letters or digits, checked by the call form.
+	'call.cup',
+	'call.cig',
 	'case_identity.email',
 	'case_identity.fiscal_code',
 	'case_record.pseudonym',

@@ -204,7 +204,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/calls/[callId]': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/${s.callId}`,
 		access: 'proposal.read',
-		actions: ['propose']
+		actions: ['propose', 'official']
 	},
 	'/projects/[projectId]/calls/templates': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/templates`,
@@ -325,7 +325,7 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `${proposal(s)}/export/docx`,
 		access: 'proposal.export',
 		permitted: [200, 400],
-		note: 'the fixture proposal has empty sections, which an export may refuse as invalid'
+		note: 'the fixture proposal has empty sections, which an export may refuse as invalid; observers are permitted (ADR 0185)'
 	},
 	'/projects/[projectId]/proposals/[proposalId]/export/jobs/[jobId]': {
 		path: (s) => `${proposal(s)}/export/jobs/${unknownDecision}`,

@@ -33,7 +33,7 @@ const blocks = readActionBlocks([
 		budget: [{ organisationId: 'atticus', publicCents: 250_000, ownCents: 25_000 }]
 	},
 	{ title: 'senza id' },
-	{ id: 'a3', title: 42, area: 'sconosciuta', months: 'tutti', budget: 'molto' }
+	{ id: 'a3', title: 42, area: 'Area con spazi', months: 'tutti', budget: 'molto' }
 ]);
 
 describe('action blocks', () => {

@@ -1,6 +1,7 @@
 import { LiveDocument } from '$lib/collab/provider.svelte';
 import { OfflineDocument } from '$lib/collab/offline.svelte';
 import { presentUsers, type LiveUser, type PresentUser } from '$lib/collab/presence';
+import { ACCESS_CHANGED_CLOSE } from '$lib/collab/refusals';
 
 type States = Map<number, Record<string, unknown>>;
 
@@ -17,6 +18,8 @@ export class CanvasDocument {
 	here = $state<PresentUser[]>([]);
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not shown
 	private seen = new Map<number, number>();
+	/** The server closed for an access change: reload once the document is in step again. */
+	private accessChanged = false;
 
 	constructor(
 		readonly id: string,
@@ -27,7 +30,26 @@ export class CanvasDocument {
 		this.live = new LiveDocument({ documentName, user });
 		this.offline = new OfflineDocument(this.live);
 		this.live.provider.awareness.on('change', this.onAwareness);
+		this.live.provider.on('connection-close', this.onClose);
+		this.live.provider.on('sync', this.onSync);
 	}
+
+	/*
+	 * An owners change (or a lock) changes the access of some open canvases: the server closes
+	 * their socket (4001) and they reconnect. The awareness ping announcing the change may reach
+	 * them during that gap, or be taken for the state they already had (y-protocols keeps the
+	 * clock of a state it dropped on disconnect). Their own closing is the surer sign: it says
+	 * their owners or mode changed, so they reload as soon as they are in step again (issue 14).
+	 */
+	private onClose = (event: CloseEvent | null) => {
+		if (event?.code === ACCESS_CHANGED_CLOSE) this.accessChanged = true;
+	};
+
+	private onSync = (synced: boolean) => {
+		if (!synced || !this.accessChanged) return;
+		this.accessChanged = false;
+		this.onRemoteChange();
+	};
 
 	private onAwareness = () => {
 		const awareness = this.live.provider.awareness;
@@ -59,6 +81,8 @@ export class CanvasDocument {
 
 	destroy() {
 		this.live.provider.awareness.off('change', this.onAwareness);
+		this.live.provider.off('connection-close', this.onClose);
+		this.live.provider.off('sync', this.onSync);
 		this.offline.destroy();
 		this.live.destroy();
 	}

@@ -2,6 +2,7 @@ import { m } from '../../paraglide/messages';
 import { formatCents } from '../../format/numbers';
 import type { ActionBlock } from '../../proposals/action-block';
 import { areaLabel } from '../../proposals/area-label';
+import type { RegisterTerm } from '../../proposals/action-register';
 import { budget, cronoprogramma } from '../../proposals/derive';
 import { plain, type Block, type TableCell } from '../export/document-model';
 
@@ -19,7 +20,10 @@ const cell = (text: string, header = false): TableCell => ({
 export function actionTables(
 	blocks: readonly ActionBlock[],
 	durationMonths: number,
-	organisationName: (id: string) => string
+	organisationName: (id: string) => string,
+	areas: readonly RegisterTerm[] = [],
+	/** False when the author chose a pasted calendar instead (ADR 0186). */
+	withCronoprogramma = true
 ): Block[] {
 	if (blocks.length === 0) return [];
 	const totals = budget(blocks);
@@ -36,7 +40,7 @@ export function actionTables(
 		header: false,
 		cells: [
 			cell(block.title),
-			cell(areaLabel(block.area, '')),
+			cell(areaLabel(block.area, '', areas)),
 			cell(block.targets.join(', ')),
 			cell(block.territories.join(', ')),
 			cell(block.responsibleId ? organisationName(block.responsibleId) : ''),
@@ -65,10 +69,84 @@ export function actionTables(
 			type: 'table',
 			rows: [{ header: true, cells: header.map((h) => cell(h, true)) }, ...actionRows, totalRow]
 		},
-		{ type: 'heading', level: 2, content: plain(m.proposal_export_cronoprogramma()) },
+		...actionBudgetTable(blocks, organisationName),
+		...(withCronoprogramma
+			? ([
+					{ type: 'heading', level: 2, content: plain(m.proposal_export_cronoprogramma()) },
+					{
+						type: 'table',
+						rows: [
+							{ header: true, cells: [cell(m.proposal_export_action(), true), ...months] },
+							...crono
+						]
+					}
+				] satisfies Block[])
+			: [])
+	];
+}
+
+/**
+ * Each action's budget lines as the block holds them: per partner the public share and the
+ * co-financing, then the action's total; the last row adds up every action (issue 14).
+ */
+export function actionBudgetTable(
+	blocks: readonly ActionBlock[],
+	organisationName: (id: string) => string
+): Block[] {
+	if (blocks.every((block) => block.budget.length === 0)) return [];
+	const totals = budget(blocks);
+	const money = (public_: number, own: number) => [
+		cell(formatCents(public_)),
+		cell(formatCents(own)),
+		cell(formatCents(public_ + own))
+	];
+	const rows = blocks.flatMap((block) => {
+		const title = block.title || m.canvas_action_untitled();
+		const total = totals.byAction.get(block.id);
+		return [
+			...block.budget.map((line) => ({
+				header: false,
+				cells: [
+					cell(title),
+					cell(organisationName(line.organisationId)),
+					...money(line.publicCents, line.ownCents)
+				]
+			})),
+			{
+				header: false,
+				cells: [
+					cell(title, true),
+					cell(m.proposal_export_action_subtotal(), true),
+					...money(total?.publicCents ?? 0, total?.ownCents ?? 0)
+				]
+			}
+		];
+	});
+	return [
+		{ type: 'heading', level: 2, content: plain(m.proposal_export_budget_by_action()) },
 		{
 			type: 'table',
-			rows: [{ header: true, cells: [cell(m.proposal_export_action(), true), ...months] }, ...crono]
+			rows: [
+				{
+					header: true,
+					cells: [
+						m.proposal_export_action(),
+						m.canvas_budget_partner(),
+						m.canvas_budget_public(),
+						m.canvas_budget_own(),
+						m.proposal_export_total()
+					].map((h) => cell(h, true))
+				},
+				...rows,
+				{
+					header: false,
+					cells: [
+						cell(m.proposal_export_total(), true),
+						cell(''),
+						...money(totals.total.publicCents, totals.total.ownCents)
+					]
+				}
+			]
 		}
 	];
 }

@@ -5,6 +5,7 @@ import { call, template, type Call } from '../db/schema';
 import { authorize } from '../access/policy';
 import { NotFoundError } from '../errors';
 import type { CallInput } from '../../proposals/forms';
+import type { CallOfficialInput } from '../../proposals/call-official';
 import { ensureTemplatesSeeded } from './template-seed';
 
 /** Calls (avvisi) of a project, each with its progetto di massima and proposal template. */
@@ -45,6 +46,18 @@ export async function update(
 		.set({ ...values, deadline: values.deadline ?? null })
 		.where(eq(call.id, callId))
 		.returning();
+	return row;
+}
+
+/** The call's own identifiers (ente procedente, act, CUP, CIG): the coordinator's to set. */
+export async function updateOfficial(
+	ctx: Ctx,
+	input: { projectId: string; callId: string } & CallOfficialInput
+): Promise<Call> {
+	const { projectId, callId, ...values } = input;
+	await authorize(ctx.db, ctx.actor, 'call.manage', { projectId });
+	await findCallOrThrow(ctx.db, projectId, callId);
+	const [row] = await ctx.db.update(call).set(values).where(eq(call.id, callId)).returning();
 	return row;
 }
 

@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
+import type { Db } from '../db/client';
+import { template } from '../db/schema';
+import { DEFAULT_PAGE_CHARS } from '../../proposals/limits';
 import { can } from '../access/policy';
 import { findCallOrThrow } from './calls';
 import { threadsOf, type ThreadView } from './comments';
@@ -6,6 +10,8 @@ import { overview, type SectionOverview } from './overview';
 import { projectPartners, type ProjectPartner } from './partners';
 import { projectDurationMonths } from './project-duration';
 import { editorMode, type EditorMode } from './sections';
+import { actionRegister } from './action-register';
+import type { ActionRegister } from '../../proposals/action-register';
 
 /**
  * Everything the proposal canvas opens with, in one read (the canvas engineer's module; the
@@ -26,6 +32,10 @@ export interface CanvasView {
 	total: number;
 	partners: ProjectPartner[];
 	durationMonths: number | null;
+	/** The lists an action block chooses areas, targets and territories from. */
+	register: ActionRegister;
+	/** Characters with spaces that make one page of this call's template. */
+	pageChars: number;
 	may: { lock: boolean; review: boolean; comment: boolean; structure: boolean; export: boolean };
 }
 
@@ -35,22 +45,34 @@ export async function canvasView(ctx: Ctx, proposalId: string): Promise<CanvasVi
 	const projectId = proposal.projectId;
 	const allowed = (action: Parameters<typeof can>[2]) =>
 		can(ctx.db, ctx.actor, action, { projectId });
-	const [theCall, modes, threads, partners, durationMonths, lock, review, comment, structure, exp] =
-		await Promise.all([
-			findCallOrThrow(ctx.db, projectId, proposal.callId),
-			Promise.all(summary.sections.map((s) => editorMode(ctx, s.id))),
-			threadsOf(
-				ctx.db,
-				summary.sections.map((s) => s.id)
-			),
-			projectPartners(ctx.db, projectId),
-			projectDurationMonths(ctx.db, projectId),
-			allowed('proposal.lock'),
-			allowed('proposal.review'),
-			allowed('proposal.comment'),
-			allowed('proposal.create'),
-			allowed('proposal.export')
-		]);
+	const [
+		theCall,
+		modes,
+		threads,
+		partners,
+		durationMonths,
+		register,
+		lock,
+		review,
+		comment,
+		structure,
+		exp
+	] = await Promise.all([
+		findCallOrThrow(ctx.db, projectId, proposal.callId),
+		Promise.all(summary.sections.map((s) => editorMode(ctx, s.id))),
+		threadsOf(
+			ctx.db,
+			summary.sections.map((s) => s.id)
+		),
+		projectPartners(ctx.db, projectId),
+		projectDurationMonths(ctx.db, projectId),
+		actionRegister(ctx.db, projectId),
+		allowed('proposal.lock'),
+		allowed('proposal.review'),
+		allowed('proposal.comment'),
+		allowed('proposal.create'),
+		allowed('proposal.export')
+	]);
 	return {
 		proposal: {
 			id: proposal.id,
@@ -70,6 +92,16 @@ export async function canvasView(ctx: Ctx, proposalId: string): Promise<CanvasVi
 		total: summary.total,
 		partners,
 		durationMonths,
+		register,
+		pageChars: await templatePageChars(ctx.db, theCall.templateId),
 		may: { lock, review, comment, structure, export: exp }
 	};
+}
+
+async function templatePageChars(db: Db, templateId: string): Promise<number> {
+	const [found] = await db
+		.select({ pageChars: template.pageChars })
+		.from(template)
+		.where(eq(template.id, templateId));
+	return found?.pageChars ?? DEFAULT_PAGE_CHARS;
 }

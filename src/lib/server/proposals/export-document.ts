@@ -4,6 +4,7 @@ import { getLocale } from '../../paraglide/runtime';
 import { formatDate } from '../../format/dates';
 import { isEmptyDocument } from '../../proposals/section-text';
 import { lastMonth } from '../../proposals/derive';
+import { actLabel } from '../../proposals/call-official';
 import { hasOwnText, sectionDepth } from '../../proposals/section-kinds';
 import type { Ctx } from '../context';
 import { project } from '../db/schema';
@@ -23,6 +24,9 @@ import { findProposalOrThrow } from './proposals';
 import { readContent } from './proposal-content';
 import { projectDurationMonths } from './project-duration';
 import { actionTables } from './actions-export';
+import { actionRegister } from './action-register';
+import { hasCalendar, withSchedule } from './export-schedule';
+import { resolveSchedule } from '../../proposals/schedule-choice';
 import { budgetView } from '../network/budget';
 import { budgetBlocks } from '../network/budget-export';
 import { exportPartnership, partnerListBlocks, signatureBlocks } from './export-partnership';
@@ -43,7 +47,7 @@ export async function proposalDocument(
 	const grant = await authorize(ctx.db, ctx.actor, 'proposal.export', {
 		projectId: found.projectId
 	});
-	const [theCall, [theProject], partners, content, duration, budget, partnership] =
+	const [theCall, [theProject], partners, content, duration, budget, partnership, register] =
 		await Promise.all([
 			findCallOrThrow(ctx.db, found.projectId, found.callId),
 			ctx.db.select().from(project).where(eq(project.id, found.projectId)),
@@ -54,7 +58,8 @@ export async function proposalDocument(
 			decide(grant, 'network.read', { projectId: found.projectId })
 				? budgetView(ctx.db, found.projectId)
 				: null,
-			exportPartnership(ctx.db, found.projectId)
+			exportPartnership(ctx.db, found.projectId),
+			actionRegister(ctx.db, found.projectId)
 		]);
 	if (content.sections.every((s) => isEmptyDocument(s.json)) && content.blocks.length === 0) {
 		throw new InvalidError('proposal_export_empty');
@@ -68,6 +73,11 @@ export async function proposalDocument(
 	const names = new Map(partners.map((p) => [p.id, p.name]));
 	const organisationName = (id: string) => names.get(id) ?? '—';
 	const total = content.sections.length;
+	const texts = content.sections.map((section) =>
+		isEmptyDocument(section.json) ? [] : blocksFromProseMirror(section.json)
+	);
+	// One schedule only: the pasted calendar or the derived cronoprogramma (ADR 0186).
+	const schedule = resolveSchedule(content.schedule, texts.some(hasCalendar));
 	const sections: DocumentSection[] = content.sections.map((section, index) => {
 		// An empty title-only parent is a heading over its subsections, not a missing text.
 		const blocks: Block[] = isEmptyDocument(section.json)
@@ -80,10 +90,18 @@ export async function proposalDocument(
 						}
 					]
 				: []
-			: blocksFromProseMirror(section.json);
+			: withSchedule(texts[index], schedule);
 		if (section.kind === 'actions') {
 			const months = duration ?? Math.max(lastMonth(content.blocks), 12);
-			blocks.push(...actionTables(content.blocks, months, organisationName));
+			blocks.push(
+				...actionTables(
+					content.blocks,
+					months,
+					organisationName,
+					register.areas,
+					schedule === 'cronoprogramma'
+				)
+			);
 		}
 		progress(index + 1, total);
 		return {
@@ -131,12 +149,23 @@ export async function proposalDocument(
 		blocks: signatureBlocks(signers)
 	});
 	const lead = partnership.partners.find((p) => p.role === 'lead');
+	// The call's own identifiers, on the cover only where the call has them.
+	const act = actLabel(theCall.actNumber, theCall.actDate, (d) => formatDate(d, language));
+	const official = [
+		[m.canvas_call_awarding_body(), theCall.awardingBody],
+		[m.canvas_call_act(), act],
+		[m.canvas_call_cup(), theCall.cup],
+		[m.canvas_call_cig(), theCall.cig]
+	]
+		.filter((row): row is [string, string] => Boolean(row[1]))
+		.map(([label, value]) => ({ label, value }));
 	return {
 		title: found.title,
 		subtitle: theCall.title,
 		language,
 		facts: [
 			{ label: m.proposal_export_call(), value: theCall.title },
+			...official,
 			{ label: m.proposal_export_title(), value: found.title },
 			...(lead ? [{ label: m.proposal_export_lead(), value: lead.name }] : []),
 			{ label: m.proposal_export_project(), value: theProject.title },

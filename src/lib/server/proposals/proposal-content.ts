@@ -4,6 +4,12 @@ import { readDocument } from '../live/store';
 import type { ActionBlock } from '../../proposals/action-block';
 import type { PmNode } from '../../proposals/section-text';
 import { blocksOf } from './action-blocks';
+import {
+	readScheduleChoice,
+	SCHEDULE_KEY,
+	SETTINGS_MAP,
+	type ScheduleChoice
+} from '../../proposals/schedule-choice';
 import { findSections, type SectionRecord } from './section-lookup';
 import { actionsDocumentName, sectionDocumentName, sectionJson } from './section-content';
 import { versionDocument } from './version-store';
@@ -15,6 +21,8 @@ export interface SectionContent extends SectionRecord {
 export interface ProposalContent {
 	sections: SectionContent[];
 	blocks: ActionBlock[];
+	/** The schedule the author chose for the export; null while nobody chose (ADR 0186). */
+	schedule: ScheduleChoice | null;
 }
 
 /**
@@ -41,7 +49,11 @@ export async function readContent(
 	);
 	const actionsDoc = await open(actionsDocumentName(proposalId));
 	try {
-		return { sections: contents, blocks: blocksOf(actionsDoc) };
+		return {
+			sections: contents,
+			blocks: blocksOf(actionsDoc),
+			schedule: readScheduleChoice(actionsDoc.getMap(SETTINGS_MAP).get(SCHEDULE_KEY))
+		};
 	} finally {
 		actionsDoc.destroy();
 	}

@@ -98,6 +98,13 @@ export const call = pgTable(
 		specificObjectives: text().notNull().default(''),
 		resources: text().notNull().default(''),
 		deadline: date(),
+		/** The call's own identifiers as the ente procedente published them (issue 14). */
+		awardingBody: text(),
+		actNumber: text(),
+		actDate: date(),
+		/** Codice Unico di Progetto (15 characters) and Codice Identificativo Gara (10), if any. */
+		cup: text(),
+		cig: text(),
 		templateId: uuid()
 			.notNull()
 			.references(() => template.id),

@@ -4,6 +4,7 @@ import * as calls from '$lib/server/proposals/calls';
 import * as proposals from '$lib/server/proposals/proposals';
 import * as templates from '$lib/server/proposals/templates';
 import { proposalForm } from '$lib/proposals/forms';
+import { callOfficialForm } from '$lib/proposals/call-official';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +19,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			call: found,
 			template: await templates.get(ctx, { projectId, templateId: found.templateId }),
 			proposals: await proposals.listForCall(ctx, { projectId, callId }),
-			canCreate: await can(ctx.db, ctx.actor, 'proposal.create', { projectId })
+			canCreate: await can(ctx.db, ctx.actor, 'proposal.create', { projectId }),
+			canManage: await can(ctx.db, ctx.actor, 'call.manage', { projectId })
 		};
 	});
 };
@@ -31,5 +33,12 @@ export const actions: Actions = {
 		);
 		if ('id' in created) redirect(303, `/projects/${projectId}/proposals/${created.id}`);
 		return created;
+	},
+	official: async (event) => {
+		const { projectId, callId } = event.params;
+		const saved = await runAction(event, callOfficialForm, (input) =>
+			calls.updateOfficial(event.locals.ctx, { projectId, callId, ...input })
+		);
+		return 'id' in saved ? { officialSaved: true } : saved;
 	}
 };

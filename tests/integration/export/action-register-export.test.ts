@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Runtime } from '../../../src/lib/server/runtime';
+import { district, projectDistrict, projectVocabulary } from '../../../src/lib/server/db/schema';
+import { proposalDocument } from '../../../src/lib/server/proposals/export-document';
+import { renderFile } from '../../../src/lib/server/export/formats';
+import { canvasView } from '../../../src/lib/server/proposals/canvas-view';
+import { readDocument } from '../../../src/lib/server/live/store';
+import { actionsDocumentName } from '../../../src/lib/server/proposals/section-content';
+import { replaceBlocksUpdate } from '../../../src/lib/server/proposals/action-blocks';
+import { emptyActionBlock } from '../../../src/lib/proposals/action-block';
+import { buildProposalTable, startProposalRuntime } from '../proposals/fixture';
+import { docxText, inOrder, pdfText } from '../../support/export-text';
+
+/**
+ * Issue 14: an action's budget lines summed per action in the exports, its area named from the
+ * project's own list (governance is not one of 001's four), its territories chosen whole from
+ * the register — "Alto Milanese (Legnano, Castano Primo)" stays one — and blocks in their order.
+ */
+let runtime: Runtime;
+let table: Awaited<ReturnType<typeof buildProposalTable>>;
+const ALTO = `Alto Milanese (Legnano, Castano Primo) ${crypto.randomUUID().slice(0, 6)}`;
+
+beforeAll(async () => {
+	runtime = await startProposalRuntime();
+	table = await buildProposalTable(runtime);
+	const { db } = table;
+	const projectId = table.project.id;
+	const [alto] = await db.insert(district).values({ name: ALTO }).returning();
+	await db.insert(projectDistrict).values({ projectId, districtId: alto.id });
+	await db.insert(projectVocabulary).values([
+		{ projectId, list: 'area', key: 'educativa', label: 'Area educativa', position: 0 },
+		{ projectId, list: 'area', key: 'governance', label: 'Governance del progetto', position: 1 },
+		{ projectId, list: 'target', key: 'giovani', label: 'Ragazzi e giovani', position: 0 }
+	]);
+	const name = actionsDocumentName(table.proposal.id);
+	const current = await readDocument(db, name);
+	const lead = table.owner.organisationId;
+	const other = table.partner.organisationId;
+	await table.live.write(
+		name,
+		replaceBlocksUpdate(current, [
+			// Stored second, shown first: the order key, not the array index, decides.
+			{
+				...emptyActionBlock('b'),
+				title: 'Cabina di regia',
+				area: 'governance',
+				order: 1,
+				budget: [{ organisationId: lead, publicCents: 500_000, ownCents: 0 }]
+			},
+			{
+				...emptyActionBlock('a'),
+				title: 'Orientamento',
+				area: 'educativa',
+				order: 0,
+				targets: ['Ragazzi e giovani'],
+				territories: [ALTO],
+				budget: [
+					{ organisationId: lead, publicCents: 1_250_050, ownCents: 100_000 },
+					{ organisationId: other, publicCents: 300_000, ownCents: 50_000 }
+				]
+			}
+		])!
+	);
+	current.destroy();
+});
+
+async function exportAs(format: 'docx' | 'odt' | 'pdf') {
+	const document = await proposalDocument(table.ctx(table.partner), {
+		proposalId: table.proposal.id,
+		withComments: false
+	});
+	return (await renderFile(format, document, table.proposal.title)).bytes;
+}
+
+describe('action blocks: register lists, areas, order and budget per action', () => {
+	it('the canvas opens with the project’s areas, targets and territories', async () => {
+		const view = await canvasView(table.ctx(table.observer), table.proposal.id);
+		expect(view.register.areas.map((a) => a.label)).toEqual([
+			'Area educativa',
+			'Governance del progetto'
+		]);
+		expect(view.register.targets.map((t) => t.label)).toEqual(['Ragazzi e giovani']);
+		expect(view.register.territories.map((t) => t.label)).toEqual([ALTO]);
+	});
+
+	const ACTIONS = [
+		'Orientamento',
+		'Area educativa',
+		'Ragazzi e giovani',
+		ALTO,
+		'Cabina di regia',
+		'Governance del progetto'
+	];
+	const BY_ACTION = [
+		'Budget per azione',
+		'Orientamento',
+		'12.500,50',
+		'1.000,00',
+		'13.500,50',
+		'Orientamento',
+		'3.000,00',
+		'500,00',
+		'3.500,00',
+		'Totale azione',
+		'15.500,50',
+		'1.500,00',
+		'17.000,50',
+		'Cabina di regia',
+		'5.000,00',
+		'Totale azione',
+		'5.000,00',
+		'Totale',
+		'20.500,50',
+		'1.500,00',
+		'22.000,50',
+		'Cronoprogramma'
+	];
+
+	it('DOCX, ODT and PDF: actions in order, areas by the project’s names, budget per action', async () => {
+		const docx = docxText(await exportAs('docx'));
+		expect(inOrder(docx, ACTIONS)).toBe(true);
+		expect(inOrder(docx, BY_ACTION)).toBe(true);
+		const odt = strFromU8(unzipSync(await exportAs('odt'))['content.xml']).replace(/<[^>]+>/g, '');
+		expect(inOrder(odt, ACTIONS)).toBe(true);
+		expect(inOrder(odt, BY_ACTION)).toBe(true);
+		const pdf = await pdfText(await exportAs('pdf'));
+		expect(inOrder(pdf, ACTIONS)).toBe(true);
+		expect(inOrder(pdf, BY_ACTION)).toBe(true);
+	});
+});
