@@ -6,6 +6,7 @@ import * as templates from '$lib/server/proposals/templates';
 import { proposalForm } from '$lib/proposals/forms';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A call with its progetto di massima, its template's sections and the proposals written for it. */
@@ -26,8 +27,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	propose: async (event) => {
 		const { projectId, callId } = event.params;
-		const created = await runAction(event, proposalForm, (input) =>
-			proposals.create(event.locals.ctx, { projectId, callId, title: input.title })
+		const created = await runAction(
+			event,
+			inProject(event, 'proposal.create'),
+			proposalForm,
+			(input) => proposals.create(event.locals.ctx, { projectId, callId, title: input.title })
 		);
 		if ('id' in created) redirect(303, `/projects/${projectId}/proposals/${created.id}`);
 		return created;
