@@ -89,8 +89,6 @@ test('raw Yjs content, javascript: links and presence execute nothing', async ({
 	await expect(editor.locator('a[href^="javascript:" i], a[href^=" javascript:" i]')).toHaveCount(
 		0
 	);
-	// The forged presence arrived: its name shows as text in the presence bar.
-	await expect(page.locator('.name', { hasText: 'onerror="window.__xss=8"' })).toHaveCount(1);
 	await editor.getByText('clicca qui').click();
 	await expect(editor.locator('img[onerror], script, svg[onload]')).toHaveCount(0);
 	// Anything that would run (an image's onerror, a clicked link) has had its turn.
