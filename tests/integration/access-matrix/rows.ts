@@ -485,10 +485,7 @@ export const ROWS: Record<string, Row> = {
 			}),
 			circulate: granted(() => ({ opensOn: '2026-03-06', closesOn: '2026-03-13' }), {}),
 			approve: granted(() => ({}), {}),
-			approvePrevious: granted(() => ({ previousMeetingId: unknownDecision }), {
-				coordinator: 404,
-				steering_member: 404
-			}),
+			approvePrevious: granted(() => ({ previousMeetingId: unknownDecision }), {}),
 			correction: granted(() => ({ text: 'Refuso nel punto 2' }), {})
 		}
 	},
