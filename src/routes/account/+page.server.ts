@@ -6,6 +6,7 @@ import { startBrowserSession } from '$lib/server/auth/web-session';
 import { requireActor } from '$lib/server/http/require-actor';
 import { signedIn } from '$lib/server/context';
 import { runAction } from '$lib/server/http/run-action';
+import { signedInOnly } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	password: (event) =>
-		runAction(event, passwordChangeForm, async (input) => {
+		runAction(event, signedInOnly, passwordChangeForm, async (input) => {
 			const fresh = await changePassword(
 				signedIn(event.locals.ctx),
 				{ throttle: sharedLoginThrottle() },

@@ -3,6 +3,7 @@ import { loginForm } from '$lib/auth/forms';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
 import { signInFromRequest } from '$lib/server/auth/web-session';
 import { runAction } from '$lib/server/http/run-action';
+import { anyone } from '$lib/server/http/url-resources';
 import { errorMessage } from '$lib/server/http/error-message';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +19,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: (event) =>
-		runAction(event, loginForm, async (input) => {
+		runAction(event, anyone, loginForm, async (input) => {
 			await signInFromRequest(event, input);
 			redirect(303, safeRedirectTarget(input.redirectTo));
 		})

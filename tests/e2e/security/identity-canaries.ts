@@ -3,8 +3,9 @@ import { join } from 'node:path';
 
 /**
  * Identity canaries (issue 16): poison-text.ts plants a token in the identity and the notes of
- * every person followed; the stored-text walk then reads every page, export and the server log
- * each role reaches, and only the case operators of the record's organisation may meet a token.
+ * every person followed; the stored-text walk then reads every page, export, live document
+ * (live-documents.ts) and the server log each role reaches, and only the case operators of the
+ * record's organisation may meet a token.
  */
 export const CANARY_FILE = 'identity-canaries.json';
 
@@ -12,6 +13,11 @@ export interface IdentityCanaries {
 	cases: { token: string; organisationId: string }[];
 	/** Who operates cases for which organisation: the only ones who may read those tokens. */
 	operators: { email: string; organisationId: string }[];
+	/**
+	 * Every live document of the data set (`notes:<project>`, `section:…`, `actions:…`,
+	 * `minutes:…`, `labboard:…`): each role opens those the server lets it open and reads them.
+	 */
+	documents: string[];
 }
 
 export function readCanaries(dataDir: string): IdentityCanaries {

@@ -90,8 +90,21 @@ async function plantIdentityCanaries(): Promise<IdentityCanaries> {
 	);
 	return {
 		cases: cases.map((row) => ({ token: row.token, organisationId: row.organisation_id })),
-		operators: operators.map((row) => ({ email: row.email, organisationId: row.organisation_id }))
+		operators: operators.map((row) => ({ email: row.email, organisationId: row.organisation_id })),
+		documents: await liveDocumentNames()
 	};
+}
+
+/** Every live document of the data set, one name per kind of src/lib/server/live-kinds.ts. */
+async function liveDocumentNames(): Promise<string[]> {
+	const names = rowsOf<{ name: string }>(
+		await runtime.db.execute(sql`select 'notes:' || id as name from project
+			union all select 'section:' || id from proposal_section
+			union all select 'actions:' || id from proposal
+			union all select 'minutes:' || id from meeting
+			union all select 'labboard:' || id from lab_session`)
+	);
+	return names.map((row) => row.name);
 }
 
 /** Result rows, as PGlite (`rows`) or postgres.js (the array itself) returns them. */

@@ -15,6 +15,8 @@ import {
 	tokensIn,
 	type IdentityCanaries
 } from './identity-canaries';
+import { documentText, readLiveDocument } from './live-documents';
+import { settled } from './settled';
 import { MARKER } from './text-corpus';
 
 /**
@@ -26,8 +28,10 @@ import { MARKER } from './text-corpus';
  * register neutralises formulas and file names stay plain.
  *
  * The same walk carries the identity canaries (identity-canaries.ts): no page (its HTML, which
- * holds the data `__data.json` would give), no export and no line of the server log shows a
- * followed person's name, contact or note to anyone but that record's own case operators.
+ * holds the data `__data.json` would give), no export, no live document the role can open (each
+ * one of the data set is asked for over the collaboration socket and read whole) and no line of
+ * the server log shows a followed person's name, contact or note to anyone but that record's
+ * own case operators.
  */
 const PORT = Number(process.env.E2E_XSS_PORT ?? 4191);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -103,6 +107,25 @@ async function exportsOn(page: Page): Promise<string[]> {
 		.filter((path) => /\/export\/|\.(ics|csv|docx|odt|pdf)$/.test(path));
 }
 
+/**
+ * Every live document of the data set, asked for with the page's session: those the server
+ * opens are read whole and must hold no forbidden token. Returns how many it opened.
+ */
+async function scanLiveDocuments(page: Page, forbidden: string[]): Promise<number> {
+	const session = (await page.context().cookies()).find((c) => c.name === 'tavolo_session');
+	expect(session, 'signed in').toBeDefined();
+	const collab = `${BASE.replace(/^http/, 'ws')}/collab`;
+	let opened = 0;
+	for (const name of canaries.documents) {
+		const doc = await readLiveDocument(collab, name, `tavolo_session=${session!.value}`, BASE);
+		if (!doc) continue;
+		opened++;
+		expect(tokensIn(documentText(doc), forbidden), `identity of a case in ${name}`).toEqual([]);
+		doc.destroy();
+	}
+	return opened;
+}
+
 /** A download's text as its reader gets it: DOCX and ODT bodies, PDF pages, or plain text. */
 async function downloadText(body: Buffer, contentType: string): Promise<string> {
 	const bytes = new Uint8Array(body);
@@ -140,9 +163,8 @@ for (const role of ROLES) {
 			kinds.add(kind);
 			const response = await page.goto(path);
 			expect(response?.status() ?? 0, path).toBeLessThan(500);
-			await page.waitForLoadState('load');
-			// Let hydration, live documents and anything a payload would trigger run.
-			await page.waitForTimeout(300);
+			// Hydrated, live documents synced, images settled: a payload's handler has had its turn.
+			await settled(page);
 			expect(await xssFlag(page), `script ran on ${path}`).toBeUndefined();
 			expect(await page.locator('a[href^="javascript:" i]').count(), path).toBe(0);
 			if ((await page.locator('body').innerText()).includes(MARKER)) pagesWithPayload++;
@@ -169,6 +191,9 @@ for (const role of ROLES) {
 			expect(tokensIn(text, forbidden), `identity of a case in ${download}`).toEqual([]);
 		}
 		console.log(`[canary] ${role}: ${downloads.size} kinds of download read`);
+		const opened = await scanLiveDocuments(page, forbidden);
+		console.log(`[canary] ${role}: ${opened} of ${canaries.documents.length} live documents read`);
+		if (role !== 'admin') expect(opened, `${role} opened no live document`).toBeGreaterThan(0);
 		// A case operator does meet its own people: the canary is live, so its absence elsewhere
 		// means something.
 		if (own.length > 0) expect(ownSeen, `${role} saw its own cases' identity`).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { liveNotes } from '../support/live-notes';
 import { openDemoProject, signIn } from '../support/session';
+import { settled } from './settled';
 
 /**
  * Payloads that a malicious partner could write without the editor's help — straight into the
@@ -90,8 +91,8 @@ test('raw Yjs content, javascript: links and presence execute nothing', async ({
 	);
 	await editor.getByText('clicca qui').click();
 	await expect(editor.locator('img[onerror], script, svg[onload]')).toHaveCount(0);
-	// Give anything that would run (onerror, a clicked link) time to run.
-	await page.waitForTimeout(500);
+	// Anything that would run (an image's onerror, a clicked link) has had its turn.
+	await settled(page);
 	expect(
 		await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)
 	).toBeUndefined();

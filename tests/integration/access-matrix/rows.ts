@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path';
 import type { Action } from '../../../src/lib/server/access/actions';
+import type { ProjectRole } from '../../../src/lib/server/db/schema';
 import { CASE_IDENTITY, EVERYONE, type Side, type Who } from './world';
 
 /**
@@ -16,6 +17,69 @@ export type Statuses = Record<Who, number>;
 /** Everyone gets `status`, except the askers named. */
 export function statuses(status: number, except: Partial<Statuses> = {}): Statuses {
 	return Object.fromEntries(EVERYONE.map((who) => [who, except[who] ?? status])) as Statuses;
+}
+
+/** A form as posted: repeated fields as arrays. */
+export type Form = Record<string, string | string[]>;
+
+/**
+ * A form action's row: a valid form (so that access, not validation, decides the answer) and
+ * the literal status of every asker. Either `everyone` (pages outside projects) or `granted`:
+ * the roles named get their status, every other member 403, the stranger and the admin 404, the
+ * anonymous 401 — on the own project; on another or an unknown project, 401 and 404.
+ */
+export interface ActionForm {
+	/** The form `asker` posts (distinct per asker where a throttle counts per account). */
+	form: (side: Side, asker: Who) => Form;
+	everyone?: Statuses;
+	granted?: Partial<Record<ProjectRole, number>>;
+}
+
+/** The same status for every asker (actions outside projects: the asker's own things). */
+export const everyone = (
+	form: ActionForm['form'],
+	status: number,
+	except: Partial<Statuses> = {}
+) => ({
+	form,
+	everyone: statuses(status, except)
+});
+
+/** Only the roles named succeed (with their literal status); see ActionForm. */
+export const granted = (
+	form: ActionForm['form'],
+	roles: Partial<Record<ProjectRole, number>>
+): ActionForm => ({ form, granted: roles });
+
+/** Every role of the project gets `status`: actions any member may do. */
+export const EVERY_ROLE = (status: number): Record<ProjectRole, number> => ({
+	coordinator: status,
+	partner_editor: status,
+	facilitator: status,
+	steering_member: status,
+	case_operator: status,
+	observer: status
+});
+
+/** What `asker` must get from `form` posted on `scope`. */
+export function expectedStatus(form: ActionForm, scope: Scope, asker: Who): number {
+	if (form.everyone) return form.everyone[asker];
+	if (asker === 'anonymous') return 401;
+	if (asker === 'stranger' || asker === 'admin' || scope !== 'own') return 404;
+	return form.granted?.[asker] ?? 403;
+}
+
+/**
+ * The refusal `asker` gets before the form is even read, or null when the action is theirs
+ * (then an empty form is a validation error, which says nothing about access).
+ */
+export function refusal(form: ActionForm, scope: Scope, asker: Who): number | null {
+	if (form.everyone) {
+		const signedInOnly = EVERYONE.some((who) => form.everyone![who] !== 401);
+		return asker === 'anonymous' && form.everyone.anonymous === 401 && signedInOnly ? 401 : null;
+	}
+	if (scope === 'own' && asker in (form.granted ?? {})) return null;
+	return expectedStatus(form, scope, asker);
 }
 
 /**
@@ -45,6 +109,8 @@ export interface Row {
 	explicitActions?: Record<Scope, Statuses>;
 	/** A valid form for those actions, so that access, not validation, decides the answer. */
 	actionBody?: Record<string, string>;
+	/** One valid form and the literal statuses per action, unless `explicitActions` says them. */
+	forms?: Record<string, ActionForm>;
 }
 
 /** Where the routes are, read at test time: a route added later is found too. */
@@ -94,7 +160,14 @@ export const ROWS: Record<string, Row> = {
 		path: () => '/login',
 		access: 'public',
 		signedIn: [303],
-		actions: ['default']
+		actions: ['default'],
+		forms: {
+			// A wrong password: 401 whoever asks (one e-mail per asker, under the sign-in throttle).
+			default: everyone(
+				(_, who) => ({ email: `nessuno.${who}@example.org`, password: 'sbagliata' }),
+				401
+			)
+		}
 	},
 	'/login/oidc': {
 		path: () => '/login/oidc',
@@ -110,12 +183,34 @@ export const ROWS: Record<string, Row> = {
 		signedIn: [303],
 		note: 'always sends back to /login (with the reason) or on to the app'
 	},
-	'/logout': { path: () => '/logout', access: 'public', anonymous: [303], actions: ['default'] },
-	'/account': { path: () => '/account', access: 'signed-in', actions: ['password'] },
+	'/logout': {
+		path: () => '/logout',
+		access: 'public',
+		anonymous: [303],
+		actions: ['default'],
+		forms: { default: everyone(() => ({}), 303) }
+	},
+	'/account': {
+		path: () => '/account',
+		access: 'signed-in',
+		actions: ['password'],
+		forms: {
+			password: everyone(
+				() => ({
+					currentPassword: 'sbagliata',
+					newPassword: 'una-password-lunga',
+					confirmPassword: 'una-password-lunga'
+				}),
+				400,
+				{ anonymous: 401 }
+			)
+		}
+	},
 	'/account/notifications': {
 		path: () => '/account/notifications',
 		access: 'signed-in',
 		actions: ['save'],
+		forms: { save: everyone(() => ({ mention: 'weekly' }), 200, { anonymous: 401 }) },
 		note: "the asker's own mail choices only (tests/integration/notify/preferences)"
 	},
 	'/api/session': { path: () => '/api/session', access: 'signed-in' },
@@ -127,7 +222,18 @@ export const ROWS: Record<string, Row> = {
 	'/invite/[token]': {
 		path: () => '/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
 		access: 'public',
-		actions: ['accept', 'create']
+		actions: ['accept', 'create'],
+		forms: {
+			accept: everyone(() => ({}), 404, { anonymous: 401 }),
+			create: everyone(
+				() => ({
+					name: 'Nuova Persona',
+					password: 'una-password-lunga',
+					confirmPassword: 'una-password-lunga'
+				}),
+				404
+			)
+		}
 	},
 	'/legal/[page]': {
 		path: () => '/legal/accessibility',
@@ -149,6 +255,10 @@ export const ROWS: Record<string, Row> = {
 		path: () => '/notifications',
 		access: 'signed-in',
 		actions: ['read', 'readAll'],
+		forms: {
+			read: everyone(() => ({ notificationId: unknownDecision }), 404, { anonymous: 401 }),
+			readAll: everyone(() => ({}), 200, { anonymous: 401 })
+		},
 		note: "only the asker's own notifications, read or marked (tests/integration/notify/inbox)"
 	},
 	'/search': {
@@ -194,22 +304,51 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/members': {
 		path: (s) => `/projects/${s.proposalProjectId}/members`,
 		access: 'member.read',
-		actions: ['invite', 'role', 'remove', 'revoke']
+		actions: ['invite', 'role', 'remove', 'revoke'],
+		forms: {
+			invite: granted(() => ({ email: 'nuovo.invitato@example.org', role: 'observer' }), {
+				coordinator: 200
+			}),
+			role: granted(() => ({ membershipId: unknownDecision, role: 'observer' }), {
+				coordinator: 404
+			}),
+			remove: granted(() => ({ membershipId: unknownDecision }), { coordinator: 404 }),
+			revoke: granted(() => ({ invitationId: unknownDecision }), { coordinator: 404 })
+		}
 	},
 	'/projects/[projectId]/calls': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls`,
 		access: 'proposal.read',
-		actions: ['create']
+		actions: ['create'],
+		forms: {
+			create: granted(() => ({ title: 'Bando di prova', templateId: unknownDecision }), {
+				coordinator: 404
+			})
+		}
 	},
 	'/projects/[projectId]/calls/[callId]': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/${s.callId}`,
 		access: 'proposal.read',
-		actions: ['propose', 'official']
+		actions: ['propose', 'official'],
+		forms: {
+			propose: granted(() => ({ title: 'Proposta di prova' }), { coordinator: 303 }),
+			official: granted(
+				() => ({
+					awardingBody: 'Comune di Magenta',
+					actNumber: '123',
+					actDate: '2025-03-14',
+					cup: 'J51B21004450006',
+					cig: 'ZA12345678'
+				}),
+				{ coordinator: 200 }
+			)
+		}
 	},
 	'/projects/[projectId]/calls/templates': {
 		path: (s) => `/projects/${s.proposalProjectId}/calls/templates`,
 		access: 'proposal.read',
-		actions: ['import']
+		actions: ['import'],
+		forms: { import: granted(() => ({ definition: '{}' }), { coordinator: 400 }) }
 	},
 	'/projects/[projectId]/network': {
 		path: (s) => `/projects/${s.governanceProjectId}/network`,
@@ -218,7 +357,11 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/network/import': {
 		path: (s) => `/projects/${s.governanceProjectId}/network/import`,
 		access: 'network.read',
-		actions: ['preview', 'confirm']
+		actions: ['preview', 'confirm'],
+		forms: {
+			preview: granted(() => ({ kind: 'organisations' }), { coordinator: 400 }),
+			confirm: granted(() => ({ importId: unknownDecision }), { coordinator: 404 })
+		}
 	},
 	'/projects/[projectId]/network/actors.json': {
 		path: (s) => `/projects/${s.governanceProjectId}/network/actors.json`,
@@ -235,12 +378,37 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/partnership': {
 		path: (s) => `/projects/${s.governanceProjectId}/partnership`,
 		access: 'network.read',
-		actions: ['agreement', 'partner', 'removePartner', 'term', 'removeTerm']
+		actions: ['agreement', 'partner', 'removePartner', 'term', 'removeTerm'],
+		forms: {
+			agreement: granted(() => ({ form: 'ats', act: 'Delibera n. 12' }), { coordinator: 200 }),
+			partner: granted(() => ({ organisationId: unknownDecision, role: 'operating_partner' }), {
+				coordinator: 404
+			}),
+			removePartner: granted(() => ({ organisationId: unknownDecision }), { coordinator: 404 }),
+			term: granted(() => ({ list: 'area', label: 'Inclusione lavorativa' }), { coordinator: 200 }),
+			removeTerm: granted(() => ({ list: 'area', key: 'inclusione_lavorativa' }), {
+				coordinator: 200
+			})
+		}
 	},
 	'/projects/[projectId]/partnership/budget': {
 		path: (s) => `/projects/${s.governanceProjectId}/partnership/budget`,
 		access: 'network.read',
-		actions: ['budget', 'cofinancing', 'override', 'removeOverride']
+		actions: ['budget', 'cofinancing', 'override', 'removeOverride'],
+		forms: {
+			// The world has no population data: the band is refused as a field once access is granted.
+			budget: granted(() => ({ publicCents: '10000', band: '15-29@2024-01-01' }), {
+				coordinator: 400
+			}),
+			cofinancing: granted(() => ({ organisationId: unknownDecision, cents: '100' }), {
+				coordinator: 404
+			}),
+			// An unknown district is a field error of the form (400), once access is granted.
+			override: granted(() => ({ districtId: unknownDecision, cents: '100', reason: 'Accordo' }), {
+				coordinator: 400
+			}),
+			removeOverride: granted(() => ({ districtId: unknownDecision }), { coordinator: 404 })
+		}
 	},
 	'/projects/[projectId]/partnership/budget/budget.csv': {
 		path: (s) => `/projects/${s.governanceProjectId}/partnership/budget/budget.csv`,
@@ -249,17 +417,51 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/governance': {
 		path: governance,
 		access: 'governance.read',
-		actions: ['createBody']
+		actions: ['createBody'],
+		forms: {
+			createBody: granted(
+				() => ({ kind: 'working_group', name: 'Gruppo di prova', quorumRule: 'majority' }),
+				{ coordinator: 303 }
+			)
+		}
 	},
 	'/projects/[projectId]/governance/action-items': {
 		path: (s) => `${governance(s)}/action-items`,
 		access: 'governance.read',
-		actions: ['actionItem', 'done']
+		actions: ['actionItem', 'done'],
+		forms: {
+			actionItem: granted(() => ({ title: 'Preparare la bozza' }), {
+				coordinator: 200,
+				steering_member: 200
+			}),
+			done: granted(() => ({ actionItemId: unknownDecision, done: '1' }), {
+				coordinator: 404,
+				steering_member: 404
+			})
+		}
 	},
 	'/projects/[projectId]/governance/bodies/[bodyId]': {
 		path: (s) => `${governance(s)}/bodies/${s.bodyId}`,
 		access: 'governance.read',
-		actions: ['addMember', 'removeMember', 'schedule', 'feedToken']
+		actions: ['addMember', 'removeMember', 'schedule', 'feedToken'],
+		forms: {
+			addMember: granted(() => ({ personId: unknownDecision, role: 'member' }), {
+				coordinator: 400
+			}),
+			// Removing someone who does not sit in the body leaves it as it is.
+			removeMember: granted(() => ({ personId: unknownDecision }), { coordinator: 200 }),
+			schedule: granted(
+				() => ({
+					title: 'Cabina di regia n. 2',
+					day: '2026-04-09',
+					startTime: '14:30',
+					endTime: '16:30',
+					agenda: 'Avvio'
+				}),
+				{ coordinator: 303 }
+			),
+			feedToken: granted(() => ({}), EVERY_ROLE(200))
+		}
 	},
 	'/projects/[projectId]/governance/bodies/[bodyId]/calendar.ics': {
 		path: (s) => `${governance(s)}/bodies/${s.bodyId}/calendar.ics`,
@@ -273,7 +475,13 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `${governance(s)}/decisions/${unknownDecision}`,
 		access: 'governance.read',
 		note: 'no decision in the fixture: every scope is an unknown id',
-		actions: ['transition']
+		actions: ['transition'],
+		forms: {
+			transition: granted(() => ({ decisionId: unknownDecision, to: 'in_progress' }), {
+				coordinator: 404,
+				steering_member: 404
+			})
+		}
 	},
 	'/projects/[projectId]/governance/decisions/register.csv': {
 		path: (s) => `${governance(s)}/decisions/register.csv`,
@@ -293,7 +501,28 @@ export const ROWS: Record<string, Row> = {
 			'approve',
 			'approvePrevious',
 			'correction'
-		]
+		],
+		forms: {
+			// The world's askers sit in no body: minutes are their members' and officers', so 403.
+			attendance: granted(() => ({ [`status.${unknownDecision}`]: 'present' }), {}),
+			sitting: granted(() => ({ openedTime: '14:30' }), {}),
+			guest: granted(() => ({ name: 'Ospite Esterno' }), {}),
+			removeGuest: granted(() => ({ guestId: unknownDecision }), {}),
+			decision: granted((s) => ({ meetingId: s.meetingId, text: 'Si approva il calendario' }), {
+				coordinator: 200,
+				partner_editor: 200,
+				facilitator: 200,
+				steering_member: 200
+			}),
+			actionItem: granted(() => ({ title: 'Preparare la bozza' }), {
+				coordinator: 200,
+				steering_member: 200
+			}),
+			circulate: granted(() => ({ opensOn: '2026-03-06', closesOn: '2026-03-13' }), {}),
+			approve: granted(() => ({}), {}),
+			approvePrevious: granted(() => ({ previousMeetingId: unknownDecision }), {}),
+			correction: granted(() => ({ text: 'Refuso nel punto 2' }), {})
+		}
 	},
 	'/projects/[projectId]/governance/meetings/[meetingId]/meeting.ics': {
 		path: (s) => `${governance(s)}/meetings/${s.meetingId}/meeting.ics`,
@@ -306,12 +535,53 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/proposals/[proposalId]': {
 		path: proposal,
 		access: 'proposal.read',
-		actions: ['status', 'owners', 'lock', 'unlock', 'comment', 'reply', 'resolve', 'reopen']
+		actions: ['status', 'owners', 'lock', 'unlock', 'comment', 'reply', 'resolve', 'reopen'],
+		forms: {
+			// The section belongs to no organisation of the partner editor: proposal.edit narrows to owners.
+			status: granted((s) => ({ sectionId: s.sectionId, status: 'draft' }), {
+				coordinator: 200,
+				partner_editor: 403
+			}),
+			owners: granted((s) => ({ sectionId: s.sectionId }), { coordinator: 200 }),
+			lock: granted((s) => ({ sectionId: s.sectionId }), { coordinator: 200 }),
+			unlock: granted((s) => ({ sectionId: s.sectionId }), { coordinator: 200 }),
+			comment: granted(
+				(s) => ({
+					sectionId: s.sectionId,
+					anchorFrom: 'AAAA',
+					anchorTo: 'AAAA',
+					body: 'Da rivedere'
+				}),
+				{ coordinator: 200, partner_editor: 200, facilitator: 200, steering_member: 200 }
+			),
+			reply: granted(() => ({ threadId: unknownDecision, body: 'Concordo' }), {
+				coordinator: 404,
+				partner_editor: 404,
+				facilitator: 404,
+				steering_member: 404
+			}),
+			resolve: granted(() => ({ threadId: unknownDecision }), {
+				coordinator: 404,
+				partner_editor: 404,
+				facilitator: 404,
+				steering_member: 404
+			}),
+			reopen: granted(() => ({ threadId: unknownDecision }), {
+				coordinator: 404,
+				partner_editor: 404,
+				facilitator: 404,
+				steering_member: 404
+			})
+		}
 	},
 	'/projects/[projectId]/proposals/[proposalId]/history': {
 		path: (s) => `${proposal(s)}/history`,
 		access: 'proposal.read',
-		actions: ['save', 'restore']
+		actions: ['save', 'restore'],
+		forms: {
+			save: granted(() => ({ name: 'Prima stesura' }), { coordinator: 200, partner_editor: 200 }),
+			restore: granted(() => ({ versionId: unknownDecision }), { coordinator: 404 })
+		}
 	},
 	'/projects/[projectId]/proposals/[proposalId]/authors': {
 		path: (s) => `${proposal(s)}/authors?section=${s.sectionId}`,
@@ -332,11 +602,31 @@ export const ROWS: Record<string, Row> = {
 		access: 'proposal.export',
 		note: 'jobs are per process and short-lived: every scope is an unknown id'
 	},
-	'/projects/[projectId]/labs': { path: labs, access: 'lab.read', actions: ['create'] },
+	'/projects/[projectId]/labs': {
+		path: labs,
+		access: 'lab.read',
+		actions: ['create'],
+		forms: {
+			create: granted(() => ({ title: 'Laboratorio di prova', facilitatorId: unknownDecision }), {
+				coordinator: 400,
+				facilitator: 400
+			})
+		}
+	},
 	'/projects/[projectId]/labs/[labId]': {
 		path: (s) => `${labs(s)}/${s.labId}`,
 		access: 'lab.read',
-		actions: ['session']
+		actions: ['session'],
+		forms: {
+			session: granted(
+				() => ({
+					title: 'Secondo incontro',
+					startsAt: '2026-06-01T10:00',
+					endsAt: '2026-06-01T12:00'
+				}),
+				{ coordinator: 200, facilitator: 200 }
+			)
+		}
 	},
 	'/projects/[projectId]/labs/[labId]/calendar.ics': {
 		path: (s) => `${labs(s)}/${s.labId}/calendar.ics`,
@@ -346,6 +636,26 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `${labs(s)}/${s.labId}/sessions/${s.sessionId}`,
 		access: 'lab.read',
 		actions: ['attach', 'practice', 'propose'],
+		forms: {
+			// lab.write narrows to the lab's participants (the partner editor) and those who run labs.
+			// No case has this pseudonym: a field error (400) once the lab lets the asker write.
+			attach: granted((s) => ({ sessionId: s.sessionId, pseudonym: 'ZZZ-999' }), {
+				coordinator: 400,
+				partner_editor: 400,
+				facilitator: 400
+			}),
+			practice: granted(() => ({ title: 'Pratica di prova', whatWorked: 'Il colloquio a tre' }), {
+				coordinator: 303,
+				partner_editor: 303,
+				facilitator: 303
+			}),
+			// The cabina di regia has no meeting to come in the world: refused as a field (400).
+			propose: granted(() => ({ text: 'Proposta alla cabina' }), {
+				coordinator: 400,
+				partner_editor: 400,
+				facilitator: 400
+			})
+		},
 		note: 'attached cases only for participants and those who run labs (tests/integration/labs)'
 	},
 	'/projects/[projectId]/practices': {
@@ -360,7 +670,13 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring`,
 		access: 'monitoring.read',
 		note: 'targets are set and removed with monitoring.manage (tests/integration/monitoring)',
-		actions: ['target', 'removeTarget']
+		actions: ['target', 'removeTarget'],
+		forms: {
+			target: granted(() => ({ indicator: 'people_in_charge', target: '40' }), {
+				coordinator: 200
+			}),
+			removeTarget: granted(() => ({ targetId: unknownDecision }), { coordinator: 404 })
+		}
 	},
 	'/projects/[projectId]/monitoring/esf.csv': {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring/esf.csv`,
@@ -370,13 +686,26 @@ export const ROWS: Record<string, Row> = {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring/cronoprogramma`,
 		access: 'monitoring.read',
 		note: 'the done mark is set with monitoring.manage (tests/integration/monitoring/cronoprogramma)',
-		actions: ['mark']
+		actions: ['mark'],
+		forms: {
+			mark: granted((s) => ({ proposalId: s.proposalId, actionId: 'a1', month: '1', done: '1' }), {
+				coordinator: 404
+			})
+		}
 	},
 	'/projects/[projectId]/monitoring/traceability': {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring/traceability`,
 		access: 'monitoring.read',
 		note: 'needs, objectives and links are changed with monitoring.manage (tests/integration/monitoring/traceability)',
-		actions: ['node', 'removeNode', 'link']
+		actions: ['node', 'removeNode', 'link'],
+		forms: {
+			node: granted(() => ({ kind: 'need', title: 'Giovani senza lavoro' }), { coordinator: 200 }),
+			removeNode: granted(() => ({ nodeId: unknownDecision }), { coordinator: 404 }),
+			// Ends that are no need or objective of the project: a field error (400) once granted.
+			link: granted(() => ({ kind: 'need_objective', fromId: 'a', toId: 'b', done: '1' }), {
+				coordinator: 400
+			})
+		}
 	},
 	'/projects/[projectId]/monitoring/report': {
 		path: (s) => `/projects/${s.proposalProjectId}/monitoring/report`,

@@ -2,6 +2,7 @@ import { fail, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit'
 import type { z } from 'zod';
 import { errorAnswer } from './error-message';
 import { echoValues, formToObject } from './form-values';
+import type { Permission } from './url-resources';
 import { validate } from './validate';
 
 export interface ActionFailure {
@@ -12,16 +13,20 @@ export interface ActionFailure {
 }
 
 /**
- * The one way a form action runs: parse the form with its schema, call the domain, and turn a
- * DomainError into `fail(status, …)` carrying the user's input back, so nothing typed is lost.
+ * The one way a form action runs: ask the policy for the resource of the URL first (so a caller
+ * without the right gets 401/403/404 whatever it posts, as for a GET of the page), then parse the
+ * form with its schema, call the domain, and turn a DomainError into `fail(status, …)` carrying
+ * the user's input back, so nothing typed is lost.
  */
 export async function runAction<S extends z.ZodType, R>(
 	event: RequestEvent,
+	permission: Permission,
 	schema: S,
 	call: (input: z.infer<S>) => Promise<R>
 ) {
 	let values: Record<string, unknown> = {};
 	try {
+		await permission(event.locals.ctx);
 		values = formToObject(await event.request.formData());
 		return await call(validate(schema, values));
 	} catch (error) {

@@ -235,7 +235,7 @@ export async function getCard(ctx: Ctx, organisationId: string): Promise<Organis
 }
 
 /** The policy's answer for editing this card: NotFound when unseen, Forbidden when read-only. */
-async function authorizeEdit(ctx: Ctx, organisationId: string): Promise<Actor> {
+export async function authorizeEdit(ctx: Ctx, organisationId: string): Promise<Actor> {
 	const actor = requireSignedIn(ctx.actor);
 	const grants = await grantsOf(ctx.db, actor.id);
 	const where = await presences(ctx.db, [...grants.keys()], [organisationId]);

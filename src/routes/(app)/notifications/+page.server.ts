@@ -2,6 +2,7 @@ import { markAllReadForm, markReadForm } from '$lib/notifications/forms';
 import { requireActor } from '$lib/server/http/require-actor';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { signedInOnly } from '$lib/server/http/url-resources';
 import { listInbox, markAllRead, markRead } from '$lib/server/notifications/inbox';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,12 +14,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	read: (event) =>
-		runAction(event, markReadForm, async ({ notificationId }) => {
+		runAction(event, signedInOnly, markReadForm, async ({ notificationId }) => {
 			await markRead(event.locals.ctx, notificationId);
 			return { marked: 1 };
 		}),
 	readAll: (event) =>
-		runAction(event, markAllReadForm, async () => ({
+		runAction(event, signedInOnly, markAllReadForm, async () => ({
 			marked: await markAllRead(event.locals.ctx)
 		}))
 };

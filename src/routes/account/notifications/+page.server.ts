@@ -2,6 +2,7 @@ import { preferencesForm } from '$lib/notifications/forms';
 import { requireActor } from '$lib/server/http/require-actor';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { signedInOnly } from '$lib/server/http/url-resources';
 import { myPreferences, savePreferences } from '$lib/server/notifications/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: (event) =>
-		runAction(event, preferencesForm, async (input) => {
+		runAction(event, signedInOnly, preferencesForm, async (input) => {
 			await savePreferences(event.locals.ctx, input);
 			return { saved: true };
 		})

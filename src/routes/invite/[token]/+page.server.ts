@@ -5,6 +5,7 @@ import { startBrowserSession } from '$lib/server/auth/web-session';
 import { signedIn } from '$lib/server/context';
 import * as acceptance from '$lib/server/projects/invitation-acceptance';
 import { runAction } from '$lib/server/http/run-action';
+import { anyone, signedInOnly } from '$lib/server/http/url-resources';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	accept: (event) =>
-		runAction(event, z.object({}), async () => {
+		runAction(event, signedInOnly, z.object({}), async () => {
 			const accepted = await acceptance.acceptAsMember(
 				signedIn(event.locals.ctx),
 				event.params.token
@@ -46,7 +47,7 @@ export const actions: Actions = {
 			redirect(303, `/projects/${accepted.projectId}`);
 		}),
 	create: (event) =>
-		runAction(event, acceptAsNewPersonForm, async (input) => {
+		runAction(event, anyone, acceptAsNewPersonForm, async (input) => {
 			const { ctx } = event.locals;
 			const accepted = await acceptance.acceptAsNewPerson(ctx, event.params.token, input);
 			startBrowserSession(event, await openSession(ctx.db, accepted.personId));

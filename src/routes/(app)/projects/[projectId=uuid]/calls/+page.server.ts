@@ -5,6 +5,7 @@ import * as templates from '$lib/server/proposals/templates';
 import { callForm } from '$lib/proposals/forms';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The project's calls (avvisi), and the form a coordinator uses to publish a new one. */
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const created = await runAction(event, callForm, (input) =>
+		const created = await runAction(event, inProject(event, 'call.manage'), callForm, (input) =>
 			calls.create(event.locals.ctx, event.params.projectId, input)
 		);
 		if ('id' in created) redirect(303, `/projects/${event.params.projectId}/calls/${created.id}`);

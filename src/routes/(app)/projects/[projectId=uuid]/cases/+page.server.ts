@@ -4,6 +4,7 @@ import { referralDecisionForm } from '$lib/cases/referral-form';
 import { can } from '$lib/server/access/policy';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -22,13 +23,23 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	accept: (event) =>
-		runAction(event, referralDecisionForm, async (input) => {
-			await referrals.decide(event.locals.ctx, event.params.projectId, input, true);
-			return { done: 'accepted' as const };
-		}),
+		runAction(
+			event,
+			inProject(event, 'case.referral_decide'),
+			referralDecisionForm,
+			async (input) => {
+				await referrals.decide(event.locals.ctx, event.params.projectId, input, true);
+				return { done: 'accepted' as const };
+			}
+		),
 	decline: (event) =>
-		runAction(event, referralDecisionForm, async (input) => {
-			await referrals.decide(event.locals.ctx, event.params.projectId, input, false);
-			return { done: 'declined' as const };
-		})
+		runAction(
+			event,
+			inProject(event, 'case.referral_decide'),
+			referralDecisionForm,
+			async (input) => {
+				await referrals.decide(event.locals.ctx, event.params.projectId, input, false);
+				return { done: 'declined' as const };
+			}
+		)
 };

@@ -5,6 +5,7 @@ import * as meetings from '$lib/server/governance/meetings';
 import * as territories from '$lib/server/territories/territories';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	createBody: (event) =>
-		runAction(event, bodyForm, async (input) => {
+		runAction(event, inProject(event, 'body.manage'), bodyForm, async (input) => {
 			const created = await bodies.create(event.locals.ctx, event.params.projectId, input);
 			redirect(303, `/projects/${event.params.projectId}/governance/bodies/${created.id}`);
 		})

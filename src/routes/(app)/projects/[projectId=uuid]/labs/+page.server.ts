@@ -5,6 +5,7 @@ import * as labs from '$lib/server/labs/labs';
 import * as territories from '$lib/server/territories/territories';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The project's labs (comunità di pratica), and a form to open one for those who run them. */
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 
 export const actions: Actions = {
 	create: (event) =>
-		runAction(event, labForm, async (input) => {
+		runAction(event, inProject(event, 'lab.run'), labForm, async (input) => {
 			const created = await labs.create(event.locals.ctx, event.params.projectId, input);
 			redirect(303, `/projects/${event.params.projectId}/labs/${created.id}`);
 		})

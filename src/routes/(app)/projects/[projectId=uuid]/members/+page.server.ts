@@ -9,6 +9,7 @@ import * as invitations from '$lib/server/projects/invitations';
 import { requireActor } from '$lib/server/http/require-actor';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import { sendInvitation } from '$lib/server/mail/invitation-mail';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	invite: (event) =>
-		runAction(event, inviteForm, async (input) => {
+		runAction(event, inProject(event, 'member.manage'), inviteForm, async (input) => {
 			const { projectId } = event.params;
 			const { ctx, runtime } = event.locals;
 			const created = await invitations.invite(ctx, { ...input, projectId });
@@ -45,17 +46,17 @@ export const actions: Actions = {
 			return { invited: { email: input.email, link, expiresAt: created.expiresAt, mailed } };
 		}),
 	role: (event) =>
-		runAction(event, changeRoleForm, async (input) => {
+		runAction(event, inProject(event, 'member.manage'), changeRoleForm, async (input) => {
 			await members.changeRole(event.locals.ctx, { ...input, projectId: event.params.projectId });
 			return { done: 'role_changed' as const };
 		}),
 	remove: (event) =>
-		runAction(event, removeMemberForm, async (input) => {
+		runAction(event, inProject(event, 'member.manage'), removeMemberForm, async (input) => {
 			await members.remove(event.locals.ctx, { ...input, projectId: event.params.projectId });
 			return { done: 'removed' as const };
 		}),
 	revoke: (event) =>
-		runAction(event, revokeInvitationForm, async (input) => {
+		runAction(event, inProject(event, 'member.manage'), revokeInvitationForm, async (input) => {
 			await invitations.revoke(event.locals.ctx, { ...input, projectId: event.params.projectId });
 			return { done: 'revoked' as const };
 		})

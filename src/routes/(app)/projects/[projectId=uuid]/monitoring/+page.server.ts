@@ -7,6 +7,7 @@ import {
 import * as monitoring from '$lib/server/monitoring/dashboard';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 const periodKindOf = (value: string | null): PeriodKind =>
@@ -24,12 +25,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	target: (event) =>
-		runAction(event, targetForm, async (input) => {
+		runAction(event, inProject(event, 'monitoring.manage'), targetForm, async (input) => {
 			await monitoring.setTarget(event.locals.ctx, event.params.projectId, input);
 			return { saved: true };
 		}),
 	removeTarget: (event) =>
-		runAction(event, removeTargetForm, async (input) => {
+		runAction(event, inProject(event, 'monitoring.manage'), removeTargetForm, async (input) => {
 			await monitoring.removeTarget(event.locals.ctx, event.params.projectId, input.targetId);
 			return { removed: true };
 		})

@@ -7,6 +7,7 @@ import { proposalForm } from '$lib/proposals/forms';
 import { callOfficialForm } from '$lib/proposals/call-official';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A call with its progetto di massima, its template's sections and the proposals written for it. */
@@ -28,16 +29,22 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	propose: async (event) => {
 		const { projectId, callId } = event.params;
-		const created = await runAction(event, proposalForm, (input) =>
-			proposals.create(event.locals.ctx, { projectId, callId, title: input.title })
+		const created = await runAction(
+			event,
+			inProject(event, 'proposal.create'),
+			proposalForm,
+			(input) => proposals.create(event.locals.ctx, { projectId, callId, title: input.title })
 		);
 		if ('id' in created) redirect(303, `/projects/${projectId}/proposals/${created.id}`);
 		return created;
 	},
 	official: async (event) => {
 		const { projectId, callId } = event.params;
-		const saved = await runAction(event, callOfficialForm, (input) =>
-			calls.updateOfficial(event.locals.ctx, { projectId, callId, ...input })
+		const saved = await runAction(
+			event,
+			inProject(event, 'call.manage'),
+			callOfficialForm,
+			(input) => calls.updateOfficial(event.locals.ctx, { projectId, callId, ...input })
 		);
 		return 'id' in saved ? { officialSaved: true } : saved;
 	}

@@ -3,6 +3,7 @@ import * as templates from '$lib/server/proposals/templates';
 import { templateImportForm } from '$lib/proposals/forms';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Proposal templates: the shared ones and those imported into this project; import a new one. */
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	import: (event) =>
-		runAction(event, templateImportForm, async (input) => {
+		runAction(event, inProject(event, 'template.manage'), templateImportForm, async (input) => {
 			const created = await templates.importDefinition(event.locals.ctx, {
 				projectId: event.params.projectId,
 				text: input.definition

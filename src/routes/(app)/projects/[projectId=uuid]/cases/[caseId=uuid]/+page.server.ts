@@ -7,6 +7,7 @@ import * as profile from '$lib/server/cases/profile';
 import * as view from '$lib/server/cases/view';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { onCase } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One record: its path for every reader; identity and notes for its organisation's operators. */
@@ -22,19 +23,19 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 
 export const actions: Actions = {
 	event: (event) =>
-		runAction(event, caseEventForm, async (input) => {
+		runAction(event, onCase(event, 'case.write'), caseEventForm, async (input) => {
 			const { projectId, caseId } = event.params;
 			await events.add(event.locals.ctx, projectId, caseId, input);
 			return { done: 'added' as const };
 		}),
 	profile: (event) =>
-		runAction(event, caseProfileForm, async (input) => {
+		runAction(event, onCase(event, 'case.write'), caseProfileForm, async (input) => {
 			const { projectId, caseId } = event.params;
 			await profile.update(event.locals.ctx, projectId, caseId, input);
 			return { done: 'profiled' as const };
 		}),
 	identity: (event) =>
-		runAction(event, caseIdentityForm, async (input) => {
+		runAction(event, onCase(event, 'case.write'), caseIdentityForm, async (input) => {
 			const { projectId, caseId } = event.params;
 			await identity.correct(event.locals.ctx, projectId, caseId, input);
 			return { done: 'corrected' as const };

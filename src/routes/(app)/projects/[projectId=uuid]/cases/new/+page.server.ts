@@ -4,6 +4,7 @@ import * as choices from '$lib/server/cases/choices';
 import * as records from '$lib/server/cases/records';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Opening a record: only a case operator, for their own organisation. */
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 
 export const actions: Actions = {
 	default: (event) =>
-		runAction(event, caseCreateForm, async (input) => {
+		runAction(event, inProject(event, 'case.write'), caseCreateForm, async (input) => {
 			const { projectId } = event.params;
 			const created = await records.create(event.locals.ctx, projectId, input);
 			redirect(303, `/projects/${projectId}/cases/${created.id}`);

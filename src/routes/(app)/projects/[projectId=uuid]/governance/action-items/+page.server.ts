@@ -5,6 +5,7 @@ import * as members from '$lib/server/projects/members';
 import * as organisations from '$lib/server/organisations/organisations';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -31,12 +32,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	actionItem: (event) =>
-		runAction(event, actionItemForm, async (input) => {
+		runAction(event, inProject(event, 'action_item.manage'), actionItemForm, async (input) => {
 			await actionItems.create(event.locals.ctx, event.params.projectId, input);
 			return { done: 'created' as const };
 		}),
 	done: (event) =>
-		runAction(event, actionItemDoneForm, async (input) => {
+		runAction(event, inProject(event, 'action_item.manage'), actionItemDoneForm, async (input) => {
 			await actionItems.setDone(event.locals.ctx, input);
 			return { done: 'ticked' as const };
 		})

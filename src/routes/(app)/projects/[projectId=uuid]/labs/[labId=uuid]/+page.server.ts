@@ -3,6 +3,7 @@ import * as labs from '$lib/server/labs/labs';
 import * as sessions from '$lib/server/labs/sessions';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { onLab } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One lab: theme, facilitator, territories, participants and its calendar of sessions. */
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 
 export const actions: Actions = {
 	session: (event) =>
-		runAction(event, sessionForm, async (input) => {
+		runAction(event, onLab(event, 'lab.run'), sessionForm, async (input) => {
 			const { projectId, labId } = event.params;
 			await sessions.add(event.locals.ctx, projectId, labId, input);
 			return { done: 'scheduled' as const };

@@ -2,6 +2,7 @@ import { markForm } from '$lib/monitoring/cronoprogramma-form';
 import * as crono from '$lib/server/monitoring/cronoprogramma';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The cronoprogramma as lived: planned months beside what was done. `?proposal=<id>`. */
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => ({
 
 export const actions: Actions = {
 	mark: (event) =>
-		runAction(event, markForm, async (input) => {
+		runAction(event, inProject(event, 'monitoring.manage'), markForm, async (input) => {
 			await crono.setMark(event.locals.ctx, event.params.projectId, input);
 			return { marked: true };
 		})

@@ -6,6 +6,7 @@ import * as imports from '$lib/server/network/import';
 import { InvalidError } from '$lib/server/errors';
 import { failureOf, runAction } from '$lib/server/http/run-action';
 import { requireActor } from '$lib/server/http/require-actor';
+import { inProject } from '$lib/server/http/url-resources';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,6 +38,7 @@ async function previewOf(data: FormData, ctx: App.Locals['ctx'], projectId: stri
 export const actions: Actions = {
 	preview: async (event) => {
 		try {
+			await inProject(event, 'partnership.manage')(event.locals.ctx);
 			const data = await event.request.formData();
 			return { preview: await previewOf(data, event.locals.ctx, event.params.projectId) };
 		} catch (error) {
@@ -45,8 +47,13 @@ export const actions: Actions = {
 		}
 	},
 	confirm: (event) =>
-		runAction(event, z.object({ importId: z.uuid() }), async ({ importId }) => {
-			const done = await imports.confirm(event.locals.ctx, event.params.projectId, importId);
-			return { written: done };
-		})
+		runAction(
+			event,
+			inProject(event, 'partnership.manage'),
+			z.object({ importId: z.uuid() }),
+			async ({ importId }) => {
+				const done = await imports.confirm(event.locals.ctx, event.params.projectId, importId);
+				return { written: done };
+			}
+		)
 };

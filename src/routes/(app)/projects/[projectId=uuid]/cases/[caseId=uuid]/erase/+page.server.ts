@@ -4,6 +4,7 @@ import * as erasure from '$lib/server/cases/erasure';
 import * as view from '$lib/server/cases/view';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { onCase } from '$lib/server/http/url-resources';
 import { ForbiddenError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 
 export const actions: Actions = {
 	default: (event) =>
-		runAction(event, erasureForm, async (input) => {
+		runAction(event, onCase(event, 'case.erase'), erasureForm, async (input) => {
 			const { projectId, caseId } = event.params;
 			await erasure.erase(event.locals.ctx, projectId, caseId, input);
 			redirect(303, `/projects/${projectId}/cases/${caseId}`);

@@ -2,6 +2,7 @@ import { esfProfileForm } from '$lib/monitoring/esf';
 import * as esf from '$lib/server/monitoring/esf';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { onCase } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: (event) =>
-		runAction(event, esfProfileForm, async (input) => {
+		runAction(event, onCase(event, 'case.write'), esfProfileForm, async (input) => {
 			await esf.saveProfile(event.locals.ctx, event.params.projectId, event.params.caseId, input);
 			return { saved: true };
 		})

@@ -4,6 +4,7 @@ import * as view from '$lib/server/cases/view';
 import { caseRecord } from '$lib/server/db/schema';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { onCase } from '$lib/server/http/url-resources';
 import { ForbiddenError } from '$lib/server/errors';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 
 export const actions: Actions = {
 	default: (event) =>
-		runAction(event, referralForm, async (input) => {
+		runAction(event, onCase(event, 'case.refer'), referralForm, async (input) => {
 			const { projectId, caseId } = event.params;
 			await referrals.refer(event.locals.ctx, projectId, caseId, input);
 			return { done: 'referred' as const };

@@ -8,6 +8,7 @@ import * as calendar from '$lib/server/governance/calendar';
 import * as members from '$lib/server/projects/members';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,22 +34,22 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	addMember: (event) =>
-		runAction(event, bodyMemberForm, async (input) => {
+		runAction(event, inProject(event, 'body.manage'), bodyMemberForm, async (input) => {
 			await bodies.addMember(event.locals.ctx, event.params.bodyId, input);
 			return { done: 'member_added' as const };
 		}),
 	removeMember: (event) =>
-		runAction(event, removeMemberForm, async (input) => {
+		runAction(event, inProject(event, 'body.manage'), removeMemberForm, async (input) => {
 			await bodies.removeMember(event.locals.ctx, event.params.bodyId, input.personId);
 			return { done: 'member_removed' as const };
 		}),
 	schedule: (event) =>
-		runAction(event, meetingForm, async (input) => {
+		runAction(event, inProject(event, 'meeting.manage'), meetingForm, async (input) => {
 			const created = await meetings.schedule(event.locals.ctx, event.params.bodyId, input);
 			redirect(303, `/projects/${event.params.projectId}/governance/meetings/${created.id}`);
 		}),
 	feedToken: (event) =>
-		runAction(event, emptyForm, async () => {
+		runAction(event, inProject(event, 'governance.read'), emptyForm, async () => {
 			const token = await calendar.issueFeedToken(event.locals.ctx);
 			const path = `/projects/${event.params.projectId}/governance/bodies/${event.params.bodyId}/calendar.ics`;
 			return { feedUrl: `${event.url.origin}${path}?token=${token}` };

@@ -6,6 +6,7 @@ import * as register from '$lib/server/governance/decision-register';
 import { proposingSessions } from '$lib/server/labs/session-proposals';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One decision: text, passage, owner, links, full status history, and the status change form. */
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	transition: (event) =>
-		runAction(event, transitionForm, async (input) => {
+		runAction(event, inProject(event, 'decision.update'), transitionForm, async (input) => {
 			await decisions.transition(event.locals.ctx, {
 				...input,
 				decisionId: event.params.decisionId

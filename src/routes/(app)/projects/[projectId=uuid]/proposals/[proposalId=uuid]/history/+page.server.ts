@@ -7,6 +7,7 @@ import { restore } from '$lib/server/proposals/version-restore';
 import { restoreForm, versionForm } from '$lib/proposals/forms';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	save: (event) =>
-		runAction(event, versionForm, async (input) => {
+		runAction(event, inProject(event, 'proposal.edit'), versionForm, async (input) => {
 			await versions.createNamed(event.locals.ctx, {
 				proposalId: event.params.proposalId,
 				name: input.name
@@ -50,7 +51,7 @@ export const actions: Actions = {
 			return { done: 'saved' as const };
 		}),
 	restore: (event) =>
-		runAction(event, restoreForm, async (input) => {
+		runAction(event, inProject(event, 'proposal.review'), restoreForm, async (input) => {
 			await restore(event.locals.ctx, {
 				proposalId: event.params.proposalId,
 				versionId: input.versionId

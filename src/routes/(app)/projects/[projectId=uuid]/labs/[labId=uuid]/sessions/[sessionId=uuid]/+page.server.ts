@@ -9,6 +9,7 @@ import * as sessions from '$lib/server/labs/sessions';
 import * as practices from '$lib/server/labs/practices';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
+import { onLab } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -37,13 +38,13 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 
 export const actions: Actions = {
 	attach: (event) =>
-		runAction(event, attachForm, async (input) => {
+		runAction(event, onLab(event, 'lab.write'), attachForm, async (input) => {
 			const { projectId, labId } = event.params;
 			await sessions.attachCase(event.locals.ctx, projectId, labId, input);
 			return { done: 'attached' as const };
 		}),
 	practice: (event) =>
-		runAction(event, practiceForm, async (input) => {
+		runAction(event, onLab(event, 'lab.write'), practiceForm, async (input) => {
 			const { projectId, labId, sessionId } = event.params;
 			const created = await practices.recordPractice(
 				event.locals.ctx,
@@ -55,7 +56,7 @@ export const actions: Actions = {
 			redirect(303, `/projects/${projectId}/practices/${created.id}`);
 		}),
 	propose: (event) =>
-		runAction(event, sessionProposalForm, async (input) => {
+		runAction(event, onLab(event, 'lab.write'), sessionProposalForm, async (input) => {
 			const { projectId, labId, sessionId } = event.params;
 			await sessionProposals.propose(event.locals.ctx, projectId, labId, sessionId, input);
 			return { done: 'proposed' as const };
