@@ -239,6 +239,12 @@ export const ROWS: Record<string, Row> = {
 		path: () => '/legal/accessibility',
 		access: 'public',
 		actions: ['feedback'],
+		forms: {
+			// The door is open to all: a short description is refused as such (400), never as
+			// 401/403. A valid report is rate-limited per address, so success is proved in
+			// tests/integration/legal/feedback.test.ts rather than by every asker here.
+			feedback: everyone(() => ({ email: 'lettore@example.org', description: 'corta' }), 400)
+		},
 		note: 'the AgID feedback form: anyone, rate-limited (tests/integration/legal)'
 	},
 	'/admin/accessibility-feedback': {
