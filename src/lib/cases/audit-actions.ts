@@ -19,7 +19,8 @@ export const CASE_AUDIT_ACTIONS = [
 	'case.audit_read',
 	'case.refer',
 	'case.referral_accept',
-	'case.referral_decline'
+	'case.referral_decline',
+	'case.referral_withdraw'
 ] as const;
 
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[number];

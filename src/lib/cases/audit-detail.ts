@@ -19,7 +19,8 @@ const ACTION: Record<CaseAuditAction, () => string> = {
 	'case.audit_read': m.cases_audit_action_audit_read,
 	'case.refer': m.cases_audit_action_refer,
 	'case.referral_accept': m.cases_audit_action_referral_accept,
-	'case.referral_decline': m.cases_audit_action_referral_decline
+	'case.referral_decline': m.cases_audit_action_referral_decline,
+	'case.referral_withdraw': m.cases_audit_action_referral_withdraw
 };
 
 const FIELD: Record<string, () => string> = {

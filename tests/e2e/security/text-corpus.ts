@@ -47,6 +47,7 @@ export const FREE_TEXT = new Set([
 	'case_event.note',
 	'case_referral.reason',
 	'case_referral.decline_reason',
+	'case_referral.withdraw_reason',
 	'case_identity.full_name',
 	'case_identity.phone',
 	'comment.body',

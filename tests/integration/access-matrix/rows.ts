@@ -470,11 +470,12 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/cases/[caseId]/refer': {
 		path: (s) => `${cases(s)}/${s.caseId}/refer`,
 		access: 'case.refer',
-		actions: ['default'],
-		note: 'referral: the body names no organisation of the network, so 400 once access is granted',
+		actions: ['refer', 'withdraw'],
+		note: 'referral: the body names no organisation and no referral of the record, so 400 once access is granted',
 		explicit: identityOnly(),
 		actionBody: {
 			toOrganisationId: '00000000-0000-4000-8000-00000000beef',
+			referralId: '00000000-0000-4000-8000-00000000beef',
 			reason: 'Orientamento al lavoro'
 		},
 		explicitActions: {

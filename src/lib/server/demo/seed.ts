@@ -16,6 +16,7 @@ import { seedLabs } from './steps/labs';
 import { seedMonitoring } from './steps/monitoring';
 import { seedNetwork } from './steps/network';
 import { seedPractices } from './steps/practices';
+import { seedReferrals } from './steps/referrals';
 
 export { DEMO_LOGINS } from './logins';
 
@@ -37,7 +38,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'labs', run: seedLabs },
 	{ name: 'monitoring', run: seedMonitoring },
 	{ name: 'network', run: seedNetwork },
-	{ name: 'practices', run: seedPractices }
+	{ name: 'practices', run: seedPractices },
+	{ name: 'referrals', run: seedReferrals }
 ];
 
 /**
