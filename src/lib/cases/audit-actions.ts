@@ -14,6 +14,7 @@ export const CASE_AUDIT_ACTIONS = [
 	'case.export',
 	'case.erase',
 	'case.lab_attach',
+	'case.lab_detach',
 	'case.lab_read',
 	'case.practice_read',
 	'case.audit_read',

@@ -315,6 +315,12 @@ export const ROWS: Record<string, Row> = {
 		access: 'lab.read',
 		actions: ['session']
 	},
+	'/projects/[projectId]/labs/[labId]/edit': {
+		path: (s) => `${labs(s)}/${s.labId}/edit`,
+		access: 'lab.run',
+		actions: ['default'],
+		note: 'title, theme, facilitator, territories and participants: those who run labs (tests/integration/labs/editing)'
+	},
 	'/projects/[projectId]/labs/[labId]/calendar.ics': {
 		path: (s) => `${labs(s)}/${s.labId}/calendar.ics`,
 		access: 'lab.read'
@@ -322,7 +328,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/labs/[labId]/sessions/[sessionId]': {
 		path: (s) => `${labs(s)}/${s.labId}/sessions/${s.sessionId}`,
 		access: 'lab.read',
-		actions: ['attach', 'practice', 'propose'],
+		actions: ['attach', 'detach', 'edit', 'practice', 'propose'],
 		note: 'attached cases only for participants and those who run labs (tests/integration/labs)'
 	},
 	'/projects/[projectId]/practices': {
