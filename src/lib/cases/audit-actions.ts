@@ -15,6 +15,7 @@ export const CASE_AUDIT_ACTIONS = [
 	'case.erase',
 	'case.lab_attach',
 	'case.lab_detach',
+	'case.lab_excerpt',
 	'case.lab_read',
 	'case.practice_read',
 	'case.audit_read',

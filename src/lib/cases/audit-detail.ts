@@ -15,6 +15,7 @@ const ACTION: Record<CaseAuditAction, () => string> = {
 	'case.erase': m.cases_audit_action_erase,
 	'case.lab_attach': m.cases_audit_action_lab_attach,
 	'case.lab_detach': m.cases_audit_action_lab_detach,
+	'case.lab_excerpt': m.cases_audit_action_lab_excerpt,
 	'case.lab_read': m.cases_audit_action_lab_read,
 	'case.practice_read': m.cases_audit_action_practice_read,
 	'case.audit_read': m.cases_audit_action_audit_read,

@@ -64,6 +64,7 @@ export const FREE_TEXT = new Set([
 	'live_document_text.body',
 	'lab_session.title',
 	'lab_session.place',
+	'lab_session_excerpt.text',
 	'good_practice.title',
 	'good_practice.problem',
 	'good_practice.what_worked',

@@ -492,6 +492,25 @@ export const ROWS: Record<string, Row> = {
 			missing: nowhere.action
 		}
 	},
+	'/projects/[projectId]/cases/[caseId]/share': {
+		path: (s) => `${cases(s)}/${s.caseId}/share`,
+		access: 'case.write',
+		actions: ['default'],
+		note: 'a note excerpt, pseudonymised, to a lab session: the body names no event of the record, so 400 once access is granted',
+		explicit: identityOnly(),
+		actionBody: {
+			sessionId: '00000000-0000-4000-8000-00000000beef',
+			eventId: '00000000-0000-4000-8000-00000000beef',
+			text: 'Estratto di prova'
+		},
+		explicitActions: {
+			own: statuses(403, { ...outsidersPosting, case_operator: 400 }),
+			foreignCase: statuses(403, outsidersPosting),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action
+		}
+	},
 	'/projects/[projectId]/cases/[caseId]/esf': {
 		path: (s) => `${cases(s)}/${s.caseId}/esf`,
 		access: 'case.read_identity',

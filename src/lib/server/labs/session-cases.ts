@@ -13,6 +13,7 @@ import { recordCaseAccess } from '../cases/audit';
 import { organisationsNamed } from '../../cases/event-form';
 import type { EventDetails, TargetCategory } from '../../cases/pathway-values';
 import type { CaseEventKind } from '../db/schema';
+import { forSession } from './excerpts';
 import { labResource } from './labs';
 import { findSession } from './sessions';
 
@@ -30,6 +31,8 @@ export interface LabCase {
 	events: { kind: CaseEventKind; occurredOn: string; details: EventDetails }[];
 	/** Whether the reader may take it off the session (see `sessions.detachCase`). */
 	canDetach: boolean;
+	/** Note excerpts its operators shared, pseudonymised before they were stored. */
+	excerpts: { id: string; text: string; createdAt: Date }[];
 }
 
 export interface LabCases {
@@ -94,6 +97,11 @@ export async function list(
 				.from(organisation)
 				.where(inArray(organisation.id, named))
 		: [];
+	const excerpts = await forSession(
+		db,
+		sessionId,
+		cases.map((c) => c.id)
+	);
 	for (const c of cases) {
 		await recordCaseAccess(db, {
 			actorId: signedIn.id,
@@ -108,7 +116,10 @@ export async function list(
 			...c,
 			events: events
 				.filter((e) => e.caseId === c.id)
-				.map(({ kind, occurredOn, details }) => ({ kind, occurredOn, details }))
+				.map(({ kind, occurredOn, details }) => ({ kind, occurredOn, details })),
+			excerpts: excerpts
+				.filter((e) => e.caseId === c.id)
+				.map(({ id, text, createdAt }) => ({ id, text, createdAt }))
 		})),
 		organisationNames: Object.fromEntries(names.map((n) => [n.id, n.shortName ?? n.name]))
 	};
