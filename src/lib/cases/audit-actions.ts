@@ -14,12 +14,15 @@ export const CASE_AUDIT_ACTIONS = [
 	'case.export',
 	'case.erase',
 	'case.lab_attach',
+	'case.lab_detach',
+	'case.lab_excerpt',
 	'case.lab_read',
 	'case.practice_read',
 	'case.audit_read',
 	'case.refer',
 	'case.referral_accept',
-	'case.referral_decline'
+	'case.referral_decline',
+	'case.referral_withdraw'
 ] as const;
 
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[number];

@@ -14,12 +14,15 @@ const ACTION: Record<CaseAuditAction, () => string> = {
 	'case.export': m.cases_audit_action_export,
 	'case.erase': m.cases_audit_action_erase,
 	'case.lab_attach': m.cases_audit_action_lab_attach,
+	'case.lab_detach': m.cases_audit_action_lab_detach,
+	'case.lab_excerpt': m.cases_audit_action_lab_excerpt,
 	'case.lab_read': m.cases_audit_action_lab_read,
 	'case.practice_read': m.cases_audit_action_practice_read,
 	'case.audit_read': m.cases_audit_action_audit_read,
 	'case.refer': m.cases_audit_action_refer,
 	'case.referral_accept': m.cases_audit_action_referral_accept,
-	'case.referral_decline': m.cases_audit_action_referral_decline
+	'case.referral_decline': m.cases_audit_action_referral_decline,
+	'case.referral_withdraw': m.cases_audit_action_referral_withdraw
 };
 
 const FIELD: Record<string, () => string> = {

@@ -46,7 +46,8 @@ export const erasureReasonLabel = (reason: string): string =>
 const REFERRAL_STATUS: Record<string, () => string> = {
 	pending: m.cases_referral_status_pending,
 	accepted: m.cases_referral_status_accepted,
-	declined: m.cases_referral_status_declined
+	declined: m.cases_referral_status_declined,
+	withdrawn: m.cases_referral_status_withdrawn
 };
 export const referralStatusLabel = (status: string): string =>
 	REFERRAL_STATUS[status]?.() ?? status;

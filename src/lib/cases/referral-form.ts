@@ -15,3 +15,10 @@ export const referralDecisionForm = z.object({
 	reason: z.string().trim().max(2000).default('')
 });
 export type ReferralDecisionInput = z.infer<typeof referralDecisionForm>;
+
+/** The sender takes a referral back: the reason is required, so the receiver's loss is explained. */
+export const referralWithdrawForm = z.object({
+	referralId: z.string().uuid(),
+	reason: z.string().trim().min(1).max(2000)
+});
+export type ReferralWithdrawInput = z.infer<typeof referralWithdrawForm>;

@@ -38,6 +38,12 @@ export const attachForm = z.object({
 });
 export type AttachInput = z.infer<typeof attachForm>;
 
+export const detachForm = z.object({
+	sessionId: z.uuid(),
+	caseId: z.uuid()
+});
+export type DetachInput = z.infer<typeof detachForm>;
+
 /** A decision a session proposes to the cabina di regia. */
 export const sessionProposalForm = z.object({
 	text: z.string().trim().min(3).max(2000)

@@ -634,6 +634,22 @@ export const ROWS: Record<string, Row> = {
 			)
 		}
 	},
+	'/projects/[projectId]/labs/[labId]/edit': {
+		path: (s) => `${labs(s)}/${s.labId}/edit`,
+		access: 'lab.run',
+		actions: ['default'],
+		forms: {
+			// A facilitator the project does not have: refused as a field once the asker runs labs.
+			default: granted(
+				() => ({ title: 'Laboratorio rinominato', facilitatorId: unknownDecision }),
+				{
+					coordinator: 400,
+					facilitator: 400
+				}
+			)
+		},
+		note: 'title, theme, facilitator, territories and participants: those who run labs (tests/integration/labs/editing)'
+	},
 	'/projects/[projectId]/labs/[labId]/calendar.ics': {
 		path: (s) => `${labs(s)}/${s.labId}/calendar.ics`,
 		access: 'lab.read'
@@ -641,7 +657,7 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/labs/[labId]/sessions/[sessionId]': {
 		path: (s) => `${labs(s)}/${s.labId}/sessions/${s.sessionId}`,
 		access: 'lab.read',
-		actions: ['attach', 'practice', 'propose'],
+		actions: ['attach', 'detach', 'edit', 'practice', 'propose'],
 		forms: {
 			// lab.write narrows to the lab's participants (the partner editor) and those who run labs.
 			// No case has this pseudonym: a field error (400) once the lab lets the asker write.
@@ -650,6 +666,20 @@ export const ROWS: Record<string, Row> = {
 				partner_editor: 400,
 				facilitator: 400
 			}),
+			// The world's case is not on this session: refused as such once the lab lets the asker write.
+			detach: granted((s) => ({ sessionId: s.sessionId, caseId: s.caseId }), {
+				coordinator: 400,
+				partner_editor: 400,
+				facilitator: 400
+			}),
+			edit: granted(
+				() => ({
+					title: 'Incontro spostato',
+					startsAt: '2026-06-02T10:00',
+					endsAt: '2026-06-02T12:00'
+				}),
+				{ coordinator: 200, facilitator: 200 }
+			),
 			practice: granted(() => ({ title: 'Pratica di prova', whatWorked: 'Il colloquio a tre' }), {
 				coordinator: 303,
 				partner_editor: 303,
@@ -834,12 +864,32 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/cases/[caseId]/refer': {
 		path: (s) => `${cases(s)}/${s.caseId}/refer`,
 		access: 'case.refer',
-		actions: ['default'],
-		note: 'referral: the body names no organisation of the network, so 400 once access is granted',
+		actions: ['refer', 'withdraw'],
+		note: 'referral: the body names no organisation and no referral of the record, so 400 once access is granted',
 		explicit: identityOnly(),
 		actionBody: {
 			toOrganisationId: '00000000-0000-4000-8000-00000000beef',
+			referralId: '00000000-0000-4000-8000-00000000beef',
 			reason: 'Orientamento al lavoro'
+		},
+		explicitActions: {
+			own: statuses(403, { ...outsidersPosting, case_operator: 400 }),
+			foreignCase: statuses(403, outsidersPosting),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action
+		}
+	},
+	'/projects/[projectId]/cases/[caseId]/share': {
+		path: (s) => `${cases(s)}/${s.caseId}/share`,
+		access: 'case.write',
+		actions: ['default'],
+		note: 'a note excerpt, pseudonymised, to a lab session: the body names no event of the record, so 400 once access is granted',
+		explicit: identityOnly(),
+		actionBody: {
+			sessionId: '00000000-0000-4000-8000-00000000beef',
+			eventId: '00000000-0000-4000-8000-00000000beef',
+			text: 'Estratto di prova'
 		},
 		explicitActions: {
 			own: statuses(403, { ...outsidersPosting, case_operator: 400 }),

@@ -6,6 +6,7 @@ import { DEMO_PERSON_IDS, DEMO_PROJECT_ID } from '../../../src/lib/server/demo/i
 import { membership, person } from '../../../src/lib/server/db/schema';
 import * as records from '../../../src/lib/server/cases/records';
 import * as view from '../../../src/lib/server/cases/view';
+import * as referrals from '../../../src/lib/server/cases/referrals';
 import { DEMO_CASES } from '../../../src/lib/server/demo/data/cases';
 import { DEMO_FOLLOW_UP_CASES } from '../../../src/lib/server/demo/data/follow-ups';
 import { testContext } from '../../support/context';
@@ -23,11 +24,13 @@ describe('the demo cases', () => {
 	it('arrive on a database seeded before them, with the second operator', async () => {
 		await seedDemo(
 			db,
-			DEMO_STEPS.filter((step) => !['cases', 'labs', 'practices', 'follow-ups'].includes(step.name))
+			DEMO_STEPS.filter(
+				(step) => !['cases', 'labs', 'practices', 'follow-ups', 'referrals'].includes(step.name)
+			)
 		);
 		await db.delete(person).where(eq(person.id, DEMO_PERSON_IDS.caseOperatorAtticus));
 		// The labs step comes after the cases it attaches by pseudonym.
-		expect(await seedDemo(db)).toEqual(['cases', 'labs', 'practices', 'follow-ups']);
+		expect(await seedDemo(db)).toEqual(['cases', 'labs', 'practices', 'follow-ups', 'referrals']);
 		const [sara] = await db
 			.select({ role: membership.role })
 			.from(membership)
@@ -57,5 +60,12 @@ describe('the demo cases', () => {
 		});
 		expect((await view.get(giulia, DEMO_PROJECT_ID, first.id)).identity).toBeNull();
 		await expect(view.get(sara, DEMO_PROJECT_ID, first.id)).rejects.toMatchObject({ status: 403 });
+	});
+
+	it("wait with Atticus's referral to Luca, by pseudonym only", async () => {
+		const luca = testContext(db, await demoActor(db, 'caseOperator'));
+		const waiting = await referrals.received(luca, DEMO_PROJECT_ID);
+		expect(waiting.map((row) => [row.pseudonym, row.sharesIdentity])).toEqual([['T2G-6YC', false]]);
+		expect(JSON.stringify(waiting)).not.toContain('Parini');
 	});
 });

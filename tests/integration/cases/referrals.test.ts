@@ -161,17 +161,64 @@ describe('referrals between organisations', () => {
 		expect(JSON.stringify(seen)).not.toContain(NAME);
 	});
 
+	it('takes access back when the sender withdraws an accepted referral', async () => {
+		const [accepted] = (await referrals.sentFor(db, person.id)).filter(
+			(row) => row.status === 'accepted' && row.sharesIdentity
+		);
+		const input = { referralId: accepted.id, reason: 'Percorso concluso con noi' };
+		// Only the record's organisation withdraws: not the receiver, not a third one.
+		await expect(
+			referrals.withdraw(ctx(receiver), projectId, person.id, input)
+		).rejects.toMatchObject({ status: 403 });
+		await expect(referrals.withdraw(ctx(third), projectId, person.id, input)).rejects.toMatchObject(
+			{ status: 403 }
+		);
+		await expect(
+			referrals.withdraw(ctx(sender), projectId, person.id, {
+				referralId: '00000000-0000-4000-8000-00000000beef',
+				reason: 'x'
+			})
+		).rejects.toMatchObject({ code: 'cases_referral_not_found' });
+		expect((await view.get(ctx(receiver), projectId, person.id)).identity?.fullName).toBe(NAME);
+
+		const withdrawn = await referrals.withdraw(ctx(sender), projectId, person.id, input);
+		expect(withdrawn).toMatchObject({
+			status: 'withdrawn',
+			withdrawReason: 'Percorso concluso con noi',
+			withdrawnById: sender.person.id
+		});
+		await expect(view.get(ctx(receiver), projectId, person.id)).rejects.toMatchObject({
+			status: 403
+		});
+		expect((await records.list(ctx(receiver), projectId)).map((c) => c.id)).not.toContain(
+			person.id
+		);
+		await expect(
+			referrals.withdraw(ctx(sender), projectId, person.id, input)
+		).rejects.toMatchObject({ code: 'cases_referral_closed' });
+		const told = await db
+			.select()
+			.from(notification)
+			.where(eq(notification.recipientId, receiverColleague.person.id));
+		// Two referrals (declined, accepted), then this withdrawal: by pseudonym each time.
+		expect(told.map((row) => row.title)).toEqual(Array(3).fill(person.pseudonym));
+	});
+
 	it('audits both ends, with ids only', async () => {
 		const refers = await audited('case.refer', sender.person.id);
 		expect(refers).toHaveLength(3);
 		expect(refers[0].detail).toHaveProperty('referralId');
 		expect(await audited('case.referral_decline', receiver.person.id)).toHaveLength(1);
 		expect(await audited('case.referral_accept', receiverColleague.person.id)).toHaveLength(1);
-		expect(await audited('case.read_identity', receiver.person.id)).toHaveLength(1);
+		expect(await audited('case.read_identity', receiver.person.id)).toHaveLength(2);
+		const withdrawals = await audited('case.referral_withdraw', sender.person.id);
+		expect(withdrawals).toHaveLength(1);
+		expect(withdrawals[0].detail).toMatchObject({ toOrganisationId: receiver.organisationId });
 		const all = await db.select().from(auditEntry).where(eq(auditEntry.resourceId, person.id));
 		const text = JSON.stringify(all);
 		expect(text).not.toContain(NAME);
 		expect(text).not.toContain('Nessun posto');
+		expect(text).not.toContain('Percorso concluso');
 		expect(text).not.toContain(person.pseudonym);
 	});
 });

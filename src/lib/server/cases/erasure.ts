@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
 import type { Ctx } from '../context';
 import type { Db } from '../db/client';
-import { auditEntry, caseEvent, caseIdentity, caseRecord } from '../db/schema';
+import { auditEntry, caseEvent, caseIdentity, caseRecord, labSessionExcerpt } from '../db/schema';
 import { authorize } from '../access/policy';
 import { InvalidError, UnauthorizedError } from '../errors';
 import { normalisePseudonym } from '../../cases/audit-filter';
@@ -54,6 +54,8 @@ export async function erase(
 	await db.transaction(async (tx) => {
 		await tx.delete(caseIdentity).where(eq(caseIdentity.caseId, caseId));
 		await tx.update(caseEvent).set({ note: '' }).where(eq(caseEvent.caseId, caseId));
+		// Excerpts shared with labs came from the notes: they go with them.
+		await tx.delete(labSessionExcerpt).where(eq(labSessionExcerpt.caseId, caseId));
 		await tx.update(caseRecord).set({ updatedAt: new Date() }).where(eq(caseRecord.id, caseId));
 	});
 	await recordCaseAccess(db, {

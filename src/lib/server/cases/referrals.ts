@@ -15,7 +15,11 @@ import { notify } from '../notifications/notify';
 import { recordCaseAccess } from './audit';
 import { erasedAt } from './erasure';
 import { caseResource, findCase } from './records';
-import type { ReferralDecisionInput, ReferralInput } from '../../cases/referral-form';
+import type {
+	ReferralDecisionInput,
+	ReferralInput,
+	ReferralWithdrawInput
+} from '../../cases/referral-form';
 
 /**
  * The policy's resource for reading one record: its organisation, plus the organisations whose
@@ -185,6 +189,7 @@ export interface SentReferral {
 	sharesIdentity: boolean;
 	status: CaseReferral['status'];
 	declineReason: string | null;
+	withdrawReason: string | null;
 	createdAt: Date;
 }
 
@@ -198,6 +203,7 @@ export async function sentFor(db: Db, caseId: string): Promise<SentReferral[]> {
 			sharesIdentity: caseReferral.sharesIdentity,
 			status: caseReferral.status,
 			declineReason: caseReferral.declineReason,
+			withdrawReason: caseReferral.withdrawReason,
 			createdAt: caseReferral.createdAt
 		})
 		.from(caseReferral)
@@ -249,6 +255,69 @@ export async function decide(
 		projectId,
 		caseId: updated.caseId,
 		detail: { referralId: updated.id, fromOrganisationId: updated.fromOrganisationId }
+	});
+	return updated;
+}
+
+/**
+ * The sender takes a referral back — pending, or accepted (the person's path changed, the
+ * receiver no longer follows them): the record's operators only, with a reason. Withdrawing an
+ * accepted one takes away what acceptance gave (see `caseReadResource`). Audited, ids only; the
+ * receiver's operators are told, by pseudonym.
+ */
+export async function withdraw(
+	{ db, actor }: Ctx,
+	projectId: string,
+	caseId: string,
+	input: ReferralWithdrawInput
+): Promise<CaseReferral> {
+	if (!actor) throw new UnauthorizedError();
+	const found = await findCase(db, projectId, caseId);
+	await authorize(db, actor, 'case.refer', caseResource(found));
+	const updated = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(caseReferral)
+			.set({
+				status: 'withdrawn',
+				withdrawReason: input.reason,
+				withdrawnById: actor.id,
+				withdrawnAt: new Date()
+			})
+			.where(
+				and(
+					eq(caseReferral.id, input.referralId),
+					eq(caseReferral.caseId, caseId),
+					inArray(caseReferral.status, ['pending', 'accepted'])
+				)
+			)
+			.returning();
+		if (!row) return null;
+		await notify(tx, {
+			recipientIds: await operatorsOf(tx, projectId, row.toOrganisationId),
+			kind: 'referral',
+			projectId,
+			resourceId: caseId,
+			title: found.pseudonym,
+			link: `/projects/${projectId}/cases`
+		});
+		return row;
+	});
+	if (!updated) {
+		const [known] = await db
+			.select({ id: caseReferral.id })
+			.from(caseReferral)
+			.where(and(eq(caseReferral.id, input.referralId), eq(caseReferral.caseId, caseId)));
+		// An id that is none of this record's referrals is a bad form, as a wrong target is.
+		throw known
+			? new ConflictError('cases_referral_closed')
+			: new InvalidError('cases_referral_not_found', { referralId: ['invalid'] });
+	}
+	await recordCaseAccess(db, {
+		actorId: actor.id,
+		action: 'case.referral_withdraw',
+		projectId,
+		caseId,
+		detail: { referralId: updated.id, toOrganisationId: updated.toOrganisationId }
 	});
 	return updated;
 }

@@ -17,6 +17,7 @@ import { seedMonitoring } from './steps/monitoring';
 import { seedNetwork } from './steps/network';
 import { seedPractices } from './steps/practices';
 import { seedFollowUps } from './steps/follow-ups';
+import { seedReferrals } from './steps/referrals';
 
 export { DEMO_LOGINS } from './logins';
 
@@ -39,7 +40,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 	{ name: 'monitoring', run: seedMonitoring },
 	{ name: 'network', run: seedNetwork },
 	{ name: 'practices', run: seedPractices },
-	{ name: 'follow-ups', run: seedFollowUps }
+	{ name: 'follow-ups', run: seedFollowUps },
+	{ name: 'referrals', run: seedReferrals }
 ];
 
 /**

@@ -94,20 +94,45 @@ async function assertMembers(db: Db, projectId: string, field: string, ids: stri
 	}
 }
 
+/** The districts a lab form names, all of them known; a wrong id is the form's error. */
+async function knownDistricts(db: Db, ids: string[]): Promise<{ id: string }[]> {
+	const districts = ids.length
+		? await db.select({ id: district.id }).from(district).where(inArray(district.id, ids))
+		: [];
+	if (districts.length !== ids.length) {
+		throw new InvalidError('invalid', { 'districtIds[]': [m.labs_territory_unknown()] });
+	}
+	return districts;
+}
+
+/** The form's facilitator, participants and territories, checked against the project. */
+async function checkedPeopleAndPlaces(db: Db, projectId: string, input: LabInput) {
+	await assertMembers(db, projectId, 'facilitatorId', [input.facilitatorId]);
+	await assertMembers(db, projectId, 'participantIds[]', input['participantIds[]']);
+	return {
+		districts: await knownDistricts(db, input['districtIds[]']),
+		people: [...new Set(input['participantIds[]'])]
+	};
+}
+
+async function writeMembersAndPlaces(
+	tx: Db,
+	labId: string,
+	districts: { id: string }[],
+	people: string[]
+): Promise<void> {
+	if (districts.length) {
+		await tx.insert(labTerritory).values(districts.map((d) => ({ labId, districtId: d.id })));
+	}
+	if (people.length) {
+		await tx.insert(labParticipant).values(people.map((personId) => ({ labId, personId })));
+	}
+}
+
 /** Opens a lab; only those who run labs (coordinator, facilitator) may. */
 export async function create({ db, actor }: Ctx, projectId: string, input: LabInput): Promise<Lab> {
 	const { actor: signedIn } = await authorize(db, actor, 'lab.run', { projectId });
-	await assertMembers(db, projectId, 'facilitatorId', [input.facilitatorId]);
-	await assertMembers(db, projectId, 'participantIds[]', input['participantIds[]']);
-	const districts = input['districtIds[]'].length
-		? await db
-				.select({ id: district.id })
-				.from(district)
-				.where(inArray(district.id, input['districtIds[]']))
-		: [];
-	if (districts.length !== input['districtIds[]'].length) {
-		throw new InvalidError('invalid', { 'districtIds[]': [m.labs_territory_unknown()] });
-	}
+	const { districts, people } = await checkedPeopleAndPlaces(db, projectId, input);
 	const created = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(lab)
@@ -118,17 +143,7 @@ export async function create({ db, actor }: Ctx, projectId: string, input: LabIn
 				facilitatorId: input.facilitatorId
 			})
 			.returning();
-		if (districts.length) {
-			await tx
-				.insert(labTerritory)
-				.values(districts.map((d) => ({ labId: row.id, districtId: d.id })));
-		}
-		const people = [...new Set(input['participantIds[]'])];
-		if (people.length) {
-			await tx
-				.insert(labParticipant)
-				.values(people.map((personId) => ({ labId: row.id, personId })));
-		}
+		await writeMembersAndPlaces(tx, row.id, districts, people);
 		return row;
 	});
 	await record(db, {
@@ -139,6 +154,62 @@ export async function create({ db, actor }: Ctx, projectId: string, input: LabIn
 		projectId
 	});
 	return created;
+}
+
+/**
+ * Changes a lab after it opened: title, theme, facilitator, territories and participants, all
+ * at once (the form carries the whole lab). Those who run labs only. Someone taken off the
+ * participants stops writing on the boards at their next request: the policy reads the list.
+ */
+export async function update(
+	{ db, actor }: Ctx,
+	projectId: string,
+	labId: string,
+	input: LabInput
+): Promise<Lab> {
+	const found = await findLab(db, projectId, labId);
+	const { actor: signedIn } = await authorize(db, actor, 'lab.run', await labResource(db, found));
+	const before = await participantIds(db, labId);
+	const { districts, people } = await checkedPeopleAndPlaces(db, projectId, input);
+	const updated = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(lab)
+			.set({ title: input.title, theme: input.theme, facilitatorId: input.facilitatorId })
+			.where(eq(lab.id, labId))
+			.returning();
+		await tx.delete(labTerritory).where(eq(labTerritory.labId, labId));
+		await tx.delete(labParticipant).where(eq(labParticipant.labId, labId));
+		await writeMembersAndPlaces(tx, labId, districts, people);
+		return row;
+	});
+	await record(db, {
+		actorId: signedIn.id,
+		action: 'lab.update',
+		resourceType: 'lab',
+		resourceId: labId,
+		projectId,
+		// Ids only: who joined and who left, for the record.
+		detail: {
+			added: people.filter((id) => !before.includes(id)),
+			removed: before.filter((id) => !people.includes(id))
+		}
+	});
+	return updated;
+}
+
+/** What the edit form starts from: the lab's own ids. */
+export async function formValues(db: Db, found: Lab) {
+	const territories = await db
+		.select({ id: labTerritory.districtId })
+		.from(labTerritory)
+		.where(eq(labTerritory.labId, found.id));
+	return {
+		title: found.title,
+		theme: found.theme,
+		facilitatorId: found.facilitatorId,
+		'districtIds[]': territories.map((t) => t.id),
+		'participantIds[]': await participantIds(db, found.id)
+	};
 }
 
 export interface LabView {

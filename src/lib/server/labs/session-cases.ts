@@ -8,11 +8,12 @@ import {
 	municipality,
 	organisation
 } from '../db/schema';
-import { authorize } from '../access/policy';
+import { authorize, decide } from '../access/policy';
 import { recordCaseAccess } from '../cases/audit';
 import { organisationsNamed } from '../../cases/event-form';
 import type { EventDetails, TargetCategory } from '../../cases/pathway-values';
 import type { CaseEventKind } from '../db/schema';
+import { forSession } from './excerpts';
 import { labResource } from './labs';
 import { findSession } from './sessions';
 
@@ -28,6 +29,10 @@ export interface LabCase {
 	municipality: string | null;
 	district: string | null;
 	events: { kind: CaseEventKind; occurredOn: string; details: EventDetails }[];
+	/** Whether the reader may take it off the session (see `sessions.detachCase`). */
+	canDetach: boolean;
+	/** Note excerpts its operators shared, pseudonymised before they were stored. */
+	excerpts: { id: string; text: string; createdAt: Date }[];
 }
 
 export interface LabCases {
@@ -43,10 +48,15 @@ export async function list(
 	sessionId: string
 ): Promise<LabCases> {
 	const { lab } = await findSession(db, projectId, labId, sessionId);
-	const { actor: signedIn } = await authorize(db, actor, 'lab.write', await labResource(db, lab));
-	const cases = await db
+	const resource = await labResource(db, lab);
+	const grant = await authorize(db, actor, 'lab.write', resource);
+	const signedIn = grant.actor;
+	const runs = decide(grant, 'lab.run', resource);
+	const rows = await db
 		.select({
 			id: caseRecord.id,
+			// Read to decide who may detach; never returned.
+			organisationId: caseRecord.organisationId,
 			pseudonym: caseRecord.pseudonym,
 			targetCategory: caseRecord.targetCategory,
 			municipality: municipality.name,
@@ -58,6 +68,10 @@ export async function list(
 		.leftJoin(district, eq(district.id, municipality.districtId))
 		.where(eq(labSessionCase.sessionId, sessionId))
 		.orderBy(asc(caseRecord.pseudonym));
+	const cases = rows.map(({ organisationId, ...c }) => ({
+		...c,
+		canDetach: runs || decide(grant, 'case.write', { projectId, organisationId })
+	}));
 	if (cases.length === 0) return { cases: [], organisationNames: {} };
 	const events = await db
 		.select({
@@ -83,6 +97,11 @@ export async function list(
 				.from(organisation)
 				.where(inArray(organisation.id, named))
 		: [];
+	const excerpts = await forSession(
+		db,
+		sessionId,
+		cases.map((c) => c.id)
+	);
 	for (const c of cases) {
 		await recordCaseAccess(db, {
 			actorId: signedIn.id,
@@ -97,7 +116,10 @@ export async function list(
 			...c,
 			events: events
 				.filter((e) => e.caseId === c.id)
-				.map(({ kind, occurredOn, details }) => ({ kind, occurredOn, details }))
+				.map(({ kind, occurredOn, details }) => ({ kind, occurredOn, details })),
+			excerpts: excerpts
+				.filter((e) => e.caseId === c.id)
+				.map(({ id, text, createdAt }) => ({ id, text, createdAt }))
 		})),
 		organisationNames: Object.fromEntries(names.map((n) => [n.id, n.shortName ?? n.name]))
 	};

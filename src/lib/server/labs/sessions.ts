@@ -8,7 +8,7 @@ import { InvalidError, NotFoundError, UnauthorizedError } from '../errors';
 import { record } from '../audit/audit';
 import { recordCaseAccess } from '../cases/audit';
 import { romeToUtc } from '../../governance/rome-time';
-import type { AttachInput, SessionInput } from '../../labs/lab-form';
+import type { AttachInput, DetachInput, SessionInput } from '../../labs/lab-form';
 import { findLab, labResource } from './labs';
 
 const toInstant = (local: string) => romeToUtc(local.slice(0, 10), local.slice(11, 16));
@@ -37,6 +37,36 @@ export async function add(
 		action: 'lab.session',
 		resourceType: 'lab_session',
 		resourceId: row.id,
+		projectId
+	});
+	return row;
+}
+
+/** Moves or renames a session (title, start, end, place): those who run labs only. */
+export async function update(
+	{ db, actor }: Ctx,
+	projectId: string,
+	labId: string,
+	sessionId: string,
+	input: SessionInput
+): Promise<LabSession> {
+	const { lab } = await findSession(db, projectId, labId, sessionId);
+	const { actor: signedIn } = await authorize(db, actor, 'lab.run', await labResource(db, lab));
+	const [row] = await db
+		.update(labSession)
+		.set({
+			title: input.title,
+			startsAt: toInstant(input.startsAt),
+			endsAt: toInstant(input.endsAt),
+			place: input.place
+		})
+		.where(eq(labSession.id, sessionId))
+		.returning();
+	await record(db, {
+		actorId: signedIn.id,
+		action: 'lab.session_update',
+		resourceType: 'lab_session',
+		resourceId: sessionId,
 		projectId
 	});
 	return row;
@@ -89,6 +119,44 @@ export async function attachCase(
 		action: 'case.lab_attach',
 		projectId,
 		caseId: found.id,
+		detail: { sessionId: session.id }
+	});
+}
+
+/**
+ * Takes a case off a session — attached by mistake, or the person asked not to be discussed.
+ * Whoever may attach it may detach it: those who run labs, or an operator of its organisation.
+ * Audited in the case log, like the attachment.
+ */
+export async function detachCase(
+	{ db, actor }: Ctx,
+	projectId: string,
+	labId: string,
+	input: DetachInput
+): Promise<void> {
+	if (!actor) throw new UnauthorizedError();
+	const { lab, session } = await findSession(db, projectId, labId, input.sessionId);
+	const resource = await labResource(db, lab);
+	const grant = await authorize(db, actor, 'lab.write', resource);
+	const [attached] = await db
+		.select({ caseId: labSessionCase.caseId, organisationId: caseRecord.organisationId })
+		.from(labSessionCase)
+		.innerJoin(caseRecord, eq(caseRecord.id, labSessionCase.caseId))
+		.where(and(eq(labSessionCase.sessionId, session.id), eq(labSessionCase.caseId, input.caseId)));
+	const allowed =
+		attached &&
+		(decide(grant, 'lab.run', resource) ||
+			decide(grant, 'case.write', { projectId, organisationId: attached.organisationId }));
+	// A case not on the session and one the asker may not take off read alike.
+	if (!allowed) throw new InvalidError('labs_case_not_attached', { caseId: ['invalid'] });
+	await db
+		.delete(labSessionCase)
+		.where(and(eq(labSessionCase.sessionId, session.id), eq(labSessionCase.caseId, input.caseId)));
+	await recordCaseAccess(db, {
+		actorId: actor.id,
+		action: 'case.lab_detach',
+		projectId,
+		caseId: input.caseId,
 		detail: { sessionId: session.id }
 	});
 }

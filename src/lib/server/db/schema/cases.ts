@@ -95,11 +95,15 @@ export type CaseEvent = typeof caseEvent.$inferSelect;
 export type CaseStatus = (typeof caseStatus.enumValues)[number];
 export type CaseEventKind = (typeof caseEventKind.enumValues)[number];
 
-/** Where a referral to another organisation stands: only an accepted one moves any access. */
+/**
+ * Where a referral to another organisation stands: only an accepted one moves any access, and
+ * withdrawing it (by the sender) takes that access back.
+ */
 export const caseReferralStatus = pgEnum('case_referral_status', [
 	'pending',
 	'accepted',
-	'declined'
+	'declined',
+	'withdrawn'
 ]);
 
 /**
@@ -129,6 +133,10 @@ export const caseReferral = pgTable(
 		referredById: uuid().references(() => person.id),
 		decidedById: uuid().references(() => person.id),
 		decidedAt: timestamp({ withTimezone: true }),
+		/** Why the sender withdrew an accepted referral; null otherwise. */
+		withdrawReason: text(),
+		withdrawnById: uuid().references(() => person.id),
+		withdrawnAt: timestamp({ withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [

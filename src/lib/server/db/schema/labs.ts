@@ -4,7 +4,7 @@ import { createdAt, id, searchVector, tsvector } from './columns';
 import { person } from './people';
 import { project } from './projects';
 import { district } from './territories';
-import { caseRecord } from './cases';
+import { caseEvent, caseRecord } from './cases';
 import { decision } from './governance-decisions';
 import type { TargetCategory } from '../../../cases/pathway-values';
 
@@ -91,6 +91,28 @@ export const labSessionCase = pgTable(
 		attachedAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.sessionId, t.caseId] })]
+);
+
+/**
+ * A pathway note's excerpt shared with a session by the record's operator: pseudonymised on the
+ * server (identity traces become the pseudonym) before it is stored; the note stays on the case.
+ */
+export const labSessionExcerpt = pgTable(
+	'lab_session_excerpt',
+	{
+		id: id(),
+		sessionId: uuid()
+			.notNull()
+			.references(() => labSession.id, { onDelete: 'cascade' }),
+		caseId: uuid()
+			.notNull()
+			.references(() => caseRecord.id, { onDelete: 'cascade' }),
+		eventId: uuid().references(() => caseEvent.id, { onDelete: 'set null' }),
+		text: text().notNull(),
+		sharedById: uuid().references(() => person.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('lab_session_excerpt_session_idx').on(t.sessionId, t.caseId)]
 );
 
 export type Lab = typeof lab.$inferSelect;

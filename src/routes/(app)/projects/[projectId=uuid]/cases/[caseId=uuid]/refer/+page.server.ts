@@ -1,4 +1,4 @@
-import { referralForm } from '$lib/cases/referral-form';
+import { referralForm, referralWithdrawForm } from '$lib/cases/referral-form';
 import * as referrals from '$lib/server/cases/referrals';
 import * as view from '$lib/server/cases/view';
 import { caseRecord } from '$lib/server/db/schema';
@@ -32,10 +32,16 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 	});
 
 export const actions: Actions = {
-	default: (event) =>
+	refer: (event) =>
 		runAction(event, onCase(event, 'case.refer'), referralForm, async (input) => {
 			const { projectId, caseId } = event.params;
 			await referrals.refer(event.locals.ctx, projectId, caseId, input);
 			return { done: 'referred' as const };
+		}),
+	withdraw: (event) =>
+		runAction(event, onCase(event, 'case.refer'), referralWithdrawForm, async (input) => {
+			const { projectId, caseId } = event.params;
+			await referrals.withdraw(event.locals.ctx, projectId, caseId, input);
+			return { done: 'withdrawn' as const };
 		})
 };

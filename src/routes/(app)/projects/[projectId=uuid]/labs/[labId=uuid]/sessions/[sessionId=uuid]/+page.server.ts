@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { attachForm, sessionProposalForm } from '$lib/labs/lab-form';
+import { attachForm, detachForm, sessionForm, sessionProposalForm } from '$lib/labs/lab-form';
 import { can } from '$lib/server/access/policy';
 import * as sessionProposals from '$lib/server/labs/session-proposals';
 import { practiceForm } from '$lib/labs/practice-form';
@@ -10,7 +10,13 @@ import * as practices from '$lib/server/labs/practices';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import { onLab } from '$lib/server/http/url-resources';
+import { utcToRome } from '$lib/governance/rome-time';
 import type { Actions, PageServerLoad } from './$types';
+
+const wallClock = (instant: Date) => {
+	const { day, time } = utcToRome(instant);
+	return `${day}T${time}`;
+};
 
 /**
  * A lab session: its live board and notes (`labboard:<sessionId>`), and the cases attached to
@@ -30,6 +36,15 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 			// A practice's territory is one of the lab's.
 			districts: view.canWrite ? await practices.districtsOfLabs(locals.ctx.db, [labId]) : [],
 			proposals: await sessionProposals.list(locals.ctx.db, sessionId),
+			// The edit form starts from the session as typed: Rome's wall clock.
+			editValues: view.canRun
+				? {
+						title: view.session.title,
+						startsAt: wallClock(view.session.startsAt),
+						endsAt: wallClock(view.session.endsAt),
+						place: view.session.place
+					}
+				: null,
 			canPropose:
 				view.canWrite &&
 				(await can(locals.ctx.db, locals.ctx.actor, 'decision.propose', { projectId }))
@@ -42,6 +57,18 @@ export const actions: Actions = {
 			const { projectId, labId } = event.params;
 			await sessions.attachCase(event.locals.ctx, projectId, labId, input);
 			return { done: 'attached' as const };
+		}),
+	detach: (event) =>
+		runAction(event, onLab(event, 'lab.write'), detachForm, async (input) => {
+			const { projectId, labId } = event.params;
+			await sessions.detachCase(event.locals.ctx, projectId, labId, input);
+			return { done: 'detached' as const };
+		}),
+	edit: (event) =>
+		runAction(event, onLab(event, 'lab.run'), sessionForm, async (input) => {
+			const { projectId, labId, sessionId } = event.params;
+			await sessions.update(event.locals.ctx, projectId, labId, sessionId, input);
+			return { done: 'edited' as const };
 		}),
 	practice: (event) =>
 		runAction(event, onLab(event, 'lab.write'), practiceForm, async (input) => {
