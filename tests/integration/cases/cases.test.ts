@@ -1,24 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import { auditEntry } from '../../../src/lib/server/db/schema';
 import type { Ctx } from '../../../src/lib/server/context';
 import * as records from '../../../src/lib/server/cases/records';
 import * as view from '../../../src/lib/server/cases/view';
 import * as events from '../../../src/lib/server/cases/events';
 import * as identities from '../../../src/lib/server/cases/identity';
-import { createTestDatabase } from '../../support/database';
 import { buildMember, buildProject } from '../../support/factories';
+import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
 
-const database = await createTestDatabase();
-const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
-afterAll(async () => {
-	await stopRuntime();
-	await database.drop();
-});
-const { db } = runtime;
+const { db } = await startTestRuntime();
 
 const project = await buildProject(db);
 const elsewhere = await buildProject(db);

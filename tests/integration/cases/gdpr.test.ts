@@ -1,7 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import { auditEntry, caseEvent, caseIdentity } from '../../../src/lib/server/db/schema';
 import type { Ctx } from '../../../src/lib/server/context';
 import * as records from '../../../src/lib/server/cases/records';
@@ -13,18 +11,12 @@ import { personalData } from '../../../src/lib/server/cases/personal-data';
 import { personalDataDocument } from '../../../src/lib/server/cases/personal-data-document';
 import { renderPdf } from '../../../src/lib/server/export/pdf';
 import * as monitoring from '../../../src/lib/server/monitoring/dashboard';
-import { createTestDatabase } from '../../support/database';
 import { buildMember, buildProject } from '../../support/factories';
+import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
 import { pdfText } from '../../support/export-text';
 
-const database = await createTestDatabase();
-const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
-afterAll(async () => {
-	await stopRuntime();
-	await database.drop();
-});
-const { db } = runtime;
+const { db } = await startTestRuntime();
 
 const project = await buildProject(db, { startsOn: '2025-01-01', endsOn: '2027-12-31' });
 const projectId = project.id;

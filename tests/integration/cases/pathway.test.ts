@@ -1,7 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import { caseEvent, district, municipality } from '../../../src/lib/server/db/schema';
 import type { Ctx } from '../../../src/lib/server/context';
 import * as records from '../../../src/lib/server/cases/records';
@@ -9,17 +7,11 @@ import * as view from '../../../src/lib/server/cases/view';
 import * as events from '../../../src/lib/server/cases/events';
 import * as profile from '../../../src/lib/server/cases/profile';
 import { caseEventForm } from '../../../src/lib/cases/event-form';
-import { createTestDatabase } from '../../support/database';
 import { buildMember, buildOrganisation, buildProject } from '../../support/factories';
+import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
 
-const database = await createTestDatabase();
-const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
-afterAll(async () => {
-	await stopRuntime();
-	await database.drop();
-});
-const { db } = runtime;
+const { db } = await startTestRuntime();
 
 const { id: projectId } = await buildProject(db);
 const ctx = (member: { actor: Ctx['actor'] }): Ctx => testContext(db, member.actor);

@@ -1,7 +1,5 @@
 import Papa from 'papaparse';
-import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/lib/server/context';
 import * as records from '../../../src/lib/server/cases/records';
 import * as events from '../../../src/lib/server/cases/events';
@@ -11,17 +9,11 @@ import * as esf from '../../../src/lib/server/monitoring/esf';
 import { toCsv } from '../../../src/lib/server/export/csv';
 import { district, projectDistrict } from '../../../src/lib/server/db/schema';
 import { ForbiddenError, InvalidError, NotFoundError } from '../../../src/lib/server/errors';
-import { createTestDatabase } from '../../support/database';
 import { buildMember, buildProject } from '../../support/factories';
+import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
 
-const database = await createTestDatabase();
-const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
-afterAll(async () => {
-	await stopRuntime();
-	await database.drop();
-});
-const { db } = runtime;
+const { db } = await startTestRuntime();
 
 const project = await buildProject(db, { startsOn: '2025-01-01', endsOn: '2027-12-31' });
 const elsewhere = await buildProject(db);

@@ -1,6 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/lib/server/context';
 import type { Actor } from '../../../src/lib/server/access/policy';
 import { DEMO_PROJECT_ID } from '../../../src/lib/server/demo/ids';
@@ -11,7 +9,7 @@ import { dashboard } from '../../../src/lib/server/monitoring/dashboard';
 import { barText, cellText } from '../../../src/lib/server/monitoring/report';
 import * as trace from '../../../src/lib/server/monitoring/traceability';
 import { indicatorLabel } from '../../../src/lib/monitoring/indicators';
-import { createTestDatabase } from '../../support/database';
+import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
 import { docxText, pdfText, squeezed } from '../../support/export-text';
 import { actorOf, buildPerson } from '../../support/factories';
@@ -23,13 +21,7 @@ import { demoActor } from '../demo/fresh-database';
  * (the same SQL aggregates, the same small-cell suppression), beside the cronoprogramma and the
  * thread from need to outcome.
  */
-const database = await createTestDatabase();
-const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
-afterAll(async () => {
-	await stopRuntime();
-	await database.drop();
-});
-const { db } = runtime;
+const { db } = await startTestRuntime();
 await seedDemo(db);
 const projectId = DEMO_PROJECT_ID;
 const giulia = await demoActor(db, 'coordinator');

@@ -1,23 +1,15 @@
 import Papa from 'papaparse';
-import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/lib/server/context';
+import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
 import * as records from '../../../src/lib/server/cases/records';
 import * as events from '../../../src/lib/server/cases/events';
-import { createTestDatabase } from '../../support/database';
 import { docxText, pdfText, squeezed } from '../../support/export-text';
 import { buildMember, buildOrganisation, buildProject } from '../../support/factories';
 
 /** The monitoring report through its route, in each format, read back. */
-const database = await createTestDatabase();
-const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
-afterAll(async () => {
-	await stopRuntime();
-	await database.drop();
-});
-const { db } = runtime;
+const { db } = await startTestRuntime();
 
 const project = await buildProject(db, {
 	title: 'Lavoro e inclusione Alto Milanese',

@@ -1,6 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { describe, expect, it } from 'vitest';
+import { startTestRuntime } from '../../support/runtime';
 import {
 	caseEsfProfile,
 	caseEvent,
@@ -34,7 +33,6 @@ import {
 	loadParticipants,
 	loadPathwayFacts
 } from '../../../src/lib/server/monitoring/pathway-facts';
-import { createTestDatabase } from '../../support/database';
 import { buildOrganisation, buildProject } from '../../support/factories';
 
 /**
@@ -43,13 +41,7 @@ import { buildOrganisation, buildProject } from '../../support/factories';
  * fixture — every event kind and status, missing and odd fields, people re-entering, several
  * events a day, sub-districts — the two must give the same figures.
  */
-const database = await createTestDatabase();
-const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
-afterAll(async () => {
-	await stopRuntime();
-	await database.drop();
-});
-const { db } = runtime;
+const { db } = await startTestRuntime();
 
 let seed = 20_261_201;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;

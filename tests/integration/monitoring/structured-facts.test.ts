@@ -1,27 +1,19 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/lib/server/config';
-import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/lib/server/context';
+import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
 import * as records from '../../../src/lib/server/cases/records';
 import * as events from '../../../src/lib/server/cases/events';
 import * as monitoring from '../../../src/lib/server/monitoring/dashboard';
 import { loadPathwayFacts } from '../../../src/lib/server/monitoring/pathway-facts';
 import { district, municipality, projectDistrict } from '../../../src/lib/server/db/schema';
-import { createTestDatabase } from '../../support/database';
 import { buildMember, buildOrganisation, buildProject } from '../../support/factories';
 
 /**
  * The structured fields of the case events, counted from a real database: every figure below
  * is worked out by hand from the events written here.
  */
-const database = await createTestDatabase();
-const runtime = await startRuntime({ config: readConfig({ ...database.env, SEED_DEMO: 'false' }) });
-afterAll(async () => {
-	await stopRuntime();
-	await database.drop();
-});
-const { db } = runtime;
+const { db } = await startTestRuntime();
 
 const project = await buildProject(db, { startsOn: '2025-01-01', endsOn: '2027-12-31' });
 const projectId = project.id;
