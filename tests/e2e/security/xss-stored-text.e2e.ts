@@ -83,6 +83,9 @@ test.afterAll(async () => {
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A download's path: an export, a file by its extension, or a format as the last segment. */
+const DOWNLOAD = /\/export\/|\.(ics|csv|docx|odt|pdf)$|\/(docx|odt|pdf)$/;
+
 /** Links a person can follow from this page: same origin, not downloads, not signing out. */
 async function linksOn(page: Page): Promise<string[]> {
 	const hrefs = await page.$$eval('a[href]', (anchors) =>
@@ -92,7 +95,7 @@ async function linksOn(page: Page): Promise<string[]> {
 		.map((href) => new URL(href, BASE))
 		.filter((url) => url.origin === BASE)
 		.map((url) => url.pathname)
-		.filter((path) => !/\/(logout|collab)\b|\/export\/|\.(ics|csv|docx|odt|pdf)$/.test(path));
+		.filter((path) => !/\/(logout|collab)\b/.test(path) && !DOWNLOAD.test(path));
 }
 
 /** Downloads a person can take from this page: exports, registers, calendars. */
@@ -104,7 +107,7 @@ async function exportsOn(page: Page): Promise<string[]> {
 		.map((href) => new URL(href, BASE))
 		.filter((url) => url.origin === BASE)
 		.map((url) => url.pathname)
-		.filter((path) => /\/export\/|\.(ics|csv|docx|odt|pdf)$/.test(path));
+		.filter((path) => DOWNLOAD.test(path));
 }
 
 /**
