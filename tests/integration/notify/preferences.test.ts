@@ -11,6 +11,7 @@ import {
 	preferencesOf,
 	savePreferences
 } from '../../../src/lib/server/notifications/preferences';
+import { NOTIFICATION_KINDS } from '../../../src/lib/notifications/kind-names';
 import { startSmtpServer } from '../../support/smtp-server';
 import { buildCommittee, startGovernanceRuntime } from '../governance/fixture';
 
@@ -25,8 +26,8 @@ describe('mail preferences per kind of notification', () => {
 	it('mails at once, in the weekly digest, or not at all, as each person chose', async () => {
 		const c = await buildCommittee(runtime);
 		// Nothing chosen yet: every kind is mailed at once.
-		expect(Object.values(await myPreferences(c.ctx(c.member)))).toEqual(
-			Array(10).fill('immediate')
+		expect(await myPreferences(c.ctx(c.member))).toEqual(
+			Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, 'immediate']))
 		);
 		const memberChoice = { ...(await myPreferences(c.ctx(c.member))), meeting_called: 'weekly' };
 		await savePreferences(c.ctx(c.member), memberChoice as never);
