@@ -17,7 +17,7 @@ describe('the production server without ORIGIN', () => {
 			SEED_DEMO: 'false'
 		});
 		running.push(started);
-		await waitForOutput(started, /Tavolo is running at http:\/\/localhost:\d+/);
+		await waitForOutput(started, /Tavolo is running at http:\/\/localhost:\d+/, 80_000);
 		const base = `http://127.0.0.1:${/localhost:(\d+)/.exec(started.output())![1]}`;
 
 		const form = await fetch(`${base}/login`, {
@@ -49,5 +49,5 @@ describe('the production server without ORIGIN', () => {
 		started.child.kill('SIGTERM');
 		await started.exited;
 		await database.drop();
-	});
+	}, 90_000); // a child process migrates a fresh database first: slow on a loaded machine
 });
