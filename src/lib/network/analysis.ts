@@ -1,27 +1,8 @@
 import type { NetworkData } from './graph-data';
-import { layoutPositions } from './layout';
-import { computeMetrics, type NetworkMetrics } from './metrics';
+import type { NetworkMetrics } from './metrics';
+import type { AnalysisAnswer, AnalysisRequest, Position } from './analysis-answer';
 
-export type Position = { x: number; y: number };
-
-/** What the page asks of the analysis worker; `id` lets the asker drop stale answers. */
-export type AnalysisRequest =
-	| { id: number; task: 'metrics'; data: NetworkData }
-	| { id: number; task: 'layout'; data: NetworkData; previous: [string, Position][] };
-
-export type AnalysisAnswer =
-	| { id: number; task: 'metrics'; metrics: NetworkMetrics }
-	| { id: number; task: 'layout'; positions: [string, Position][] };
-
-/** The worker's whole job, a plain function so it runs (and is tested) anywhere. */
-export function answerAnalysis(request: AnalysisRequest): AnalysisAnswer {
-	if (request.task === 'metrics') {
-		return { id: request.id, task: 'metrics', metrics: computeMetrics(request.data) };
-	}
-	const positions = layoutPositions(request.data, new Map(request.previous));
-	return { id: request.id, task: 'layout', positions: [...positions] };
-}
-
+/** The page's side of the analysis worker: asks, and keeps each answer with its question. */
 let worker: Worker | null | undefined;
 let nextId = 0;
 const waiting = new Map<
@@ -29,9 +10,16 @@ const waiting = new Map<
 	{ request: AnalysisRequest; resolve: (a: AnalysisAnswer) => void }
 >();
 
-/** Answers on this thread, after the frame in hand has been painted. */
-function answerHere(request: AnalysisRequest): Promise<AnalysisAnswer> {
-	return new Promise((resolve) => setTimeout(() => resolve(answerAnalysis(request)), 0));
+/**
+ * Answers on this thread, after the frame in hand has been painted. Loaded on demand: the sums
+ * (ForceAtlas2, Brandes, Louvain) belong to the worker's bundle, not the page's.
+ */
+async function answerHere(request: AnalysisRequest): Promise<AnalysisAnswer> {
+	const [{ answerAnalysis }] = await Promise.all([
+		import('./analysis-answer'),
+		new Promise((resolve) => setTimeout(resolve, 0))
+	]);
+	return answerAnalysis(request);
 }
 
 /** One worker per page, started on first use; null where workers cannot start. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerAnalysis } from '../../../src/lib/network/analysis';
-import { layoutPositions, startingPositions } from '../../../src/lib/network/layout';
+import { answerAnalysis } from '../../../src/lib/network/analysis-answer';
+import { layoutPositions } from '../../../src/lib/network/layout';
+import { startingPositions } from '../../../src/lib/network/starting-positions';
 import { computeMetrics } from '../../../src/lib/network/metrics';
 import type { NetworkData } from '../../../src/lib/network/graph-data';
 import { edge, node } from './small-networks';
