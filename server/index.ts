@@ -11,7 +11,9 @@ async function main() {
 	const config = readConfig();
 	const runtime = await startRuntime({
 		config,
-		afterMigrate: seedIfEnabled
+		afterMigrate: seedIfEnabled,
+		// Bundled beside this file by scripts/build-server.js.
+		exportWorker: new URL('./export-render-worker.js', import.meta.url)
 	});
 	// Without ORIGIN (and no proxy header configured), adapter-node learns the protocol from the
 	// socket; it reads its environment once, when the handler loads below.

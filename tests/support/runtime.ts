@@ -10,7 +10,9 @@ import { createTestDatabase } from './database';
 export async function startTestRuntime() {
 	const database = await createTestDatabase();
 	const runtime = await startRuntime({
-		config: readConfig({ ...database.env, SEED_DEMO: 'false' })
+		config: readConfig({ ...database.env, SEED_DEMO: 'false' }),
+		// Exports render in the built worker, as in production (ADR 0200).
+		exportWorker: `${process.cwd()}/build/export-render-worker.js`
 	});
 	afterAll(async () => {
 		await stopRuntime();

@@ -34,7 +34,14 @@ export async function startTestServer(
 		...options.env
 	});
 	const { seedIfEnabled } = await import('../../src/lib/server/demo/seed');
-	const runtime = await startRuntime({ config, afterMigrate: seedIfEnabled });
+	const runtime = await startRuntime({
+		config,
+		afterMigrate: seedIfEnabled,
+		// Exports render in the built worker, as in production (ADR 0200).
+		...(options.pages === false
+			? {}
+			: { exportWorker: `${process.cwd()}/build/export-render-worker.js` })
+	});
 	const handler = options.pages === false ? notFound : await loadBuiltHandler();
 	const app = createTavoloServer(runtime, handler);
 	const port = await app.listen(0, '127.0.0.1');

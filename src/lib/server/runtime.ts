@@ -9,6 +9,7 @@ import { seedIfEnabled } from './demo/seed';
 import { createDocumentUpdateBus, type DocumentUpdateBus } from './live/update-bus';
 import { openSharedLimits, type SharedLimits } from './shared-limits';
 import { createMailer, type Mailer } from './mail/mailer';
+import { installRenderWorker, uninstallRenderWorker } from './export/render-worker-pool';
 
 /**
  * What both doors share in one process: configuration, the database, the access-invalidation
@@ -37,6 +38,11 @@ export interface StartOptions {
 	migrationsFolder?: string;
 	/** Runs once after migrations (the demo seed). */
 	afterMigrate?: (db: Db, config: Config) => Promise<void>;
+	/**
+	 * The bundled export worker (build/export-render-worker.js): exports render there, off the
+	 * event loop (ADR 0200). Without it they render on the event loop (the Vite dev server).
+	 */
+	exportWorker?: string | URL;
 }
 
 export function startRuntime(options: StartOptions = {}): Promise<Runtime> {
@@ -59,6 +65,7 @@ async function open(options: StartOptions): Promise<Runtime> {
 		throw error;
 	}
 	logger.info({ database: database.kind }, 'database ready');
+	if (options.exportWorker) installRenderWorker(options.exportWorker);
 	return {
 		config,
 		database,
@@ -91,5 +98,6 @@ export async function stopRuntime(): Promise<void> {
 	const runtime = await current.catch(() => undefined);
 	await runtime?.limits.close();
 	runtime?.mailer.close();
+	await uninstallRenderWorker();
 	await runtime?.database.close();
 }

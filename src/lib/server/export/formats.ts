@@ -3,6 +3,7 @@ import type { ExportDocument } from './document-model';
 import { renderDocx } from './docx';
 import { renderOdt } from './odt';
 import { renderPdf, type RenderProgress } from './pdf';
+import { installedRenderWorker } from './render-worker-pool';
 
 /** The export formats, each with what an HTTP response needs. */
 export const EXPORT_FORMATS = {
@@ -39,8 +40,10 @@ export async function renderFile(
 	progress?: RenderProgress
 ): Promise<RenderedFile> {
 	const { contentType, render } = EXPORT_FORMATS[format];
+	// In the export worker where the process has one (ADR 0200), else on this thread.
+	const worker = installedRenderWorker();
 	return {
-		bytes: await render(document, progress),
+		bytes: await (worker ? worker.render(format, document, progress) : render(document, progress)),
 		contentType,
 		filename: `${safeName(basename)}.${format}`
 	};
