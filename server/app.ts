@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import type { Runtime } from '$lib/server/runtime';
+import { createAdmission, type Admission } from './admission';
 import { createCollabServer, type CollabDependencies, type CollabServer } from './collab';
 
 export type RequestHandler = (
@@ -13,6 +14,7 @@ export type RequestHandler = (
 export interface TavoloServer {
 	server: Server;
 	collab: CollabServer;
+	admission: Admission;
 	listen(port: number, host?: string): Promise<number>;
 	close(): Promise<void>;
 }
@@ -35,13 +37,19 @@ export function createTavoloServer(
 	collabOptions: Omit<CollabDependencies, 'runtime'> = {}
 ): TavoloServer {
 	const collab = createCollabServer({ ...collabOptions, runtime });
+	const admission = createAdmission({
+		limit: runtime.config.http.maxConcurrent,
+		maxWaitMs: runtime.config.http.maxWaitMs
+	});
 	const server = createServer((req, res) => {
 		// Always overwritten, so a client cannot claim https over a plain-http socket.
 		req.headers[SOCKET_PROTOCOL_HEADER] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-		void handler(req, res, () => {
-			res.statusCode = 404;
-			res.end('Not found');
-		});
+		admission.admit(req, res, () =>
+			handler(req, res, () => {
+				res.statusCode = 404;
+				res.end('Not found');
+			})
+		);
 	});
 	server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 		collab.handleUpgrade(req, socket, head);
@@ -49,6 +57,7 @@ export function createTavoloServer(
 	return {
 		server,
 		collab,
+		admission,
 		listen(port, host) {
 			return new Promise((resolve, reject) => {
 				server.once('error', reject);
@@ -60,6 +69,7 @@ export function createTavoloServer(
 			});
 		},
 		async close() {
+			admission.close();
 			await collab.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

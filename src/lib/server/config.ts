@@ -34,6 +34,9 @@ const schema = z.object({
 		.min(1024)
 		.default(16 * 1024),
 	COLLAB_UPDATE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+	// Pages in the handler at once, and how long others wait their turn (server/admission.ts).
+	HTTP_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(8),
+	HTTP_MAX_WAIT_MS: z.coerce.number().int().min(100).default(15_000),
 	LINK_ACCESSIBILITY: z.string().default('/legal/accessibility'),
 	LINK_PRIVACY: z.string().default('/legal/privacy'),
 	LINK_LEGAL: z.string().default('/legal/notes'),
@@ -72,6 +75,8 @@ export type Config = {
 		/** Longest trial integration of such an update the event loop may then repeat. */
 		updateBudgetMs: number;
 	};
+	/** Admission to the page handler: at most `maxConcurrent` at once (server/admission.ts). */
+	http: { maxConcurrent: number; maxWaitMs: number };
 	links: { accessibility: string; privacy: string; legal: string };
 	/** Present only when the SPID/CIE gateway is configured. */
 	oidc?: OidcConfig;
@@ -121,6 +126,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			updateCheckBytes: e.COLLAB_UPDATE_CHECK_BYTES,
 			updateBudgetMs: e.COLLAB_UPDATE_BUDGET_MS
 		},
+		http: { maxConcurrent: e.HTTP_MAX_CONCURRENT, maxWaitMs: e.HTTP_MAX_WAIT_MS },
 		links: { accessibility: e.LINK_ACCESSIBILITY, privacy: e.LINK_PRIVACY, legal: e.LINK_LEGAL },
 		oidc:
 			e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

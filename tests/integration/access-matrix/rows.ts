@@ -256,6 +256,11 @@ export const ROWS: Record<string, Row> = {
 		) as Record<Scope, Statuses>
 	},
 	'/locale': { path: () => '/locale', access: 'public', note: 'POST only' },
+	'/healthz': {
+		path: () => '/healthz',
+		access: 'public',
+		note: 'liveness: reads and tells nothing (bench:http measures it as the ceiling)'
+	},
 	'/projects': { path: () => '/projects', access: 'signed-in' },
 	'/notifications': {
 		path: () => '/notifications',

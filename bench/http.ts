@@ -1,0 +1,260 @@
+/**
+ * `npm run bench:http` (issue 15): the main pages under concurrent signed-in users, against the
+ * production build (`node build/server.js`) on the embedded database (PGlite) — or on
+ * PostgreSQL when DATABASE_URL is set. The demo data, plus 20,000 decisions in the decision
+ * register and 2,000 case records in the case operator's list. `/healthz` of the same build is
+ * the machine's ceiling in the same run. Not a test: the figures go in docs/benchmarks.md.
+ *
+ *   npm run bench:http                 # BENCH_SECONDS=10 BENCH_CONNECTIONS=50,200
+ *   DATABASE_URL=postgres://… npm run bench:http
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { and, eq, sql } from 'drizzle-orm';
+import { readConfig } from '../src/lib/server/config';
+import { startRuntime, stopRuntime } from '../src/lib/server/runtime';
+import { seedIfEnabled } from '../src/lib/server/demo/seed';
+import { DEMO_PERSON_BY_ROLE, DEMO_PROJECT_ID } from '../src/lib/server/demo/ids';
+import { DEMO_PROPOSAL_ID } from '../src/lib/server/demo/steps/proposals';
+import {
+	caseIdentity,
+	caseRecord,
+	decision,
+	meeting,
+	membership
+} from '../src/lib/server/db/schema';
+import type { Db } from '../src/lib/server/db/client';
+import { createTestDatabase } from '../tests/support/database';
+import { signIn } from '../tests/support/factories';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
+const DECISIONS = 20_000;
+const CASES = 2_000;
+const PORT = Number(process.env.BENCH_PORT ?? 4394);
+const BASE = `http://127.0.0.1:${PORT}`;
+/** Past this a request counts as a timeout, as a person would give up on it. */
+const TIMEOUT_SECONDS = 10;
+
+if (!existsSync('build/server.js')) throw new Error('build/server.js is missing: npm run build');
+
+const database = await createTestDatabase();
+const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+
+/** Seeded through the runtime in this process, then closed: PGlite's folder takes one process. */
+async function seed(): Promise<{ coordinator: string; operator: string }> {
+	const runtime = await startRuntime({
+		config: readConfig({ ...database.env, SEED_DEMO: 'true', LOG_LEVEL: 'warn' }),
+		afterMigrate: seedIfEnabled
+	});
+	try {
+		const { db } = runtime;
+		await seedDecisions(db);
+		const operatorId = DEMO_PERSON_BY_ROLE.case_operator;
+		await seedCases(db, operatorId);
+		return {
+			coordinator: await signIn(db, DEMO_PERSON_BY_ROLE.coordinator),
+			operator: await signIn(db, operatorId)
+		};
+	} finally {
+		await stopRuntime();
+	}
+}
+
+const WORDS =
+	'tirocini sportello orientamento aziende laboratorio monitoraggio gruppo lavoro formazione tutoring voucher indicatori'.split(
+		' '
+	);
+const STATUSES = ['proposed', 'approved', 'in_progress', 'done', 'rejected'] as const;
+
+async function seedDecisions(db: Db): Promise<void> {
+	const meetings = await db
+		.select({ id: meeting.id, bodyId: meeting.bodyId, startsAt: meeting.startsAt })
+		.from(meeting)
+		.where(eq(meeting.projectId, DEMO_PROJECT_ID));
+	const members = await db
+		.select({ personId: membership.personId, organisationId: membership.organisationId })
+		.from(membership)
+		.where(eq(membership.projectId, DEMO_PROJECT_ID));
+	for (let batch = 0; batch < DECISIONS / 500; batch++) {
+		await db.insert(decision).values(
+			Array.from({ length: 500 }, (_, i) => {
+				const n = batch * 500 + i;
+				const at = meetings[n % meetings.length];
+				const owner = members[n % members.length];
+				const text = Array.from({ length: 8 }, (_, w) => WORDS[(n + w * 5) % WORDS.length]);
+				return {
+					projectId: DEMO_PROJECT_ID,
+					bodyId: at.bodyId,
+					meetingId: at.id,
+					text: `Si decide: ${text.join(' ')}`,
+					quote: text.join(' '),
+					status: STATUSES[n % STATUSES.length],
+					ownerPersonId: owner.personId,
+					ownerOrganisationId: owner.organisationId,
+					dueOn: new Date(Date.UTC(2026, n % 12, 1 + (n % 27))).toISOString().slice(0, 10),
+					createdAt: at.startsAt
+				};
+			})
+		);
+	}
+}
+
+async function seedCases(db: Db, operatorId: string): Promise<void> {
+	const [operator] = await db
+		.select({ organisationId: membership.organisationId })
+		.from(membership)
+		.where(and(eq(membership.projectId, DEMO_PROJECT_ID), eq(membership.personId, operatorId)));
+	const organisationId = operator.organisationId!;
+	for (let batch = 0; batch < CASES / 500; batch++) {
+		const inserted = await db
+			.insert(caseRecord)
+			.values(
+				Array.from({ length: 500 }, (_, i) => ({
+					projectId: DEMO_PROJECT_ID,
+					organisationId,
+					pseudonym: `BENCH-${batch}-${i}`,
+					status: 'referred' as const,
+					createdById: operatorId
+				}))
+			)
+			.returning({ id: caseRecord.id });
+		await db
+			.insert(caseIdentity)
+			.values(inserted.map(({ id }, i) => ({ caseId: id, fullName: `Persona ${batch}-${i}` })));
+	}
+	const [{ count }] = await db
+		.select({ count: sql<number>`count(*)::int` })
+		.from(caseRecord)
+		.where(eq(caseRecord.organisationId, organisationId));
+	console.log(`the case operator's organisation holds ${count} case records`);
+}
+
+async function startServer() {
+	const server = spawn('node', ['build/server.js'], {
+		env: {
+			...process.env,
+			...database.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: BASE,
+			SEED_DEMO: 'false',
+			LOG_LEVEL: 'warn'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let tries = 0; tries < 600; tries++) {
+		const up = await fetch(`${BASE}/healthz`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (up) return server;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	server.kill();
+	throw new Error('the server did not start within 60 s');
+}
+
+interface Page {
+	name: string;
+	path: string;
+	cookie?: string;
+}
+
+async function load(page: Page, connections: number) {
+	const result = await autocannon({
+		url: `${BASE}${page.path}`,
+		connections,
+		duration: SECONDS,
+		timeout: TIMEOUT_SECONDS,
+		headers: page.cookie ? { cookie: page.cookie } : {}
+	});
+	return {
+		page: page.name,
+		connections,
+		requestsPerSecond: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		timeouts: result.timeouts,
+		errors: result.non2xx + result.errors - result.timeouts
+	};
+}
+
+console.log(`${engine}: seeding the demo, ${DECISIONS} decisions, ${CASES} case records…`);
+const cookies = await seed();
+const server = await startServer();
+const project = `/projects/${DEMO_PROJECT_ID}`;
+const pages: Page[] = [
+	{ name: '/healthz (ceiling)', path: '/healthz' },
+	{ name: '/projects', path: '/projects', cookie: cookies.coordinator },
+	{ name: 'project home', path: project, cookie: cookies.coordinator },
+	{
+		name: 'canvas page data',
+		path: `${project}/proposals/${DEMO_PROPOSAL_ID}/__data.json`,
+		cookie: cookies.coordinator
+	},
+	{ name: 'governance', path: `${project}/governance`, cookie: cookies.coordinator },
+	{
+		name: `decision register (${DECISIONS})`,
+		path: `${project}/governance/decisions`,
+		cookie: cookies.coordinator
+	},
+	{ name: `cases list (${CASES})`, path: `${project}/cases`, cookie: cookies.operator },
+	{ name: 'monitoring', path: `${project}/monitoring`, cookie: cookies.coordinator }
+];
+try {
+	// Every page alone first, twice: a page that does not answer 200 would measure an error
+	// page, and the second time is what one person waits on an idle server.
+	console.log('page | alone, ms');
+	for (const page of pages) {
+		let ms = 0;
+		for (let time = 0; time < 2; time++) {
+			const started = performance.now();
+			const response = await fetch(`${BASE}${page.path}`, {
+				headers: page.cookie ? { cookie: page.cookie } : {},
+				redirect: 'manual'
+			});
+			await response.arrayBuffer();
+			ms = performance.now() - started;
+			if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`);
+		}
+		console.log(`${page.name} | ${Math.round(ms)}`);
+	}
+	console.log(
+		`${engine}, ${SECONDS} s per run, load average before: ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}`
+	);
+	console.log('page | users | req/s | % of ceiling | p50 ms | p99 ms | timeouts | errors');
+	for (const connections of CONNECTIONS) {
+		let ceiling = 0;
+		for (const page of pages) {
+			const row = await load(page, connections);
+			if (page.path === '/healthz') ceiling = row.requestsPerSecond;
+			const share = ceiling ? Math.round((100 * row.requestsPerSecond) / ceiling) : 0;
+			console.log(
+				[
+					row.page,
+					connections,
+					Math.round(row.requestsPerSecond),
+					`${share} %`,
+					row.p50,
+					row.p99,
+					row.timeouts,
+					row.errors
+				].join(' | ')
+			);
+		}
+	}
+	console.log(
+		`load average after: ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}`
+	);
+} finally {
+	server.kill('SIGTERM');
+	await new Promise((resolve) => server.once('exit', resolve));
+	await database.drop();
+}

@@ -1,0 +1,148 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAdmission, type Admission } from '../../../server/admission';
+
+/**
+ * A real HTTP server whose handler holds each request until the test lets it go, behind the
+ * admission gate: what starts, in which order, and what is answered 503.
+ */
+function gatedServer(limit: number, maxWaitMs: number) {
+	const admission = createAdmission({ limit, maxWaitMs });
+	const started: string[] = [];
+	const held = new Map<string, () => void>();
+	const server = createServer((req, res) =>
+		admission.admit(req, res, async () => {
+			started.push(req.url!);
+			await new Promise<void>((resolve) => held.set(req.url!, resolve));
+			res.end(`done ${req.url}`);
+		})
+	);
+	return { admission, server, started, release: (url: string) => held.get(url)?.() };
+}
+
+let current: { server: Server; admission: Admission } | undefined;
+afterEach(async () => {
+	current?.admission.close();
+	current?.server.closeAllConnections();
+	await new Promise((resolve) => current?.server.close(resolve));
+});
+
+async function listen(server: Server): Promise<number> {
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return (server.address() as AddressInfo).port;
+}
+
+function ask(
+	port: number,
+	path: string,
+	options: { method?: string; headers?: Record<string, string> } = {}
+) {
+	const req = request({ port, host: '127.0.0.1', path, ...options });
+	const answer = new Promise<{ status: number; body: string; retryAfter?: string }>(
+		(resolve, reject) => {
+			req.on('response', (res) => {
+				let body = '';
+				res.on('data', (chunk) => (body += chunk));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode!,
+						body,
+						retryAfter: res.headers['retry-after'] as string | undefined
+					})
+				);
+			});
+			req.on('error', reject);
+		}
+	);
+	req.end();
+	return { req, answer };
+}
+
+const until = async (condition: () => boolean) => {
+	for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+	expect(condition()).toBe(true);
+};
+
+describe('admission to the page handler', () => {
+	it('lets `limit` requests in at once and the others in arrival order', async () => {
+		const gate = gatedServer(2, 60_000);
+		current = gate;
+		const port = await listen(gate.server);
+		const answers = ['/a', '/b', '/c', '/d'].map((path) => ask(port, path).answer);
+		await until(() => gate.admission.waiting === 2);
+		expect(gate.started).toEqual(['/a', '/b']);
+		gate.release('/b');
+		await until(() => gate.started.length === 3);
+		expect(gate.started[2]).toBe('/c');
+		gate.release('/a');
+		await until(() => gate.started.length === 4);
+		gate.release('/c');
+		gate.release('/d');
+		expect((await Promise.all(answers)).map((a) => a.body)).toEqual([
+			'done /a',
+			'done /b',
+			'done /c',
+			'done /d'
+		]);
+	});
+
+	it('drops a waiting request whose client has gone, before any work', async () => {
+		const gate = gatedServer(1, 60_000);
+		current = gate;
+		const port = await listen(gate.server);
+		const first = ask(port, '/first');
+		await until(() => gate.started.length === 1);
+		const abandoned = ask(port, '/abandoned');
+		abandoned.answer.catch(() => {});
+		await until(() => gate.admission.waiting === 1);
+		abandoned.req.destroy();
+		await until(() => gate.admission.waiting === 0);
+		const later = ask(port, '/later');
+		await until(() => gate.admission.waiting === 1);
+		gate.release('/first');
+		await until(() => gate.started.length === 2);
+		expect(gate.started).toEqual(['/first', '/later']);
+		gate.release('/later');
+		expect((await first.answer).status).toBe(200);
+		expect((await later.answer).body).toBe('done /later');
+	});
+
+	it('answers a page that waited too long 503, in the reader language, but lets a form wait', async () => {
+		const gate = gatedServer(1, 300);
+		current = gate;
+		const port = await listen(gate.server);
+		const first = ask(port, '/busy');
+		await until(() => gate.started.length === 1);
+		const italian = ask(port, '/pagina').answer;
+		const english = ask(port, '/page', { headers: { 'accept-language': 'en-GB,en;q=0.9' } }).answer;
+		const form = ask(port, '/form', { method: 'POST' }).answer;
+
+		const [it503, en503] = await Promise.all([italian, english]);
+		expect(it503.status).toBe(503);
+		expect(it503.retryAfter).toBe('5');
+		expect(it503.body).toContain('molto occupato');
+		expect(en503.status).toBe(503);
+		expect(en503.body).toContain('very busy');
+
+		gate.release('/busy');
+		await until(() => gate.started.includes('/form'));
+		gate.release('/form');
+		expect((await form).body).toBe('done /form');
+		expect((await first.answer).status).toBe(200);
+	});
+
+	it('lets /healthz and immutable assets through while every slot is taken', async () => {
+		const gate = gatedServer(1, 60_000);
+		current = gate;
+		const port = await listen(gate.server);
+		const first = ask(port, '/slow');
+		await until(() => gate.started.length === 1);
+		const health = ask(port, '/healthz');
+		await until(() => gate.started.includes('/healthz'));
+		gate.release('/healthz');
+		expect((await health.answer).body).toBe('done /healthz');
+		gate.release('/slow');
+		await first.answer;
+	});
+});
