@@ -1,3 +1,4 @@
+import { scheduleFromLog } from '../../cases/follow-ups';
 import type { Db } from '../../db/client';
 import { caseEvent, caseIdentity, caseRecord, membership, person } from '../../db/schema';
 import { DEMO_PEOPLE } from '../data/people';
@@ -59,6 +60,8 @@ export async function insertDemoCase(db: Db, demo: DemoCase): Promise<void> {
 			authorId: operatorId
 		}))
 	);
+	// The diary is inserted as written: its outcomes schedule the follow-up as events.add would.
+	await scheduleFromLog(db, caseId);
 }
 
 /** Demo step `cases`: invented people followed by Solidarietà e Servizi and Atticus. */
