@@ -38,7 +38,13 @@ const opened = await records.create(ctx(operator), projectId, {
 });
 const caseId = opened.id;
 const add = (kind: 'intake' | 'hire' | 'closure' | 'follow_up', occurredOn: string, extra = {}) =>
-	events.add(ctx(operator), projectId, caseId, { kind, occurredOn, note: '', ...extra });
+	events.add(ctx(operator), projectId, caseId, {
+		kind,
+		occurredOn,
+		note: '',
+		status: null,
+		...extra
+	});
 const followUpsOf = async (member: { actor: Ctx['actor'] }) =>
 	(await listOpenWork(ctx(member))).followUpsDue.filter((row) => row.caseId === caseId);
 
@@ -103,9 +109,7 @@ describe('the six-month follow-up', () => {
 		await scheduleFromLog(db, done.id);
 		await scheduleFromLog(db, done.id);
 		const waiting = (await listOpenWork(ctx(operator))).followUpsDue;
-		expect(waiting.filter((w) => w.caseId === bulk.id).map((w) => w.dueOn)).toEqual([
-			'2025-09-30'
-		]);
+		expect(waiting.filter((w) => w.caseId === bulk.id).map((w) => w.dueOn)).toEqual(['2025-09-30']);
 		expect(waiting.some((w) => w.caseId === done.id)).toBe(false);
 		const doneRows = await db.select().from(caseFollowUp).where(eq(caseFollowUp.caseId, done.id));
 		expect(doneRows).toHaveLength(1);
