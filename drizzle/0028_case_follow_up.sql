@@ -17,11 +17,11 @@ CREATE INDEX "case_follow_up_due_idx" ON "case_follow_up" USING btree ("due_on")
 INSERT INTO "case_follow_up" ("case_id", "outcome_event_id", "due_on", "done_event_id")
 SELECT o."case_id", o."id", (o."occurred_on" + interval '6 months')::date,
 	(SELECT f."id" FROM "case_event" f
-		WHERE f."case_id" = o."case_id" AND f."kind" = 'follow_up' AND f."occurred_on" >= o."occurred_on"
+		WHERE f."case_id" = o."case_id" AND f."kind"::text = 'follow_up' AND f."occurred_on" >= o."occurred_on"
 		ORDER BY f."occurred_on" DESC, f."created_at" DESC LIMIT 1)
 FROM (
 	SELECT DISTINCT ON ("case_id") "id", "case_id", "occurred_on" FROM "case_event"
-	WHERE "kind" IN ('hire', 'closure')
+	WHERE "kind"::text IN ('hire', 'closure')
 	ORDER BY "case_id", "occurred_on" DESC, "created_at" DESC
 ) o
 WHERE NOT EXISTS (SELECT 1 FROM "case_follow_up" x WHERE x."case_id" = o."case_id");

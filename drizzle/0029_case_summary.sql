@@ -58,19 +58,19 @@ INSERT INTO "case_summary" ("case_id", "project_id", "taken_in", "closed_on", "f
 	),
 	pev as materialized (
 	select e.case_id, r.project_id, e.kind::text as kind, e.occurred_on as "on", e.created_at,
-		case when e.kind in ('orientation', 'internship')
+		case when e.kind::text in ('orientation', 'internship')
 			and coalesce(e.details->>'hours', e.details->>'months') ~ '^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'
 			then coalesce(e.details->>'hours', e.details->>'months')::float8 end as amount,
-		case when e.kind in ('hire', 'closure')
+		case when e.kind::text in ('hire', 'closure')
 			then coalesce(e.details->>'contract', e.details->>'reason', '') end as code,
-		case when e.kind = 'hire'
+		case when e.kind::text = 'hire'
 			then coalesce(e.details->>'employerOrganisationId', '') end as employer,
-		case when e.kind = 'follow_up'
+		case when e.kind::text = 'follow_up'
 			then coalesce(e.details->>'situation', '') end as situation
 	from case_event e
 	join case_record r on r.id = e.case_id
 	where true
-		and e.kind in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')),
+		and e.kind::text in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')),
 	dates as (
 		select ev.case_id, min(ev."on") as first_on, max(ev."on") as last_on,
 	min(ev."on") filter (where ev.kind = 'intake') as first_intake,
@@ -120,38 +120,38 @@ INSERT INTO "case_month" ("case_id", "project_id", "month", "ot", "internship", 
 		sum(amount) filter (where kind = 'internship') as months
 	from (
 	select e.case_id, r.project_id, e.kind::text as kind, e.occurred_on as "on", e.created_at,
-		case when e.kind in ('orientation', 'internship')
+		case when e.kind::text in ('orientation', 'internship')
 			and coalesce(e.details->>'hours', e.details->>'months') ~ '^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'
 			then coalesce(e.details->>'hours', e.details->>'months')::float8 end as amount,
-		case when e.kind in ('hire', 'closure')
+		case when e.kind::text in ('hire', 'closure')
 			then coalesce(e.details->>'contract', e.details->>'reason', '') end as code,
-		case when e.kind = 'hire'
+		case when e.kind::text = 'hire'
 			then coalesce(e.details->>'employerOrganisationId', '') end as employer,
-		case when e.kind = 'follow_up'
+		case when e.kind::text = 'follow_up'
 			then coalesce(e.details->>'situation', '') end as situation
 	from case_event e
 	join case_record r on r.id = e.case_id
 	where true
-		and e.kind in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')) pev
+		and e.kind::text in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')) pev
 	group by case_id, project_id, 3;
 --> statement-breakpoint
 INSERT INTO "case_category" ("case_id", "project_id", "dimension", "code") 
 	select distinct case_id, project_id, x.dimension, x.code
 	from (
 	select e.case_id, r.project_id, e.kind::text as kind, e.occurred_on as "on", e.created_at,
-		case when e.kind in ('orientation', 'internship')
+		case when e.kind::text in ('orientation', 'internship')
 			and coalesce(e.details->>'hours', e.details->>'months') ~ '^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'
 			then coalesce(e.details->>'hours', e.details->>'months')::float8 end as amount,
-		case when e.kind in ('hire', 'closure')
+		case when e.kind::text in ('hire', 'closure')
 			then coalesce(e.details->>'contract', e.details->>'reason', '') end as code,
-		case when e.kind = 'hire'
+		case when e.kind::text = 'hire'
 			then coalesce(e.details->>'employerOrganisationId', '') end as employer,
-		case when e.kind = 'follow_up'
+		case when e.kind::text = 'follow_up'
 			then coalesce(e.details->>'situation', '') end as situation
 	from case_event e
 	join case_record r on r.id = e.case_id
 	where true
-		and e.kind in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')) pev,
+		and e.kind::text in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')) pev,
 		lateral (values ('employer', pev.employer), ('contract', pev.code), ('reason', pev.code))
 			as x(dimension, code)
 	where (x.dimension in ('employer', 'contract') and pev.kind = 'hire')
