@@ -41,6 +41,10 @@ export type Indicator = (typeof INDICATORS)[number];
 export const PERIOD_KINDS = ['year', 'quarter', 'month'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
+/** `?period=` as a period kind, the fallback for anything else. */
+export const parsePeriodKind = (value: string | null, fallback: PeriodKind = 'year'): PeriodKind =>
+	(PERIOD_KINDS as readonly string[]).includes(value ?? '') ? (value as PeriodKind) : fallback;
+
 /** Fewer people than this in a cell, and non-operators see the cell suppressed. */
 export const SMALL_CELL = 3;
 

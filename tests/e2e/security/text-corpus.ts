@@ -138,6 +138,9 @@ export const STRUCTURED_TEXT = new Set([
 	'case_record.pseudonym',
 	'case_record.referral_source',
 	'case_record.target_category',
+	// Derived codes of the monitoring summary (ADR 0175): an organisation id, a contract or a reason.
+	'case_category.dimension',
+	'case_category.code',
 	'good_practice.target_category',
 	'collab_authorship.document_name',
 	'collab_snapshot.document_name',

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/lib/server/context';
 import { startTestRuntime } from '../../support/runtime';
@@ -6,7 +7,16 @@ import { testContext } from '../../support/context';
 import * as records from '../../../src/lib/server/cases/records';
 import * as events from '../../../src/lib/server/cases/events';
 import { docxText, pdfText, squeezed } from '../../support/export-text';
-import { buildMember, buildOrganisation, buildProject } from '../../support/factories';
+import { buildMember, buildOrganisation, buildPerson, buildProject } from '../../support/factories';
+import {
+	body,
+	decision,
+	goodPractice,
+	lab,
+	labSession,
+	meeting,
+	monitoringTarget
+} from '../../../src/lib/server/db/schema';
 
 /** The monitoring report through its route, in each format, read back. */
 const { db } = await startTestRuntime();
@@ -58,13 +68,64 @@ for (const [i, fullName] of NAMES.entries()) {
 	}
 }
 
+// The registers the report quotes: decisions of the cabina (one only proposed, left out) and a
+// good practice of a lab.
+const [cabina] = await db
+	.insert(body)
+	.values({ projectId, kind: 'steering_committee', name: 'Cabina di regia' })
+	.returning();
+const [sitting] = await db
+	.insert(meeting)
+	.values({
+		projectId,
+		bodyId: cabina.id,
+		title: 'Seconda seduta della cabina',
+		startsAt: new Date('2025-03-12T09:00:00Z'),
+		endsAt: new Date('2025-03-12T11:00:00Z')
+	})
+	.returning();
+await db.insert(decision).values([
+	{
+		projectId,
+		bodyId: cabina.id,
+		meetingId: sitting.id,
+		text: 'Avviare i tirocini nel Magentino',
+		status: 'approved'
+	},
+	{ projectId, bodyId: cabina.id, text: 'Aprire uno sportello a Castano', status: 'proposed' }
+]);
+const facilitator = await buildPerson(db);
+const [workshop] = await db
+	.insert(lab)
+	.values({ projectId, title: 'Laboratorio giovani', facilitatorId: facilitator.id })
+	.returning();
+const [session] = await db
+	.insert(labSession)
+	.values({
+		labId: workshop.id,
+		title: 'Rilettura dei casi',
+		startsAt: new Date('2025-04-02T12:00:00Z'),
+		endsAt: new Date('2025-04-02T14:00:00Z')
+	})
+	.returning();
+await db.insert(goodPractice).values({
+	projectId,
+	labId: workshop.id,
+	sessionId: session.id,
+	title: 'Il colloquio a tre',
+	whatWorked: 'Operatore, tutor e azienda allo stesso tavolo'
+});
+await db.insert(monitoringTarget).values({ projectId, indicator: 'people_in_charge', target: 8 });
+
 const { GET } =
 	await import('../../../src/routes/(app)/projects/[projectId=uuid]/monitoring/report/[format=monitoring_report_format]/+server');
-const get = (who: { actor: Ctx['actor'] }, format: string, target = projectId) =>
+const get = (who: { actor: Ctx['actor'] }, format: string, target = projectId, query = '') =>
 	GET({
 		locals: { ctx: ctx(who) },
 		params: { projectId: target, format },
-		url: new URL(`http://localhost/projects/${target}/monitoring/report/${format}?period=year`)
+		url: new URL(
+			`http://localhost/projects/${target}/monitoring/report/${format}?period=year${query}`
+		)
 	} as unknown as Parameters<typeof GET>[0]);
 
 const csvRows = async (response: Response) =>
@@ -87,16 +148,50 @@ describe('the monitoring report', () => {
 		expect(figure('assunzioni_per_contratto', 'Tempo determinato', 'Persone')).toBe('2');
 		expect(figure('assunzioni_per_contratto', 'Tempo indeterminato', 'Persone')).toBe('1');
 		expect(figure('fse_allegato_1', 'Numero totale di partecipanti', 'Totale')).toBe('4');
+		expect(figure('grafico_persone_raggiunte', '2025', 'Raggiunte finora')).toBe('4');
+		expect(figure('grafico_persone_raggiunte', '2025', 'Obiettivo')).toBe('8');
+		expect(figure('decisioni', '2025-03-12', 'Decisione')).toBe('Avviare i tirocini nel Magentino');
+		expect(figure('decisioni', '2025-03-12', 'Riunione')).toBe('Seconda seduta della cabina');
+		expect(figure('buone_pratiche', 'Il colloquio a tre', 'Laboratorio e sessione')).toBe(
+			'Laboratorio giovani · Rilettura dei casi'
+		);
+		expect(rows.some((r) => r.valore === 'Aprire uno sportello a Castano')).toBe(false);
 		expect(new Set(rows.map((r) => r.tabella))).toEqual(
 			new Set([
 				'totali',
+				'obiettivi',
+				'grafico_persone_raggiunte',
 				'andamento',
 				'per_ente',
+				'grafico_esiti_per_ente',
 				'assunzioni_per_tipo_datore',
 				'assunzioni_per_contratto',
-				'fse_allegato_1'
+				'fse_allegato_1',
+				'decisioni',
+				'buone_pratiche'
 			])
 		);
+	});
+
+	it('gives each table as a CSV of its own, with its columns', async () => {
+		const decisions = await csvRows(await get(observer, 'csv', projectId, '&table=decisioni'));
+		expect(decisions).toEqual([
+			{
+				Data: '2025-03-12',
+				Organo: 'Cabina di regia',
+				Riunione: 'Seconda seduta della cabina',
+				Decisione: 'Avviare i tirocini nel Magentino',
+				Stato: 'Approvata',
+				Scadenza: '—'
+			}
+		]);
+		const byOrganisation = await csvRows(
+			await get(coordinator, 'csv', projectId, '&table=grafico_esiti_per_ente')
+		);
+		expect(byOrganisation).toHaveLength(1);
+		expect(byOrganisation[0]['Persone assunte']).toBe('3');
+		const unknown = await get(coordinator, 'csv', projectId, '&table=nessuna');
+		expect(unknown.status).toBe(404);
 	});
 
 	it('withholds for the observer what the dashboard withholds', async () => {
@@ -124,15 +219,53 @@ describe('the monitoring report', () => {
 		for (const name of [...NAMES, 'Rossi srl']) expect(text).not.toContain(squeezed(name));
 	});
 
+	// What the report adds to the dashboard's tables, in each document format.
+	const NEW_PARTS = [
+		'Decisioni prese',
+		'Avviare i tirocini nel Magentino',
+		'Seconda seduta della cabina',
+		'Buone pratiche registrate',
+		'Il colloquio a tre',
+		'Persone raggiunte per Anno rispetto all',
+		'Esiti per ente'
+	];
+
 	it('as PDF: a document whose text holds the tables', async () => {
 		const response = await get(coordinator, 'pdf');
 		expect(response.status).toBe(200);
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
 		const text = squeezed(await pdfText(bytes));
-		for (const expected of ['Rapporto di monitoraggio', 'Persone assunte', 'Tempo determinato']) {
+		for (const expected of [
+			'Rapporto di monitoraggio',
+			'Persone assunte',
+			'Tempo determinato',
+			...NEW_PARTS
+		]) {
 			expect(text).toContain(squeezed(expected));
 		}
+		expect(text).not.toContain(squeezed('Aprire uno sportello a Castano'));
+	});
+
+	it('as ODT and DOCX: the decisions, the good practices and the charts', async () => {
+		const odt = await get(coordinator, 'odt');
+		expect(odt.status).toBe(200);
+		const odtText = squeezed(
+			strFromU8(unzipSync(new Uint8Array(await odt.arrayBuffer()))['content.xml']).replace(
+				/<[^>]+>/g,
+				''
+			)
+		);
+		const docx = await get(coordinator, 'docx');
+		const docxBody = squeezed(docxText(new Uint8Array(await docx.arrayBuffer())));
+		for (const expected of NEW_PARTS) {
+			expect(odtText).toContain(squeezed(expected));
+			expect(docxBody).toContain(squeezed(expected));
+		}
+		// Four people of a target of eight: half the bar (five squares of ten).
+		// 2025: 4 taken in charge, 4 so far, target 8, then the bar.
+		expect(docxBody).toContain('2025448■■■■■');
+		expect(odtText).toContain('2025448■■■■■');
 	});
 
 	it('is kept from people outside the project', async () => {

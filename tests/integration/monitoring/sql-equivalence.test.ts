@@ -1,3 +1,4 @@
+import { refreshProjectSummaries } from '../../../src/lib/server/monitoring/case-summary';
 import { describe, expect, it } from 'vitest';
 import { startTestRuntime } from '../../support/runtime';
 import {
@@ -150,6 +151,9 @@ await db.insert(caseEsfProfile).values(
 			resultSixMonths: pick([null, 'employed', 'better_situation'])
 		}))
 );
+// The log was written in bulk, past the domain: derive the summary the aggregates read, as the
+// demo and the migration do (case-summary.ts).
+await refreshProjectSummaries(db, projectId);
 
 const people = await loadPathwayFacts(db, projectId);
 

@@ -7,10 +7,14 @@ import { UnauthorizedError } from '../errors';
 import { recordCaseAccess } from './audit';
 import { caseResource, findCase } from './records';
 import { assertInRegister } from './register-checks';
+import { followEvent } from './follow-ups';
+import { refreshCaseSummary } from '../monitoring/case-summary';
 
 /**
  * Adds a dated event or note to a record's log; when it names a status, the path moves there
- * in the same transaction, so the log always explains the current status.
+ * in the same transaction, so the log always explains the current status. An outcome schedules
+ * the six-month follow-up and a follow-up event completes it, and the case's monitoring summary
+ * is recomputed (ADR 0175), in the same transaction too.
  */
 export async function add(
 	{ db, actor }: Ctx,
@@ -40,6 +44,8 @@ export async function add(
 			.update(caseRecord)
 			.set({ updatedAt: new Date(), ...(input.status ? { status: input.status } : {}) })
 			.where(eq(caseRecord.id, caseId));
+		await followEvent(tx, row);
+		await refreshCaseSummary(tx, caseId);
 		return row;
 	});
 	await recordCaseAccess(db, {

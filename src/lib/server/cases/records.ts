@@ -14,6 +14,7 @@ import { authorize, decide, findGrant } from '../access/policy';
 import { NotFoundError, UnauthorizedError } from '../errors';
 import type { CaseCreateInput, CaseProfileInput } from '../../cases/case-form';
 import { recordCaseAccess } from './audit';
+import { refreshCaseSummary } from '../monitoring/case-summary';
 import { freshPseudonym } from './pseudonym';
 import { assertMunicipality } from './register-checks';
 
@@ -155,6 +156,7 @@ export async function create(
 			status: 'referred',
 			authorId: actor.id
 		});
+		await refreshCaseSummary(tx, row.id);
 		return row;
 	});
 	await recordCaseAccess(db, {

@@ -12,6 +12,7 @@ import {
 } from '../db/schema';
 import { authorize, decide } from '../access/policy';
 import { UnauthorizedError } from '../errors';
+import { waitingOn } from './follow-ups';
 import { recordCaseAccess } from './audit';
 import { erasedAt } from './erasure';
 import { findCase } from './records';
@@ -53,6 +54,8 @@ export interface CaseView {
 	canErase: boolean;
 	/** May refer the person to another organisation (the record's operators). */
 	canRefer: boolean;
+	/** The six-month follow-up waiting to be recorded, its due date (cases/follow-ups.ts). */
+	followUpDueOn: string | null;
 }
 
 /**
@@ -134,7 +137,8 @@ export async function get(
 		canWrite: decide(grant, 'case.write', resource),
 		erasedAt: await erasedAt(db, found.projectId, caseId),
 		canErase: decide(grant, 'case.erase', resource),
-		canRefer: decide(grant, 'case.refer', resource)
+		canRefer: decide(grant, 'case.refer', resource),
+		followUpDueOn: await waitingOn(db, caseId)
 	};
 }
 

@@ -3,9 +3,8 @@ import type { Db } from '../db/client';
 import { query } from '../db/raw-query';
 import type { Indicator, PeriodKind } from '../../monitoring/indicators';
 import type { Measure, Period } from './compute';
-import { PATHWAY_EVENT_KINDS } from './pathway-facts';
 import type { AnnexGroup } from './annex';
-import { CLOSED_ON, EVENT_DATES, TAKEN_IN, profileOf, type ProfileColumns } from './person-sql';
+import { profileOf, type ProfileColumns } from './person-sql';
 
 /**
  * The dashboard's figures counted by PostgreSQL (ADR 0133): the same indicators as the pure
@@ -14,9 +13,10 @@ import { CLOSED_ON, EVENT_DATES, TAKEN_IN, profileOf, type ProfileColumns } from
  * rows instead of every person's facts. Like pathway-facts.ts it reads the case tables and returns
  * no identity: callers must have authorised `monitoring.read` before.
  *
- * One statement: `ev` (the project's events with their counted fields) and `person` (one row per
- * case: taken in charge, closed, first internship / hire, and which indicators it counts in over
- * the whole life) are computed once and feed every block.
+ * One statement over the summary kept on write (case-summary.ts, ADR 0175): `person` (one row
+ * per case: taken in charge, closed, first internship / hire, and which indicators it counts in
+ * over the whole life, from `case_summary`) feeds every block but the trend's events, which read
+ * `case_month`, and the categories, which read `case_category`. The log itself is not read here.
  */
 
 /** The indicator figures of one scope ('all', an organisation or a territory), all time. */
@@ -74,10 +74,6 @@ const count = (n: number): Measure => measure(n, n);
 /** percentile_cont(0.5) is the mean of the middle two; compute.ts `median` rounds it. */
 const median = (value: number | null, people: number): Measure =>
 	measure(value === null ? null : Math.round(value), people);
-
-// The pathway events with the fields indicators count, folded as loadPathwayFacts folds them:
-// the amount is hours or else months, the code the contract or else the reason.
-const NUMBER = String.raw`^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$`;
 
 /** Per-scope aggregate columns over `person` rows (all time). */
 const SCOPE_COLUMNS = sql.raw(`
@@ -147,9 +143,6 @@ interface Result {
 	annex: string | null;
 }
 
-/** PATHWAY_EVENT_KINDS (pathway-facts.ts) as an SQL list. */
-const PATHWAY = sql.raw(`(${PATHWAY_EVENT_KINDS.map((k) => `'${k}'`).join(', ')})`);
-
 const parse = <T>(json: string | null): T[] => (json ? (JSON.parse(json) as T[]) : []);
 
 /** The one statement behind `loadAggregates` (the bench prints its plan with EXPLAIN=1). */
@@ -164,66 +157,15 @@ export function aggregatesStatement(
 		// A date (cheap to hash); JSON writes it as YYYY-MM-DD, as Period.start.
 		sql.raw(`date_trunc('${periodKind}', ${column}::timestamp)::date`);
 	return sql`
-		with ev as (
-			-- Every event, once, for the dates: no JSON read here.
-			select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.status::text as status
-			from case_event e
-			join case_record r on r.id = e.case_id
-			where r.project_id = ${projectId}
-		),
-		pev as materialized (
-			-- The events indicators count (two in five), each with only the field its kind has, as
-			-- pathway-facts.ts folds them: hours else months, contract else reason.
-			select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.created_at,
-				case when e.kind in ('orientation', 'internship')
-					and coalesce(e.details->>'hours', e.details->>'months') ~ ${NUMBER}
-					then coalesce(e.details->>'hours', e.details->>'months')::float8 end as amount,
-				case when e.kind in ('hire', 'closure')
-					then coalesce(e.details->>'contract', e.details->>'reason', '') end as code,
-				case when e.kind = 'hire'
-					then coalesce(e.details->>'employerOrganisationId', '') end as employer,
-				case when e.kind = 'follow_up'
-					then coalesce(e.details->>'situation', '') end as situation
-			from case_event e
-			join case_record r on r.id = e.case_id
-			where r.project_id = ${projectId}
-				and e.kind in ('orientation', 'course', 'internship', 'hire', 'closure', 'follow_up')
-		),
-		dates as (
-			select ev.case_id, ${EVENT_DATES},
-				min(ev."on") filter (where ev.kind in ${PATHWAY}) as first_fact,
-				max(ev."on") filter (where ev.kind in ${PATHWAY}) as last_fact
-			from ev group by ev.case_id
-		),
-		counted as (
-			select pev.case_id,
-				min(pev."on") filter (where pev.kind = 'internship') as first_internship,
-				min(pev."on") filter (where pev.kind = 'hire') as first_hire,
-				bool_or(pev.kind in ('orientation', 'course')) as has_ot,
-				bool_or(pev.kind = 'internship') as has_internship,
-				bool_or(pev.kind = 'hire') as has_hire,
-				bool_or(pev.kind = 'closure') as has_closure,
-				bool_or(pev.kind = 'follow_up' and pev.situation = 'employed') as has_employed,
-				sum(pev.amount) filter (where pev.kind = 'orientation') as hours,
-				sum(pev.amount) filter (where pev.kind = 'internship') as months
-			from pev group by pev.case_id
-		),
-		follow_up as (
-			-- The last follow-up that says whether the person was employed (annex.ts).
-			select distinct on (case_id) case_id, situation = 'employed' as employed
-			from pev where kind = 'follow_up' and situation <> ''
-			order by case_id, "on" desc, created_at desc
-		),
-		person as materialized (
+		with person as materialized (
+			-- One row per case from the summary kept on write (case-summary.ts, ADR 0175); a case
+			-- with no event has none, and counts nowhere, as before.
 			select r.id, r.organisation_id, m.district_id, d.parent_id,
-				${TAKEN_IN} as taken_in, ${CLOSED_ON} as closed_on,
-				c.first_fact, c.last_fact, k.first_internship, k.first_hire, k.has_ot,
-				k.has_internship, k.has_hire, k.has_closure, k.has_employed, k.hours, k.months,
-				f.employed as follow_up
+				s.taken_in, s.closed_on, s.first_fact, s.last_fact, s.first_internship, s.first_hire,
+				s.has_ot, s.has_internship, s.has_hire, s.has_closure, s.has_employed, s.hours,
+				s.months, s.follow_up
 			from case_record r
-			left join dates c on c.case_id = r.id
-			left join counted k on k.case_id = r.id
-			left join follow_up f on f.case_id = r.id
+			left join case_summary s on s.case_id = r.id
 			left join municipality m on m.id = r.municipality_id
 			left join district d on d.id = m.district_id
 			where r.project_id = ${projectId}
@@ -255,14 +197,13 @@ export function aggregatesStatement(
 					coalesce(sum(hours), 0) as hours, count(hours) as hours_people,
 					coalesce(sum(months), 0) as months, count(months) as months_people
 				from (
-					select ${bucket('"on"')} as start,
-						bool_or(kind in ('orientation', 'course')) as ot,
-						bool_or(kind = 'internship') as internships, bool_or(kind = 'hire') as hires,
-						bool_or(kind = 'closure') as closures,
-						bool_or(kind = 'follow_up' and situation = 'employed') as employed,
-						sum(amount) filter (where kind = 'orientation') as hours,
-						sum(amount) filter (where kind = 'internship') as months
-					from pev
+					-- Each person once per period: their months folded first.
+					select ${bucket('month')} as start,
+						bool_or(ot) as ot, bool_or(internship) as internships, bool_or(hire) as hires,
+						bool_or(closure) as closures, bool_or(employed) as employed,
+						sum(hours) as hours, sum(months) as months
+					from case_month
+					where project_id = ${projectId}
 					group by case_id, 1
 				) x
 				group by start
@@ -279,13 +220,12 @@ export function aggregatesStatement(
 			) s)`)} as days,
 			${part(sql`(select json_agg(s)::text from (
 				select 'employer' as "of", coalesce(o.kind::text, '') as code,
-					count(distinct ev.case_id) as people
-				from pev ev left join organisation o on o.id::text = ev.employer
-				where ev.kind = 'hire' group by 2
+					count(distinct c.case_id) as people
+				from case_category c left join organisation o on o.id::text = c.code
+				where c.project_id = ${projectId} and c.dimension = 'employer' group by 2
 				union all
-				select 'contract', code, count(distinct case_id) from pev where kind = 'hire' group by 2
-				union all
-				select 'reason', code, count(distinct case_id) from pev where kind = 'closure' group by 2
+				select dimension, code, count(*) from case_category
+				where project_id = ${projectId} and dimension in ('contract', 'reason') group by 1, 2
 			) s)`)} as categories,
 			${part(sql`(select json_agg(s)::text from (
 				select count(*) as people, p.closed_on is not null as "left", p.follow_up,

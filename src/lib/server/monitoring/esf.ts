@@ -9,6 +9,8 @@ import { UnauthorizedError } from '../errors';
 import type { EsfProfileInput } from '../../monitoring/esf';
 import { loadParticipants, type Participant } from './pathway-facts';
 
+export { followUpDue } from '../../cases/follow-up-due';
+
 /**
  * ESF+ participant data: recorded by the operators of the case's organisation (it is as
  * personal as the identity), exported by the coordinator one pseudonymous row per participant.
@@ -58,16 +60,6 @@ export async function saveProfile(
 		resourceId: caseId,
 		projectId
 	});
-}
-
-/** Six months after the day a pathway closed: when the longer-term result is due. */
-export function followUpDue(closedOn: string | null): string | null {
-	if (!closedOn) return null;
-	const [y, mo, d] = closedOn.split('-').map(Number);
-	const due = new Date(Date.UTC(y, mo - 1 + 6, d));
-	// 31 August + 6 months is 28/29 February, not 3 March.
-	if (due.getUTCDate() !== d) due.setUTCDate(0);
-	return due.toISOString().slice(0, 10);
 }
 
 /** The rows of the region's CSV: every participant once, by pseudonym. Coordinator only. */

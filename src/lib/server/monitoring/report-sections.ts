@@ -8,6 +8,7 @@ import type { Block } from '../export/document-model';
 import { plain } from '../export/document-model';
 import { livedOf, projectStart, proposalsOf } from './cronoprogramma';
 import { traceabilityView, type TraceabilityView } from './traceability';
+import { reportRecords, type ReportRecords } from './report-records';
 
 /**
  * The report's sections beyond the dashboard's figures: the cronoprogramma, planned beside
@@ -32,6 +33,8 @@ export interface CronoprogrammaSection {
 export interface ReportExtras {
 	cronoprogramma: CronoprogrammaSection[];
 	traceability: { table: TextTable; gaps: string[] };
+	/** The decisions taken and the good practices recorded up to the report's day. */
+	records: ReportRecords;
 }
 
 const PLANNED: readonly CellState[] = ['done', 'late', 'current', 'planned'];
@@ -111,8 +114,15 @@ export function traceabilityTable(view: TraceabilityView): TextTable {
 	};
 }
 
-/** Reads both sections as the reader may see them (traceabilityView asks monitoring.read). */
-export async function reportExtras(ctx: Ctx, projectId: string): Promise<ReportExtras> {
+/**
+ * Reads the sections as the reader may see them (traceabilityView asks monitoring.read, the
+ * registers governance.read and lab.read), up to `until` (today by default).
+ */
+export async function reportExtras(
+	ctx: Ctx,
+	projectId: string,
+	until = new Date().toISOString().slice(0, 10)
+): Promise<ReportExtras> {
 	const view = await traceabilityView(ctx, projectId);
 	const startsOn = await projectStart(ctx.db, projectId);
 	const cronoprogramma: CronoprogrammaSection[] = [];
@@ -130,7 +140,8 @@ export async function reportExtras(ctx: Ctx, projectId: string): Promise<ReportE
 		traceability: {
 			table: traceabilityTable(view),
 			gaps: view.gaps.map((gap) => `${gapLabel(gap.kind)}: ${gap.title}`)
-		}
+		},
+		records: await reportRecords(ctx, projectId, until)
 	};
 }
 
@@ -155,7 +166,11 @@ export function textTableBlock(table: TextTable): Block {
 	};
 }
 
-/** The two sections as document sections, after the dashboard's tables. */
+/** A register's table, or a line saying it is empty. */
+const tableOrNone = (table: TextTable, none: string): Block =>
+	table.rows.length === 0 ? paragraph(none) : textTableBlock(table);
+
+/** The sections as document sections, after the dashboard's tables. */
 export function extrasSections(extras: ReportExtras): { title: string; blocks: Block[] }[] {
 	const crono: Block[] =
 		extras.cronoprogramma.length === 0
@@ -180,6 +195,14 @@ export function extrasSections(extras: ReportExtras): { title: string; blocks: B
 				]);
 	const trace = extras.traceability;
 	return [
+		{
+			title: m.monitoring_report_decisions(),
+			blocks: [tableOrNone(extras.records.decisions, m.monitoring_report_decisions_none())]
+		},
+		{
+			title: m.monitoring_report_practices(),
+			blocks: [tableOrNone(extras.records.practices, m.monitoring_report_practices_none())]
+		},
 		{ title: m.monitoring_crono_title(), blocks: crono },
 		{
 			title: m.monitoring_trace_title(),

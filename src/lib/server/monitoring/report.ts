@@ -10,11 +10,11 @@ import {
 	type PeriodKind
 } from '../../monitoring/indicators';
 import { formatCount } from '../../monitoring/chart-data';
+import { reportCharts, type ReportChart } from '../../monitoring/report-charts';
 import type { Ctx } from '../context';
 import { project } from '../db/schema';
 import type { Block, ExportDocument } from '../export/document-model';
 import { plain } from '../export/document-model';
-import type { CsvColumn } from '../export/csv';
 import { dashboard, type Dashboard, type DashboardRow } from './dashboard';
 import { extrasSections, type ReportExtras } from './report-sections';
 import type { Cell } from './compute';
@@ -34,6 +34,8 @@ export interface ReportTable {
 	rows: { label: string; cells: Cell[] }[];
 	/** In documents only: the index of a cell in whole percent, drawn as a bar after the row's cells. */
 	bar?: number;
+	/** With `bar`: the figure a full bar stands for (the cell is then a figure, not a percent). */
+	barMax?: number;
 }
 
 /** Ten squares at most, one per tenth of a target reached; a plus when it is passed. */
@@ -51,6 +53,21 @@ export function cellText(cell: Cell): string {
 
 const cellOf = (value: number): Cell => ({ value, suppressed: false });
 
+/** A chart as a document table: its data, and a bar of squares on one series. */
+export function chartTable(chart: ReportChart): ReportTable {
+	return {
+		id: chart.id,
+		title: chart.title,
+		columns: [chart.rowHeader, ...chart.series.map((s) => s.label)],
+		rows: chart.rows.map((row) => ({
+			label: row.label,
+			cells: chart.series.map((s) => row.values[s.key] ?? { value: null, suppressed: false })
+		})),
+		bar: chart.series.findIndex((s) => s.key === chart.barSeries),
+		barMax: chart.barMax
+	};
+}
+
 /** Every table of the dashboard, in the order the page shows them. */
 export function reportTables(d: Dashboard): ReportTable[] {
 	const indicatorColumns = INDICATORS.map(indicatorLabel);
@@ -67,6 +84,7 @@ export function reportTables(d: Dashboard): ReportTable[] {
 		columns: [header, m.monitoring_people()],
 		rows: rows.map((row) => ({ label: row.label, cells: [row.cell] }))
 	});
+	const [peopleReached, byOrganisationChart, byTerritoryChart] = reportCharts(d).map(chartTable);
 	return [
 		{
 			id: 'totali',
@@ -93,6 +111,7 @@ export function reportTables(d: Dashboard): ReportTable[] {
 			})),
 			bar: 2
 		},
+		peopleReached,
 		{
 			id: 'andamento',
 			title: m.monitoring_trend_table({ period: periodKindLabel(d.periodKind) }),
@@ -105,12 +124,14 @@ export function reportTables(d: Dashboard): ReportTable[] {
 			columns: [m.monitoring_organisation(), ...indicatorColumns],
 			rows: byIndicator(d.byOrganisation)
 		},
+		byOrganisationChart,
 		{
 			id: 'per_ambito',
 			title: m.monitoring_by_territory(),
 			columns: [m.monitoring_territory(), ...indicatorColumns],
 			rows: byIndicator(d.byTerritory)
 		},
+		byTerritoryChart,
 		categories(
 			'assunzioni_per_tipo_datore',
 			m.monitoring_hires_by_employer_kind(),
@@ -152,9 +173,11 @@ function tableBlock(table: ReportTable): Block {
 		rowspan: 1,
 		blocks: [{ type: 'paragraph' as const, content: plain(text) }]
 	});
-	const bar = table.bar;
+	const { bar, barMax } = table;
+	const percentOf = (value: number | null) =>
+		value === null || barMax === undefined ? value : barMax > 0 ? (value / barMax) * 100 : 0;
 	const barOf = (cells: Cell[]) =>
-		bar === undefined ? [] : [cell(barText(cells[bar]?.value ?? null), false)];
+		bar === undefined ? [] : [cell(barText(percentOf(cells[bar]?.value ?? null)), false)];
 	return {
 		type: 'table',
 		rows: [
@@ -183,13 +206,23 @@ export async function monitoringReport(
 	projectId: string,
 	periodKind: PeriodKind,
 	now?: string
-): Promise<{ projectTitle: string; tables: ReportTable[]; suppressing: boolean }> {
+): Promise<{
+	projectTitle: string;
+	tables: ReportTable[];
+	charts: ReportChart[];
+	suppressing: boolean;
+}> {
 	const d = await dashboard(ctx, projectId, periodKind, now);
 	const [sheet] = await ctx.db
 		.select({ title: project.title })
 		.from(project)
 		.where(eq(project.id, projectId));
-	return { projectTitle: sheet?.title ?? '', tables: reportTables(d), suppressing: d.suppressing };
+	return {
+		projectTitle: sheet?.title ?? '',
+		tables: reportTables(d),
+		charts: reportCharts(d),
+		suppressing: d.suppressing
+	};
 }
 
 const paragraph = (text: string): Block => ({ type: 'paragraph', content: plain(text) });
@@ -234,32 +267,3 @@ export function reportDocument(
 		generatedAt
 	};
 }
-
-/** One CSV row per figure: table, row, column, value (stable table codes, readable labels). */
-export interface ReportFigure {
-	table: string;
-	row: string;
-	column: string;
-	/** The figure (decimal comma in the CSV), '< 3' when withheld, '' when there is none. */
-	value: number | string;
-}
-
-export function reportFigures(tables: readonly ReportTable[]): ReportFigure[] {
-	return tables.flatMap((table) =>
-		table.rows.flatMap((row) =>
-			row.cells.map((cell, i) => ({
-				table: table.id,
-				row: row.label,
-				column: table.columns[i + 1],
-				value: cell.suppressed ? '< 3' : (cell.value ?? '')
-			}))
-		)
-	);
-}
-
-export const REPORT_CSV_COLUMNS: CsvColumn<ReportFigure>[] = [
-	{ header: 'tabella', value: (f) => f.table },
-	{ header: 'riga', value: (f) => f.row },
-	{ header: 'colonna', value: (f) => f.column },
-	{ header: 'valore', value: (f) => f.value }
-];

@@ -16,6 +16,7 @@ import {
 import { decide, type Grant } from '../access/policy';
 import { UnauthorizedError } from '../errors';
 import { romeToday } from '../../governance/rome-time';
+import { waitingIn } from '../cases/follow-ups';
 
 /** A section the person's organisation owns and has yet to write, or to finish. */
 export interface SectionToWrite {
@@ -70,6 +71,16 @@ export interface DecisionDue {
 	overdue: boolean;
 }
 
+/** A six-month follow-up due on a case of the person's organisation (pseudonym only). */
+export interface FollowUpDue {
+	projectId: string;
+	projectTitle: string;
+	caseId: string;
+	pseudonym: string;
+	dueOn: string;
+	overdue: boolean;
+}
+
 export interface OpenWork {
 	sectionsToWrite: SectionToWrite[];
 	sectionsToReview: SectionToWrite[];
@@ -77,13 +88,15 @@ export interface OpenWork {
 	minutesToAmend: MinutesToAmend[];
 	upcomingMeetings: UpcomingMeeting[];
 	decisionsDue: DecisionDue[];
+	followUpsDue: FollowUpDue[];
 }
 
 const UPCOMING_DAYS = 14;
 const LIMIT = 20;
 
 /**
- * What waits for the signed-in person across their projects: the first screen after sign-in.
+ * What waits for the signed-in person across their projects: the first screen after sign-in
+ * (sections, comments, minutes, meetings, decisions, and the six-month follow-ups of cases).
  * Each list keeps only what the policy lets them act on in that project (edit their sections,
  * review, write minutes), so a role never sees a to-do it could not do.
  */
@@ -107,13 +120,14 @@ export async function listOpenWork({ db, actor }: Ctx, now = new Date()): Promis
 	const projectIds = [...grantOf.keys()];
 	const organisationIds = grants.flatMap((g) => (g.organisationId ? [g.organisationId] : []));
 
-	const [owned, inReview, threads, circulated, upcoming, decisions] = await Promise.all([
+	const [owned, inReview, threads, circulated, upcoming, decisions, followUps] = await Promise.all([
 		sectionsOwnedBy(db, projectIds, organisationIds),
 		sectionsInReview(db, projectIds),
 		openThreadsOn(db, projectIds, organisationIds),
 		circulatedMinutes(db, actor.id, now),
 		upcomingMeetings(db, actor.id, now),
-		decisionsOf(db, actor.id, projectIds)
+		decisionsOf(db, actor.id, projectIds),
+		waitingIn(db, projectIds)
 	]);
 
 	const mayEdit = (row: { projectId: string; sectionId: string }, owners: string[]) =>
@@ -140,6 +154,20 @@ export async function listOpenWork({ db, actor }: Ctx, now = new Date()): Promis
 		upcomingMeetings: upcoming.filter((row) => grantOf.has(row.projectId)).slice(0, LIMIT),
 		decisionsDue: decisions
 			.map((row) => ({ ...row, overdue: row.dueOn !== null && row.dueOn < today }))
+			.slice(0, LIMIT),
+		// Only who may write the case may record its follow-up: its organisation's operators.
+		followUpsDue: followUps
+			.filter((row) =>
+				decide(grantOf.get(row.projectId) ?? null, 'case.write', {
+					projectId: row.projectId,
+					organisationId: row.organisationId
+				})
+			)
+			.map(({ organisationId: _organisation, ...row }) => ({
+				...row,
+				projectTitle: grantOf.get(row.projectId)!.projectTitle,
+				overdue: row.dueOn < today
+			}))
 			.slice(0, LIMIT)
 	};
 }
@@ -151,7 +179,8 @@ function emptyWork(): OpenWork {
 		commentsToAnswer: [],
 		minutesToAmend: [],
 		upcomingMeetings: [],
-		decisionsDue: []
+		decisionsDue: [],
+		followUpsDue: []
 	};
 }
 

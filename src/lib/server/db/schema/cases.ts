@@ -89,6 +89,35 @@ export const caseEvent = pgTable(
 	(t) => [index('case_event_case_idx').on(t.caseId, t.occurredOn)]
 );
 
+/**
+ * The six-month follow-up an outcome calls for (the ESF+ longer-term result): a hire or a
+ * closure schedules it, in the transaction that writes the event, as a to-do of the case's
+ * operators until a `follow_up` event records it. One waits per case: a later outcome moves it.
+ */
+export const caseFollowUp = pgTable(
+	'case_follow_up',
+	{
+		id: id(),
+		caseId: uuid()
+			.notNull()
+			.references(() => caseRecord.id, { onDelete: 'cascade' }),
+		/** The outcome (hire, closure) it follows; the latest one when several were recorded. */
+		outcomeEventId: uuid()
+			.notNull()
+			.references(() => caseEvent.id, { onDelete: 'cascade' }),
+		dueOn: date().notNull(),
+		/** The follow-up event that recorded it; null while it waits. */
+		doneEventId: uuid().references(() => caseEvent.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('case_follow_up_case_idx').on(t.caseId),
+		index('case_follow_up_due_idx').on(t.dueOn)
+	]
+);
+
+export type CaseFollowUp = typeof caseFollowUp.$inferSelect;
+
 export type CaseRecord = typeof caseRecord.$inferSelect;
 export type CaseIdentity = typeof caseIdentity.$inferSelect;
 export type CaseEvent = typeof caseEvent.$inferSelect;

@@ -13,6 +13,7 @@ export * from './export';
 export * from './cases';
 export * from './labs';
 export * from './monitoring';
+export * from './monitoring-summary';
 export * from './network';
 export * from './budget';
 export * from './search';

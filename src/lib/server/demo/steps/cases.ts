@@ -1,3 +1,5 @@
+import { scheduleFromLog } from '../../cases/follow-ups';
+import { refreshCaseSummary } from '../../monitoring/case-summary';
 import type { Db } from '../../db/client';
 import { caseEvent, caseIdentity, caseRecord, membership, person } from '../../db/schema';
 import { DEMO_PEOPLE } from '../data/people';
@@ -59,6 +61,10 @@ export async function insertDemoCase(db: Db, demo: DemoCase): Promise<void> {
 			authorId: operatorId
 		}))
 	);
+	// The diary is inserted as written: its outcomes schedule the follow-up, and its summary is
+	// derived, as events.add would.
+	await scheduleFromLog(db, caseId);
+	await refreshCaseSummary(db, caseId);
 }
 
 /** Demo step `cases`: invented people followed by Solidarietà e Servizi and Atticus. */

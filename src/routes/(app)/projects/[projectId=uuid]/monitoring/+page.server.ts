@@ -1,21 +1,13 @@
-import {
-	PERIOD_KINDS,
-	removeTargetForm,
-	targetForm,
-	type PeriodKind
-} from '$lib/monitoring/indicators';
+import { parsePeriodKind, removeTargetForm, targetForm } from '$lib/monitoring/indicators';
 import * as monitoring from '$lib/server/monitoring/dashboard';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
-const periodKindOf = (value: string | null): PeriodKind =>
-	(PERIOD_KINDS as readonly string[]).includes(value ?? '') ? (value as PeriodKind) : 'year';
-
 /** The monitoring dashboard: figures only, never a person. `?period=year|quarter|month`. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const periodKind = periodKindOf(url.searchParams.get('period'));
+	const periodKind = parsePeriodKind(url.searchParams.get('period'));
 	return {
 		dashboard: await loadOrError(() =>
 			monitoring.dashboard(locals.ctx, params.projectId, periodKind)

@@ -1,5 +1,4 @@
-import { PERIOD_KINDS, type PeriodKind } from '$lib/monitoring/indicators';
-import { toCsv } from '$lib/server/export/csv';
+import { parsePeriodKind } from '$lib/monitoring/indicators';
 import { parseFormat } from '$lib/server/export/formats';
 import { fileResponse } from '$lib/server/export/file-response';
 import { authorize } from '$lib/server/access/policy';
@@ -7,25 +6,26 @@ import { InvalidError, UnauthorizedError } from '$lib/server/errors';
 import { startJob } from '$lib/server/export/jobs';
 import { runEndpoint } from '$lib/server/http/run-endpoint';
 import { exportMonitoringReport } from '$lib/server/monitoring/report-file';
-import { REPORT_CSV_COLUMNS, monitoringReport, reportFigures } from '$lib/server/monitoring/report';
+import { reportContents, reportCsv } from '$lib/server/monitoring/report-csv';
 import type { RequestHandler } from './$types';
 
-const periodKindOf = (value: string | null): PeriodKind =>
-	(PERIOD_KINDS as readonly string[]).includes(value ?? '') ? (value as PeriodKind) : 'year';
-
 /**
- * GET: the monitoring report as DOCX or PDF (figures, cronoprogramma, traceability; what the
- * job builds, while the request waits, so a plain link works) or as the CSV of its tables.
+ * GET: the monitoring report as DOCX, ODT or PDF (figures, charts, cronoprogramma,
+ * traceability, decisions, good practices; what the job builds, while the request waits, so a
+ * plain link works) or as CSV: every table, or one with `?table=<code>`.
  */
 export const GET: RequestHandler = ({ locals, params, url }) =>
 	runEndpoint(async () => {
-		const periodKind = periodKindOf(url.searchParams.get('period'));
+		const periodKind = parsePeriodKind(url.searchParams.get('period'));
 		if (params.format === 'csv') {
-			const report = await monitoringReport(locals.ctx, params.projectId, periodKind);
-			return new Response(toCsv(REPORT_CSV_COLUMNS, reportFigures(report.tables)), {
+			const tableId = url.searchParams.get('table');
+			const { tables } = await reportContents(locals.ctx, params.projectId, periodKind);
+			const body = reportCsv(tables, tableId);
+			const name = tableId ? `rapporto-monitoraggio-${tableId}` : 'rapporto-monitoraggio';
+			return new Response(body, {
 				headers: {
 					'content-type': 'text/csv; charset=utf-8',
-					'content-disposition': 'attachment; filename="rapporto-monitoraggio.csv"',
+					'content-disposition': `attachment; filename="${name}.csv"`,
 					'cache-control': 'private, no-store'
 				}
 			});
@@ -40,7 +40,7 @@ export const GET: RequestHandler = ({ locals, params, url }) =>
 	});
 
 /**
- * POST: the full report (figures with bars, cronoprogramma, traceability) as a DOCX or PDF
+ * POST: the full report (figures with bars, cronoprogramma, traceability…) as a DOCX, ODT or PDF
  * export job; answers 202 with the addresses to poll and to download (ADR 0058). Who may read
  * the dashboard may take its report: the policy is asked before the job starts, and again by
  * the reads inside it.
@@ -53,7 +53,7 @@ export const POST: RequestHandler = ({ locals, params, url }) =>
 			await authorize(locals.ctx.db, locals.ctx.actor, 'monitoring.read', { projectId });
 			if (params.format === 'csv') throw new InvalidError('monitoring_report_job_format');
 			const format = parseFormat(params.format);
-			const periodKind = periodKindOf(url.searchParams.get('period'));
+			const periodKind = parsePeriodKind(url.searchParams.get('period'));
 			const ctx = locals.ctx;
 			const job = await startJob(ctx.db, locals.actor.id, (reporter) =>
 				exportMonitoringReport(ctx, { projectId, format, periodKind }, reporter)
