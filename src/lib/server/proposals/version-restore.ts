@@ -5,7 +5,7 @@ import { ConflictError } from '../errors';
 import { readDocument } from '../live/store';
 import type { ProposalVersion } from '../db/schema';
 import { readContent } from './proposal-content';
-import { replaceBlocksUpdate } from './action-blocks';
+import { replaceActionsUpdate } from './action-blocks';
 import { actionsDocumentName, replaceContentUpdate, sectionDocumentName } from './section-content';
 import { saveVersion } from './version-store';
 import { findProposalOrThrow } from './proposals';
@@ -36,8 +36,9 @@ export async function restore(
 	}
 	const actionsName = actionsDocumentName(input.proposalId);
 	const actionsLocked = target.sections.some((s) => s.kind === 'actions' && s.locked);
+	// The blocks and the schedule choice beside them (ADR 0186) come back together.
 	const blocksUpdate = await diffUpdate(ctx, actionsName, (doc) =>
-		replaceBlocksUpdate(doc, target.blocks)
+		replaceActionsUpdate(doc, target.blocks, target.schedule)
 	);
 	if (blocksUpdate && actionsLocked) throw new ConflictError('proposal_section_locked');
 	if (blocksUpdate) updates.push({ name: actionsName, update: blocksUpdate });
