@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { commentThread, type Proposal, type SectionStatus } from '../db/schema';
 import { authorize } from '../access/policy';
 import { readDocument } from '../live/store';
-import { countChars, plainText } from '../../proposals/section-text';
+import { layoutChars, plainText } from '../../proposals/section-text';
 import { lengthState, MAX_SECTION_CHARS, type LengthState } from '../../proposals/limits';
 import { findProposalOrThrow } from './proposals';
 import { findSections, type SectionRecord } from './section-lookup';
@@ -104,7 +104,7 @@ async function sectionText(
 	const doc = await readDocument(ctx.db, sectionDocumentName(section.id));
 	try {
 		const json = sectionJson(doc);
-		return { chars: countChars(json), text: section.kind === 'text' ? '' : plainText(json) };
+		return { chars: layoutChars(json), text: section.kind === 'text' ? '' : plainText(json) };
 	} finally {
 		doc.destroy();
 	}
