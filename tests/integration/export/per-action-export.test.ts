@@ -81,7 +81,7 @@ beforeAll(async () => {
 		generalObjectives: '',
 		specificObjectives: '',
 		resources: '',
-		deadline: null,
+		deadline: '2020-07-31',
 		templateId: imported.id
 	});
 	const created = await proposals.create(coordinator, {
