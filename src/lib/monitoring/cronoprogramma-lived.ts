@@ -11,12 +11,13 @@ export const EVIDENCE_SOURCES = ['mark', 'meeting', 'lab_session', 'pathway'] as
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
 /**
- * Which area of work a pathway event shows (001's four areas). Intake, assessment and the
+ * Which kind of work a pathway event shows (001's four areas). Intake, assessment and the
  * agreement are the educational accompaniment; orientation and courses the training area;
  * internships, their tutoring and hires the experiential one. Referrals, notes, closures and
- * follow-ups are not activities.
+ * follow-ups are not activities. The project's own area of that kind is found by
+ * `areasForWork` (ADR 0197).
  */
-export const PATHWAY_AREAS: Partial<Record<CaseEventKindValue, ActionArea>> = {
+export const PATHWAY_WORK: Partial<Record<CaseEventKindValue, ActionArea>> = {
 	intake: 'educativa',
 	assessment: 'educativa',
 	agreement: 'educativa',
@@ -27,9 +28,12 @@ export const PATHWAY_AREAS: Partial<Record<CaseEventKindValue, ActionArea>> = {
 	hire: 'esperienziale'
 };
 
-/** Meetings of the bodies and lab sessions are community and coordination work. */
-export const MEETING_AREA: ActionArea = 'comunita';
-export const LAB_AREA: ActionArea = 'comunita';
+/**
+ * Meetings of the bodies are governance (community work when no action has a governance area);
+ * lab sessions are community work.
+ */
+export const MEETING_WORK: ActionArea = 'governance';
+export const LAB_WORK: ActionArea = 'comunita';
 
 /**
  * One dated sign that work was done: for one action (a coordinator's mark, `actionId`) or for
@@ -40,7 +44,8 @@ export interface Evidence {
 	on: string;
 	source: EvidenceSource;
 	actionId?: string;
-	area?: ActionArea | null;
+	/** A key of the project's areas, as the actions use it. */
+	area?: string | null;
 }
 
 export interface PlannedRow {

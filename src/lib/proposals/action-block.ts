@@ -1,14 +1,18 @@
 import { z } from 'zod';
 
 /**
- * The four methodological areas of 001 (area educativa, formativa e orientativa, …): the areas
- * a block offers when its project has not configured its own list (the partnership's areas).
+ * The four methodological areas of 001 (area educativa, formativa e orientativa, …) plus the
+ * project's own work (governance, monitoring, reporting): the areas a block offers when its
+ * project has not configured its own list (the partnership's areas).
  */
 export const ACTION_AREAS = [
 	'educativa',
 	'formativa_orientativa',
 	'esperienziale',
-	'comunita'
+	'comunita',
+	'governance',
+	'monitoraggio',
+	'rendicontazione'
 ] as const;
 export type ActionArea = (typeof ACTION_AREAS)[number];
 

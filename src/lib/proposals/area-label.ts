@@ -7,7 +7,10 @@ const BUILT_IN: Record<ActionArea, () => string> = {
 	educativa: m.proposal_area_educativa,
 	formativa_orientativa: m.proposal_area_formativa_orientativa,
 	esperienziale: m.proposal_area_esperienziale,
-	comunita: m.proposal_area_comunita
+	comunita: m.proposal_area_comunita,
+	governance: m.proposal_area_governance,
+	monitoraggio: m.proposal_area_monitoraggio,
+	rendicontazione: m.proposal_area_rendicontazione
 };
 
 const isBuiltIn = (key: string): key is ActionArea =>

@@ -14,6 +14,23 @@ export const SECTION_KINDS = [
 
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
+/**
+ * Whether a section is filled once per action block (ADR 0198): `each` only per action,
+ * `each_and_overall` per action and once for the whole proposal. Null: once, as usual.
+ */
+export const PER_ACTION = ['each', 'each_and_overall'] as const;
+export type PerAction = (typeof PER_ACTION)[number];
+
+/** A section with text of its own for the whole proposal (not only per action). */
+export const hasOverallText = (perAction: PerAction | null): boolean => perAction !== 'each';
+
+/** The Yjs fragment of a section's document holding one action's text (ADR 0198). */
+export const actionField = (actionId: string): string => `action:${actionId}`;
+
+/** Whether a section of this kind may be repeated per action: text-like kinds only. */
+export const canRepeatPerAction = (kind: SectionKind): boolean =>
+	kind !== 'actions' && kind !== 'heading';
+
 /** A title-only parent ("10. Modello di governance" over 10.a–10.e) has no text of its own. */
 export const hasOwnText = (kind: SectionKind): boolean => kind !== 'heading';
 

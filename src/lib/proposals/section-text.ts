@@ -1,4 +1,5 @@
 import { AUTHOR_MARK } from './authorship';
+import { MENTION_NODE, mentionText } from '../editor/mention-node';
 
 /**
  * Reading a section's ProseMirror JSON as plain text. The length that counts against a limit
@@ -62,6 +63,27 @@ function linesOf(node: PmNode): TextRun[][] {
 		return cells.some((cell) => textLength(cell) > 0) ? [joinRuns(cells, '\t')] : [];
 	}
 	return (node.content ?? []).flatMap(linesOf);
+}
+
+/**
+ * The characters, spaces included, that the export lays out for this text (ADR 0199): what
+ * counts against a page limit. As the exports print it: a list item's marker ("• ", "3. "),
+ * a line break, a mention as "@Nome Cognome", every table cell's text; line ends between
+ * blocks are not characters. `countChars` counts the editor's raw text, which has none of those.
+ */
+export function layoutChars(node: PmNode): number {
+	if (typeof node.text === 'string') return node.text.length;
+	if (node.type === 'hardBreak') return 1;
+	if (node.type === MENTION_NODE) return mentionText(node.attrs?.label).length;
+	const items = node.content ?? [];
+	if (node.type === 'bulletList' || node.type === 'orderedList') {
+		// The exports number every list from 1, as they print it.
+		return items.reduce((sum, item, index) => {
+			const marker = node.type === 'orderedList' ? `${index + 1}. ` : '• ';
+			return sum + marker.length + layoutChars(item);
+		}, 0);
+	}
+	return items.reduce((sum, child) => sum + layoutChars(child), 0);
 }
 
 export function isEmptyDocument(node: PmNode): boolean {

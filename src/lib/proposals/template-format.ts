@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '../paraglide/messages';
 import { DEFAULT_PAGE_CHARS, MAX_SECTION_CHARS } from './limits';
-import { parentNumber, SECTION_KINDS } from './section-kinds';
+import { canRepeatPerAction, parentNumber, SECTION_KINDS, type PerAction } from './section-kinds';
 
 /**
  * The format of an importable template (JSON or YAML; see docs/proposals.md). Numbers may be
@@ -33,6 +33,11 @@ const templateSectionInput = z
 		limitPages: z.number().positive().max(300).optional(),
 		limitLabel: z.string().trim().min(1).max(60).optional(),
 		kind: z.enum(SECTION_KINDS).default('text'),
+		/** Filled for each action block ("each"), or for each and once overall (ADR 0198). */
+		perAction: z
+			.enum(['each', 'each-and-overall'])
+			.transform((v) => (v === 'each' ? 'each' : 'each_and_overall') as PerAction)
+			.optional(),
 		/** A `table` section's column headings. */
 		columns: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
 		/** A `choice` section's options. */
@@ -45,6 +50,10 @@ const templateSectionInput = z
 	.refine((s) => s.kind !== 'heading' || (s.limitChars ?? s.limitPages) === undefined, {
 		error: () => m.exports_template_heading_limit(),
 		path: ['limitChars']
+	})
+	.refine((s) => s.perAction === undefined || canRepeatPerAction(s.kind), {
+		error: () => m.proposal_template_per_action_kind(),
+		path: ['perAction']
 	})
 	.refine((s) => s.kind !== 'table' || s.columns.length > 0, {
 		error: () => m.exports_template_table_columns(),

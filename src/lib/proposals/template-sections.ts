@@ -1,6 +1,6 @@
 import type { TemplateDefinition } from './template-format';
 import { pagesLabel } from './limits';
-import type { SectionKind } from './section-kinds';
+import type { PerAction, SectionKind } from './section-kinds';
 
 /**
  * A checked definition's sections as stored: pages become characters with the template's page
@@ -15,6 +15,7 @@ export interface ResolvedTemplateSection {
 	limitChars: number | null;
 	limitLabel: string | null;
 	kind: SectionKind;
+	perAction: PerAction | null;
 	columns: string[];
 	options: string[];
 }
@@ -40,6 +41,7 @@ export function resolveSections(template: TemplateDefinition): ResolvedTemplateS
 			limitChars,
 			limitLabel,
 			kind: section.kind,
+			perAction: section.perAction ?? null,
 			columns: section.kind === 'table' ? section.columns : [],
 			options: section.kind === 'choice' ? section.options : []
 		};

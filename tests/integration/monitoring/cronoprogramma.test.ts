@@ -162,4 +162,32 @@ describe('the cronoprogramma as lived', () => {
 			crono.setMark(coordinator, projectId, { proposalId, actionId: 'a5', month: 13, done: true })
 		).rejects.toBeInstanceOf(InvalidError);
 	});
+
+	it("finds each activity's row among the project's own areas (ADR 0197)", async () => {
+		// Keys as the partnership makes them from labels: "Area sviluppo di comunità", …
+		const current = await readDocument(db, actionsDocumentName(proposalId));
+		const block = (id: string, title: string, area: string) => ({
+			...emptyActionBlock(id),
+			title,
+			area,
+			months: [1, 2]
+		});
+		await table.live.write(
+			actionsDocumentName(proposalId),
+			replaceBlocksUpdate(current, [
+				block('b1', 'Orientamento', 'area_formativa_e_orientativa'),
+				block('b2', 'Cabina di regia', 'governance'),
+				block('b3', 'Laboratori di comunità', 'area_sviluppo_di_comunita'),
+				block('b4', 'Monitoraggio e valutazione', 'monitoraggio_e_valutazione')
+			])!
+		);
+		current.destroy();
+		const view = await crono.cronoprogrammaView(table.ctx(table.observer), projectId, null);
+		const row = (id: string) => view.lived!.rows.find((r) => r.actionId === id)!;
+		expect(row('b1').cells[1].sources).toEqual(['pathway']);
+		// The cabina's meeting is governance now that an action has that area, not community work.
+		expect(row('b2').cells[0].sources).toEqual(['meeting']);
+		expect(row('b3').cells[0].sources).toEqual([]);
+		expect(row('b4').cells.flatMap((c) => c.sources)).toEqual([]);
+	});
 });

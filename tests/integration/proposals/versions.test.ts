@@ -12,7 +12,12 @@ import {
 	sectionDocumentName,
 	sectionJson
 } from '../../../src/lib/server/proposals/section-content';
-import { replaceBlocksUpdate, blocksOf } from '../../../src/lib/server/proposals/action-blocks';
+import {
+	replaceActionsUpdate,
+	replaceBlocksUpdate,
+	blocksOf
+} from '../../../src/lib/server/proposals/action-blocks';
+import { readContent } from '../../../src/lib/server/proposals/proposal-content';
 import { emptyActionBlock } from '../../../src/lib/proposals/action-block';
 import { plainText } from '../../../src/lib/proposals/section-text';
 import { TAVOLO_AUTHOR } from '../../../src/lib/server/live/authorship/claims';
@@ -142,5 +147,30 @@ describe('proposal versions', () => {
 		expect(blocksOf(current).map((b) => b.title)).toEqual(['Orientamento']);
 		expect(current.getArray('actions').get(0)).toBeInstanceOf(Y.Map);
 		current.destroy();
+	});
+
+	it('brings back the schedule choice the version held (ADR 0186)', async () => {
+		const coordinator = table.ctx(table.coordinator);
+		await sections.unlock(coordinator, { sectionId: table.sections[2].id });
+		const name = actionsDocumentName(table.proposal.id);
+		const choose = async (choice: 'calendar' | 'cronoprogramma') => {
+			const current = await readDocument(table.db, name);
+			const update = replaceActionsUpdate(current, blocksOf(current), choice);
+			current.destroy();
+			if (update) await table.live.write(name, update);
+		};
+		await choose('calendar');
+		const withCalendar = await versions.createNamed(coordinator, {
+			proposalId: table.proposal.id,
+			name: 'Con il calendario incollato'
+		});
+		await choose('cronoprogramma');
+		const before = await readContent(table.db, table.proposal.id);
+		expect(before.schedule).toBe('cronoprogramma');
+
+		await restore(coordinator, { proposalId: table.proposal.id, versionId: withCalendar.id });
+		const after = await readContent(table.db, table.proposal.id);
+		expect(after.schedule).toBe('calendar');
+		expect(after.blocks.map((b) => b.title)).toEqual(['Orientamento']);
 	});
 });

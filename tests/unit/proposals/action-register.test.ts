@@ -41,20 +41,24 @@ describe('areas configured per project', () => {
 		]);
 	});
 
-	it('falls back to the four areas of 001 when the project has no list', () => {
+	it("falls back to 001's four areas plus governance, monitoring, reporting without a list", () => {
 		const none = { ...register, areas: [] };
 		expect(areaChoices(none, null, (k) => areaLabel(k)).map((c) => c.label)).toEqual([
 			'Area educativa',
 			'Area formativa e orientativa',
 			'Area esperienziale',
-			'Area di sviluppo di comunità'
+			'Area di sviluppo di comunità',
+			'Governance',
+			'Monitoraggio',
+			'Rendicontazione'
 		]);
 	});
 
 	it('names an area by the project label, the built-in name, or its key', () => {
 		expect(areaLabel('governance', '—', register.areas)).toBe('Governance');
 		expect(areaLabel('esperienziale', '—', register.areas)).toBe('Area esperienziale');
-		expect(areaLabel('rendicontazione', '—', register.areas)).toBe('rendicontazione');
+		expect(areaLabel('rendicontazione', '—', register.areas)).toBe('Rendicontazione');
+		expect(areaLabel('comunicazione', '—', register.areas)).toBe('comunicazione');
 		expect(areaLabel(null, '', register.areas)).toBe('');
 	});
 });

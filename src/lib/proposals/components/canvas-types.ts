@@ -1,6 +1,6 @@
 import type { SectionStatusValue } from '$lib/proposals/section-status';
 import type { Thread } from './CommentThread.svelte';
-import type { SectionKind } from '$lib/proposals/section-kinds';
+import type { PerAction, SectionKind } from '$lib/proposals/section-kinds';
 
 /** A section as the canvas page receives it from its load (see server/proposals/canvas-view). */
 export interface CanvasSectionData {
@@ -9,6 +9,7 @@ export interface CanvasSectionData {
 	title: string;
 	guidance: string;
 	kind: SectionKind;
+	perAction: PerAction | null;
 	status: SectionStatusValue;
 	locked: boolean;
 	ownerOrganisationIds: string[];

@@ -20,13 +20,14 @@ import { blocksOf } from '../proposals/action-blocks';
 import { actionsDocumentName } from '../proposals/section-content';
 import { projectDurationMonths } from '../proposals/project-duration';
 import { cronoprogramma, lastMonth } from '../../proposals/derive';
-import type { ActionBlock } from '../../proposals/action-block';
+import type { ActionArea, ActionBlock } from '../../proposals/action-block';
 import { todayInRome } from '../../cases/case-form';
 import type { CaseEventKindValue } from '../../cases/case-values';
+import { areasForWork } from '../../monitoring/work-areas';
 import {
-	LAB_AREA,
-	MEETING_AREA,
-	PATHWAY_AREAS,
+	LAB_WORK,
+	MEETING_WORK,
+	PATHWAY_WORK,
 	livedCronoprogramma,
 	yearMonthOf,
 	type Evidence,
@@ -71,12 +72,16 @@ export async function blocksOfProposal(db: Db, proposalId: string): Promise<Acti
 	}
 }
 
-/** Meetings held and lab sessions of the project, and its pathway events, one per kind and month. */
+/**
+ * Meetings held and lab sessions of the project, and its pathway events, one per kind and month,
+ * each on the areas of its kind of work among `areaKeys` (those the actions use, ADR 0197).
+ */
 async function evidenceOf(
 	db: Db,
 	projectId: string,
 	proposalId: string,
-	startsOn: string
+	startsOn: string,
+	areaKeys: readonly string[]
 ): Promise<Evidence[]> {
 	const now = new Date();
 	const [meetings, sessions, events, marks] = await Promise.all([
@@ -103,22 +108,14 @@ async function evidenceOf(
 			.from(cronoprogrammaMark)
 			.where(eq(cronoprogrammaMark.proposalId, proposalId))
 	]);
-	const evidence: Evidence[] = [
-		...meetings.map((row) => ({
-			on: rome.format(row.startsAt),
-			source: 'meeting' as const,
-			area: MEETING_AREA
-		})),
-		...sessions.map((row) => ({
-			on: rome.format(row.startsAt),
-			source: 'lab_session' as const,
-			area: LAB_AREA
-		}))
-	];
-	for (const row of events) {
-		const area = PATHWAY_AREAS[row.kind as CaseEventKindValue];
-		if (area) evidence.push({ on: row.month, source: 'pathway', area });
-	}
+	const evidence: Evidence[] = [];
+	const add = (on: string, source: Evidence['source'], work: ActionArea | undefined) => {
+		if (!work) return;
+		for (const area of areasForWork(work, areaKeys)) evidence.push({ on, source, area });
+	};
+	for (const row of meetings) add(rome.format(row.startsAt), 'meeting', MEETING_WORK);
+	for (const row of sessions) add(rome.format(row.startsAt), 'lab_session', LAB_WORK);
+	for (const row of events) add(row.month, 'pathway', PATHWAY_WORK[row.kind as CaseEventKindValue]);
 	// A mark names a project month, not a day: it stands on the first day of that month.
 	for (const mark of marks) {
 		evidence.push({
@@ -158,7 +155,13 @@ export async function livedOf(
 		durationMonths,
 		startsOn,
 		today: todayInRome(),
-		evidence: await evidenceOf(db, projectId, proposalId, startsOn)
+		evidence: await evidenceOf(
+			db,
+			projectId,
+			proposalId,
+			startsOn,
+			blocks.flatMap((b) => (b.area ? [b.area] : []))
+		)
 	});
 }
 

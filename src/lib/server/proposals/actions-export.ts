@@ -1,5 +1,5 @@
 import { m } from '../../paraglide/messages';
-import { formatCents } from '../../format/numbers';
+import { formatCents, formatNumber, formatPercent } from '../../format/numbers';
 import type { ActionBlock } from '../../proposals/action-block';
 import { areaLabel } from '../../proposals/area-label';
 import type { RegisterTerm } from '../../proposals/action-register';
@@ -87,7 +87,9 @@ export function actionTables(
 
 /**
  * Each action's budget lines as the block holds them: per partner the public share and the
- * co-financing, then the action's total; the last row adds up every action (issue 14).
+ * co-financing; then the action's total with its hours, quantity, cost per hour and unit cost
+ * (the total divided by them); the last row adds up every action. Then the same money per
+ * partner across the actions, with the co-financing's share (issue 14).
  */
 export function actionBudgetTable(
 	blocks: readonly ActionBlock[],
@@ -100,15 +102,22 @@ export function actionBudgetTable(
 		cell(formatCents(own)),
 		cell(formatCents(public_ + own))
 	];
+	const blank = (count: number) => Array.from({ length: count }, () => cell(''));
+	const per = (cents: number, count: number | null) =>
+		count ? formatCents(Math.round(cents / count)) : '';
 	const rows = blocks.flatMap((block) => {
 		const title = block.title || m.canvas_action_untitled();
 		const total = totals.byAction.get(block.id);
+		const cents = (total?.publicCents ?? 0) + (total?.ownCents ?? 0);
+		const quantity =
+			block.quantity === null ? '' : `${formatNumber(block.quantity)} ${block.quantityUnit}`.trim();
 		return [
 			...block.budget.map((line) => ({
 				header: false,
 				cells: [
 					cell(title),
 					cell(organisationName(line.organisationId)),
+					...blank(4),
 					...money(line.publicCents, line.ownCents)
 				]
 			})),
@@ -117,11 +126,16 @@ export function actionBudgetTable(
 				cells: [
 					cell(title, true),
 					cell(m.proposal_export_action_subtotal(), true),
+					cell(block.hours === null ? '' : formatNumber(block.hours)),
+					cell(quantity),
+					cell(per(cents, block.hours)),
+					cell(per(cents, block.quantity)),
 					...money(total?.publicCents ?? 0, total?.ownCents ?? 0)
 				]
 			}
 		];
 	});
+	const hours = blocks.reduce((sum, block) => sum + (block.hours ?? 0), 0);
 	return [
 		{ type: 'heading', level: 2, content: plain(m.proposal_export_budget_by_action()) },
 		{
@@ -132,6 +146,10 @@ export function actionBudgetTable(
 					cells: [
 						m.proposal_export_action(),
 						m.canvas_budget_partner(),
+						m.canvas_action_hours(),
+						m.canvas_action_quantity(),
+						m.proposal_export_hourly_cost(),
+						m.proposal_export_unit_cost(),
 						m.canvas_budget_public(),
 						m.canvas_budget_own(),
 						m.proposal_export_total()
@@ -143,9 +161,53 @@ export function actionBudgetTable(
 					cells: [
 						cell(m.proposal_export_total(), true),
 						cell(''),
+						cell(hours > 0 ? formatNumber(hours) : ''),
+						...blank(3),
 						...money(totals.total.publicCents, totals.total.ownCents)
 					]
 				}
+			]
+		},
+		...partnerBudgetTable(totals, organisationName)
+	];
+}
+
+/** Per partner, across the actions: public share, co-financing, total, co-financing's share. */
+function partnerBudgetTable(
+	totals: ReturnType<typeof budget>,
+	organisationName: (id: string) => string
+): Block[] {
+	const share = (public_: number, own: number) =>
+		public_ + own > 0 ? formatPercent(own / (public_ + own), 1) : '';
+	const row = (name: string, public_: number, own: number, header = false) => ({
+		header: false,
+		cells: [
+			cell(name, header),
+			cell(formatCents(public_)),
+			cell(formatCents(own)),
+			cell(formatCents(public_ + own)),
+			cell(share(public_, own))
+		]
+	});
+	return [
+		{ type: 'heading', level: 2, content: plain(m.proposal_export_budget_by_partner()) },
+		{
+			type: 'table',
+			rows: [
+				{
+					header: true,
+					cells: [
+						m.canvas_budget_partner(),
+						m.canvas_budget_public(),
+						m.canvas_budget_own(),
+						m.proposal_export_total(),
+						m.proposal_export_cofinancing_share()
+					].map((h) => cell(h, true))
+				},
+				...[...totals.byPartner].map(([id, t]) =>
+					row(organisationName(id), t.publicCents, t.ownCents)
+				),
+				row(m.proposal_export_total(), totals.total.publicCents, totals.total.ownCents, true)
 			]
 		}
 	];

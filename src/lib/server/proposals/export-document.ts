@@ -5,7 +5,7 @@ import { formatDate } from '../../format/dates';
 import { isEmptyDocument } from '../../proposals/section-text';
 import { lastMonth } from '../../proposals/derive';
 import { actLabel } from '../../proposals/call-official';
-import { hasOwnText, sectionDepth } from '../../proposals/section-kinds';
+import { hasOverallText, hasOwnText, sectionDepth } from '../../proposals/section-kinds';
 import type { Ctx } from '../context';
 import { project } from '../db/schema';
 import { authorize, decide } from '../access/policy';
@@ -21,7 +21,7 @@ import { findCallOrThrow } from './calls';
 import { threadsOf } from './comments';
 import { projectPartners } from './partners';
 import { findProposalOrThrow } from './proposals';
-import { readContent } from './proposal-content';
+import { readContent, type ProposalContent } from './proposal-content';
 import { projectDurationMonths } from './project-duration';
 import { actionTables } from './actions-export';
 import { actionRegister } from './action-register';
@@ -78,17 +78,18 @@ export async function proposalDocument(
 	);
 	// One schedule only: the pasted calendar or the derived cronoprogramma (ADR 0186).
 	const schedule = resolveSchedule(content.schedule, texts.some(hasCalendar));
-	const sections: DocumentSection[] = content.sections.map((section, index) => {
+	const firstPerAction = content.sections.findIndex((s) => s.perAction !== null);
+	const sections: DocumentSection[] = content.sections.flatMap((section, index) => {
+		// Sections filled per action come as one part per action, at the first one's place.
+		const parts = index === firstPerAction ? actionParts(content) : [];
+		if (!hasOverallText(section.perAction)) {
+			progress(index + 1, total);
+			return parts;
+		}
 		// An empty title-only parent is a heading over its subsections, not a missing text.
 		const blocks: Block[] = isEmptyDocument(section.json)
 			? hasOwnText(section.kind)
-				? [
-						{
-							type: 'paragraph' as const,
-							style: 'note' as const,
-							content: [{ type: 'text' as const, text: m.proposal_export_empty_section() }]
-						}
-					]
+				? [notWritten()]
 				: []
 			: withSchedule(texts[index], schedule);
 		if (section.kind === 'actions') {
@@ -104,7 +105,7 @@ export async function proposalDocument(
 			);
 		}
 		progress(index + 1, total);
-		return {
+		const own: DocumentSection = {
 			number: section.number,
 			title: section.title,
 			level: sectionDepth(section.number),
@@ -121,6 +122,7 @@ export async function proposalDocument(
 					}))
 				}))
 		};
+		return [own, ...parts];
 	});
 	const language = getLocale() === 'en' ? 'en-GB' : 'it-IT';
 	// The budget split (issue 10) closes the document when the public share is set.
@@ -189,6 +191,42 @@ export async function proposalDocument(
 			of: m.proposal_export_page_of()
 		}
 	};
+}
+
+const notWritten = (): Block => ({
+	type: 'paragraph',
+	style: 'note',
+	content: [{ type: 'text', text: m.proposal_export_empty_section() }]
+});
+
+/**
+ * The sections a template fills per action (ADR 0198), grouped by action in the blocks' order:
+ * a heading per action ("Azione 2: Orientamento") at the first such section's depth, and under
+ * it each of those sections, numbered as in the template, with that action's text.
+ */
+function actionParts(content: ProposalContent): DocumentSection[] {
+	const repeated = content.sections.filter((s) => s.perAction !== null);
+	if (repeated.length === 0) return [];
+	const top = Math.min(...repeated.map((s) => sectionDepth(s.number)));
+	return content.blocks.flatMap((block, index) => [
+		{
+			title: m.proposal_export_action_part({
+				number: index + 1,
+				title: block.title || m.canvas_action_untitled()
+			}),
+			level: top,
+			blocks: []
+		},
+		...repeated.map((section) => {
+			const json = section.byAction[block.id];
+			return {
+				number: section.number,
+				title: section.title,
+				level: sectionDepth(section.number) + 1,
+				blocks: !json || isEmptyDocument(json) ? [notWritten()] : blocksFromProseMirror(json)
+			};
+		})
+	]);
 }
 
 /** Long titles are cut for the running header, which must stay on one line. */

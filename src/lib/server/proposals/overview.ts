@@ -3,12 +3,17 @@ import type { Ctx } from '../context';
 import { commentThread, type Proposal, type SectionStatus } from '../db/schema';
 import { authorize } from '../access/policy';
 import { readDocument } from '../live/store';
-import { countChars, plainText } from '../../proposals/section-text';
+import { layoutChars, plainText } from '../../proposals/section-text';
 import { lengthState, MAX_SECTION_CHARS, type LengthState } from '../../proposals/limits';
 import { findProposalOrThrow } from './proposals';
 import { findSections, type SectionRecord } from './section-lookup';
 import { sectionDocumentName, sectionJson } from './section-content';
-import { hasOwnText, valueFits, type SectionKind } from '../../proposals/section-kinds';
+import {
+	hasOwnText,
+	valueFits,
+	type PerAction,
+	type SectionKind
+} from '../../proposals/section-kinds';
 
 export interface SectionOverview {
 	id: string;
@@ -16,6 +21,8 @@ export interface SectionOverview {
 	title: string;
 	guidance: string;
 	kind: SectionKind;
+	/** Filled per action (ADR 0198); null: once. */
+	perAction: PerAction | null;
 	status: SectionStatus;
 	locked: boolean;
 	ownerOrganisationIds: string[];
@@ -63,6 +70,7 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 			title: section.title,
 			guidance: section.guidance,
 			kind: section.kind,
+			perAction: section.perAction,
 			status: section.status,
 			locked: section.locked,
 			ownerOrganisationIds: section.ownerOrganisationIds,
@@ -96,7 +104,7 @@ async function sectionText(
 	const doc = await readDocument(ctx.db, sectionDocumentName(section.id));
 	try {
 		const json = sectionJson(doc);
-		return { chars: countChars(json), text: section.kind === 'text' ? '' : plainText(json) };
+		return { chars: layoutChars(json), text: section.kind === 'text' ? '' : plainText(json) };
 	} finally {
 		doc.destroy();
 	}

@@ -10,12 +10,15 @@ import {
 	SETTINGS_MAP,
 	type ScheduleChoice
 } from '../../proposals/schedule-choice';
+import { actionField } from '../../proposals/section-kinds';
 import { findSections, type SectionRecord } from './section-lookup';
 import { actionsDocumentName, sectionDocumentName, sectionJson } from './section-content';
 import { versionDocument } from './version-store';
 
 export interface SectionContent extends SectionRecord {
 	json: PmNode;
+	/** A per-action section's text for each action block, by action id (ADR 0198). */
+	byAction: Record<string, PmNode>;
 }
 
 export interface ProposalContent {
@@ -37,21 +40,25 @@ export async function readContent(
 	const open = (name: string): Promise<Y.Doc> =>
 		versionId ? versionDocument(db, versionId, name) : readDocument(db, name);
 	const sections = await findSections(db, { proposalId });
+	const actionsDoc = await open(actionsDocumentName(proposalId));
+	const blocks = blocksOf(actionsDoc);
 	const contents = await Promise.all(
 		sections.map(async (section) => {
 			const doc = await open(sectionDocumentName(section.id));
 			try {
-				return { ...section, json: sectionJson(doc) };
+				const byAction = section.perAction
+					? Object.fromEntries(blocks.map((b) => [b.id, sectionJson(doc, actionField(b.id))]))
+					: {};
+				return { ...section, json: sectionJson(doc), byAction };
 			} finally {
 				doc.destroy();
 			}
 		})
 	);
-	const actionsDoc = await open(actionsDocumentName(proposalId));
 	try {
 		return {
 			sections: contents,
-			blocks: blocksOf(actionsDoc),
+			blocks,
 			schedule: readScheduleChoice(actionsDoc.getMap(SETTINGS_MAP).get(SCHEDULE_KEY))
 		};
 	} finally {

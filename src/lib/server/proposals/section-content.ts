@@ -11,9 +11,12 @@ import { captureUpdate } from './capture-update';
 export const sectionDocumentName = (sectionId: string) => `section:${sectionId}`;
 export const actionsDocumentName = (proposalId: string) => `actions:${proposalId}`;
 
-/** A section's text as ProseMirror JSON (an empty doc when nothing was written yet). */
-export function sectionJson(doc: Y.Doc): PmNode {
-	const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(SECTION_FRAGMENT)) as PmNode;
+/**
+ * A section's text as ProseMirror JSON (an empty doc when nothing was written yet); with
+ * `field`, another fragment of its document (one action's text, `actionField`, ADR 0198).
+ */
+export function sectionJson(doc: Y.Doc, field: string = SECTION_FRAGMENT): PmNode {
+	const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(field)) as PmNode;
 	return json.content?.length ? json : { type: 'doc', content: [] };
 }
 
@@ -27,7 +30,11 @@ export function assertSectionSize(json: PmNode): void {
  * routine), so unchanged paragraphs keep their identity and comment anchors in them survive.
  * Validates `json` against the editor schema: content the editor could not show is refused.
  */
-export function replaceContentUpdate(doc: Y.Doc, json: PmNode): Uint8Array | null {
+export function replaceContentUpdate(
+	doc: Y.Doc,
+	json: PmNode,
+	field: string = SECTION_FRAGMENT
+): Uint8Array | null {
 	assertSectionSize(json);
 	let node: Node;
 	try {
@@ -36,9 +43,7 @@ export function replaceContentUpdate(doc: Y.Doc, json: PmNode): Uint8Array | nul
 	} catch {
 		throw new InvalidError('invalid', { content: ['schema'] });
 	}
-	return captureUpdate(doc, () =>
-		prosemirrorToYXmlFragment(node, doc.getXmlFragment(SECTION_FRAGMENT))
-	);
+	return captureUpdate(doc, () => prosemirrorToYXmlFragment(node, doc.getXmlFragment(field)));
 }
 
 /** A fresh document's first update holding `json` (seeding, tests). */

@@ -9,11 +9,12 @@ import {
 } from '../db/schema';
 import type { Resource } from '../access/policy';
 import { NotFoundError } from '../errors';
-import type { SectionKind } from '../../proposals/section-kinds';
+import type { PerAction, SectionKind } from '../../proposals/section-kinds';
 
 export interface SectionRecord extends ProposalSection {
 	projectId: string;
 	kind: SectionKind;
+	perAction: PerAction | null;
 	guidance: string;
 	limitChars: number | null;
 	limitLabel: string | null;
@@ -26,6 +27,7 @@ const columns = {
 	section: proposalSection,
 	projectId: proposal.projectId,
 	kind: templateSection.kind,
+	perAction: templateSection.perAction,
 	guidance: templateSection.guidance,
 	limitChars: templateSection.limitChars,
 	limitLabel: templateSection.limitLabel,

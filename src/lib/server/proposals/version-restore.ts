@@ -3,9 +3,10 @@ import type { Ctx } from '../context';
 import { authorize } from '../access/policy';
 import { ConflictError } from '../errors';
 import { readDocument } from '../live/store';
+import { actionField } from '../../proposals/section-kinds';
 import type { ProposalVersion } from '../db/schema';
 import { readContent } from './proposal-content';
-import { replaceBlocksUpdate } from './action-blocks';
+import { replaceActionsUpdate } from './action-blocks';
 import { actionsDocumentName, replaceContentUpdate, sectionDocumentName } from './section-content';
 import { saveVersion } from './version-store';
 import { findProposalOrThrow } from './proposals';
@@ -33,11 +34,20 @@ export async function restore(
 		const update = await diffUpdate(ctx, name, (doc) => replaceContentUpdate(doc, section.json));
 		if (update && section.locked) throw new ConflictError('proposal_section_locked');
 		if (update) updates.push({ name, update });
+		// Each action's text of a per-action section, as the version held it (ADR 0198).
+		for (const [actionId, json] of Object.entries(section.byAction)) {
+			const own = await diffUpdate(ctx, name, (doc) =>
+				replaceContentUpdate(doc, json, actionField(actionId))
+			);
+			if (own && section.locked) throw new ConflictError('proposal_section_locked');
+			if (own) updates.push({ name, update: own });
+		}
 	}
 	const actionsName = actionsDocumentName(input.proposalId);
 	const actionsLocked = target.sections.some((s) => s.kind === 'actions' && s.locked);
+	// The blocks and the schedule choice beside them (ADR 0186) come back together.
 	const blocksUpdate = await diffUpdate(ctx, actionsName, (doc) =>
-		replaceBlocksUpdate(doc, target.blocks)
+		replaceActionsUpdate(doc, target.blocks, target.schedule)
 	);
 	if (blocksUpdate && actionsLocked) throw new ConflictError('proposal_section_locked');
 	if (blocksUpdate) updates.push({ name: actionsName, update: blocksUpdate });

@@ -50,6 +50,12 @@ export const templateSectionKind = pgEnum('template_section_kind', [
 	'choice'
 ]);
 
+/** Filled once per action block, or per action and once overall (ADR 0198); null: once. */
+export const templateSectionPerAction = pgEnum('template_section_per_action', [
+	'each',
+	'each_and_overall'
+]);
+
 export const templateSection = pgTable(
 	'template_section',
 	{
@@ -65,6 +71,7 @@ export const templateSection = pgTable(
 		limitChars: integer(),
 		limitLabel: text(),
 		kind: templateSectionKind().notNull().default('text'),
+		perAction: templateSectionPerAction(),
 		/** Column headings of a `table` section, as the call prints them. */
 		columns: text()
 			.array()
