@@ -19,7 +19,13 @@ import {
 } from '../src/lib/server/db/schema';
 import { seedTemplates } from '../src/lib/server/proposals/template-seed';
 import { findTemplate } from '../src/lib/server/proposals/template-store';
-import { search, type SearchFilter } from '../src/lib/server/search/search';
+import {
+	onIndexes,
+	search,
+	searchStatement,
+	type SearchFilter
+} from '../src/lib/server/search/search';
+import { sql } from 'drizzle-orm';
 import { buildMember, buildProject } from '../tests/support/factories';
 import { createTestDatabase } from '../tests/support/database';
 
@@ -186,9 +192,20 @@ try {
 			})
 		);
 	}
-	console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	// Statistics as autovacuum would have them in production: planning on a bulk load's stale
+	// estimates is what EXPLAIN showed first (docs/benchmarks.md).
+	await db.execute(sql`analyze`);
+	console.log(`seeded and analysed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 	const ctx = contextFor(runtime, observer.actor);
+	// BENCH_EXPLAIN="<query>": the plan of exactly what the page runs, timed, before the runs.
+	if (process.env.BENCH_EXPLAIN) {
+		const statement = await searchStatement(ctx, { q: process.env.BENCH_EXPLAIN });
+		if (statement) {
+			const plan = await onIndexes(db, sql`explain (analyze, buffers) ${statement}`);
+			console.log(plan.map((row) => Object.values(row)[0]).join('\n'));
+		}
+	}
 	const scenarios: [string, SearchFilter][] = [
 		['whole word "tirocini" (everywhere)', { q: 'tirocini' }],
 		['prefix "monit"', { q: 'monit' }],

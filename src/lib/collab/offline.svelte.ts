@@ -21,6 +21,7 @@ export class OfflineDocument {
 
 	constructor(private live: LiveDocument) {
 		this.store = new IndexeddbPersistence(live.documentName, live.doc);
+		this.store.on('synced', this.onStored);
 		live.doc.on('update', this.onUpdate);
 		live.provider.on('sync', this.onSync);
 		live.provider.on('status', this.onStatus);
@@ -32,6 +33,12 @@ export class OfflineDocument {
 		// Updates from the provider or IndexedDB are not this person's new work.
 		if (origin === this.live.provider || origin === this.store) return;
 		if (!this.live.provider.wsconnected || !this.live.provider.synced) this.pending = ++this.count;
+	};
+
+	// A copy kept in this browser is the document as this person last had it: shown as loaded, so
+	// a page reopened without a connection (service worker, ADR 0193) is not stuck on "loading".
+	private onStored = () => {
+		if (this.live.doc.store.clients.size > 0) this.live.loaded = true;
 	};
 
 	private onSync = (synced: boolean) => {
@@ -57,6 +64,7 @@ export class OfflineDocument {
 
 	destroy() {
 		this.live.doc.off('update', this.onUpdate);
+		this.store.off('synced', this.onStored);
 		this.live.provider.off('sync', this.onSync);
 		this.live.provider.off('status', this.onStatus);
 		this.live.provider.off('closed', this.onClosed);

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
 	'decision_assigned',
 	'action_item_assigned',
 	'action_item_overdue',
+	'decision_overdue',
 	'referral',
 	'accessibility_feedback'
 ] as const;

@@ -24,6 +24,7 @@ export function kindLabel(kind: NotificationKindName, locale?: 'it' | 'en'): str
 		decision_assigned: m.notify_kind_label_decision_assigned,
 		action_item_assigned: m.notify_kind_label_action_item_assigned,
 		action_item_overdue: m.notify_kind_label_action_item_overdue,
+		decision_overdue: m.notify_kind_label_decision_overdue,
 		referral: m.notify_kind_label_referral,
 		accessibility_feedback: m.notify_kind_label_accessibility_feedback
 	};

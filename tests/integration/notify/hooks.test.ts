@@ -6,7 +6,7 @@ import * as decisions from '../../../src/lib/server/governance/decisions';
 import * as minutes from '../../../src/lib/server/governance/minutes';
 import * as comments from '../../../src/lib/server/proposals/comments';
 import * as sections from '../../../src/lib/server/proposals/sections';
-import { notifyOverdueActionItems } from '../../../src/lib/server/notifications/overdue';
+import { notifyOverdueWork } from '../../../src/lib/server/notifications/overdue';
 import { romeToday } from '../../../src/lib/governance/rome-time';
 import { buildMember, buildPerson, buildProject } from '../../support/factories';
 import { buildCommittee, startGovernanceRuntime } from '../governance/fixture';
@@ -150,13 +150,13 @@ describe('a decision or an action item assigned to you, or overdue', () => {
 		expect(await told('action_item_assigned', foreign.id)).toEqual([]);
 		await actionItems.setDone(c.ctx(c.member), { actionItemId: done.id, done: true });
 
-		await notifyOverdueActionItems(db);
+		await notifyOverdueWork(db);
 		expect(await told('action_item_overdue', late.id)).toEqual(ids(c.observer));
 		expect(await told('action_item_overdue', done.id)).toEqual([]);
 		expect(await told('action_item_overdue', later.id)).toEqual([]);
 		expect(await told('action_item_overdue', foreign.id)).toEqual([]);
 		// Told once, however many rounds (and instances) run.
-		await Promise.all([notifyOverdueActionItems(db), notifyOverdueActionItems(db)]);
+		await Promise.all([notifyOverdueWork(db), notifyOverdueWork(db)]);
 		expect(await told('action_item_overdue', late.id)).toEqual(ids(c.observer));
 	});
 });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { membership, notification, type NotificationKind } from '../../../src/lib/server/db/schema';
 import * as actionItems from '../../../src/lib/server/governance/action-items';
 import * as meetings from '../../../src/lib/server/governance/meetings';
-import { notifyOverdueActionItems } from '../../../src/lib/server/notifications/overdue';
+import { notifyOverdueWork } from '../../../src/lib/server/notifications/overdue';
 import { dailyRound } from '../../../src/lib/server/notifications/daily-round';
 import { buildCommittee, startGovernanceRuntime } from '../governance/fixture';
 
@@ -57,7 +57,7 @@ describe('the daily overdue round', () => {
 				meetingId: null,
 				decisionId: null
 			});
-		const round = dailyRound((now) => notifyOverdueActionItems(db, now));
+		const round = dailyRound((now) => notifyOverdueWork(db, now));
 		const first = await item('Inviare il calendario', '2030-03-01');
 		// 2 March 2030, 09:00 in Rome: the item due on 1 March is overdue; the owner is told.
 		expect(await round(new Date('2030-03-02T08:00:00Z'))).toBe(1);

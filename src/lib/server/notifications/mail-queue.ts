@@ -6,7 +6,7 @@ import { meetingsCalendar } from '../export/ics';
 import { kindLabel } from '$lib/notifications/kinds';
 import { logger } from '../log/logger';
 import type { Mail, Mailer } from '../mail/mailer';
-import { notifyOverdueActionItems } from './overdue';
+import { notifyOverdueWork } from './overdue';
 import { dailyRound } from './daily-round';
 
 /** A leased mail not stamped sent within this long is offered again (its sender died). */
@@ -169,7 +169,7 @@ export function startMailQueue(
 	intervalMs = 15_000
 ): () => void {
 	let running = false;
-	const overdueRound = dailyRound((now) => notifyOverdueActionItems(db, now));
+	const overdueRound = dailyRound((now) => notifyOverdueWork(db, now));
 	const timer = setInterval(() => {
 		if (running) return;
 		running = true;

@@ -1,62 +1,117 @@
-import { and, eq, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, notExists, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { actionItem, notification } from '../db/schema';
+import { actionItem, decision, notification, type NotificationKind } from '../db/schema';
 import { romeToday } from '../../governance/rome-time';
-import { actionItemsLink } from './assigned-to-you';
+import { actionItemsLink, shortTitle } from './assigned-to-you';
 import { allowedAmong } from './audience';
 import { notify } from './notify';
 
 /** Serialises the overdue round across instances, so an owner is told once (next to the other keys). */
 const OVERDUE_LOCK_KEY = 7_405_212;
 
+/** Decisions still to carry out: approved or under way (not proposed, done, rejected, superseded). */
+const OPEN_DECISION = ['approved', 'in_progress'] as const;
+
+interface Overdue {
+	id: string;
+	projectId: string;
+	ownerPersonId: string | null;
+	title: string;
+	link: string;
+}
+
 /**
- * Tells each owner of an action item past its due day (Rome time), not done, once: an item
- * whose owner already has its "overdue" notification is skipped. Returns how many were told.
+ * The item's owner has not been told yet that it is overdue. The notification row is the
+ * durable mark: notifications are never deleted while the person and the project exist, so
+ * repeated rounds (and instances, under the lock) tell each owner once.
  */
-export async function notifyOverdueActionItems(db: Db, now = new Date()): Promise<number> {
+function notToldYet(
+	tx: Db,
+	kind: NotificationKind,
+	id: AnyPgColumn,
+	ownerPersonId: AnyPgColumn
+): SQL {
+	return notExists(
+		tx
+			.select({ id: notification.id })
+			.from(notification)
+			.where(
+				and(
+					eq(notification.kind, kind),
+					eq(notification.resourceId, id),
+					eq(notification.recipientId, ownerPersonId)
+				)
+			)
+	);
+}
+
+async function overdueActionItems(tx: Db, today: string): Promise<Overdue[]> {
+	const rows = await tx
+		.select()
+		.from(actionItem)
+		.where(
+			and(
+				isNull(actionItem.doneAt),
+				isNotNull(actionItem.ownerPersonId),
+				lt(actionItem.dueOn, today),
+				notToldYet(tx, 'action_item_overdue', actionItem.id, actionItem.ownerPersonId)
+			)
+		);
+	return rows.map((row) => ({ ...row, link: actionItemsLink(row.projectId) }));
+}
+
+async function overdueDecisions(tx: Db, today: string): Promise<Overdue[]> {
+	const rows = await tx
+		.select()
+		.from(decision)
+		.where(
+			and(
+				inArray(decision.status, [...OPEN_DECISION]),
+				isNotNull(decision.ownerPersonId),
+				lt(decision.dueOn, today),
+				notToldYet(tx, 'decision_overdue', decision.id, decision.ownerPersonId)
+			)
+		);
+	return rows.map((row) => ({
+		...row,
+		title: shortTitle(row.text),
+		link: `/projects/${row.projectId}/governance/decisions/${row.id}`
+	}));
+}
+
+/**
+ * Tells each owner of an action item or a decision past its due day (Rome time) and not done,
+ * once, if they may still read the register. Returns how many were told.
+ */
+export async function notifyOverdueWork(db: Db, now = new Date()): Promise<number> {
 	const today = romeToday(now);
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${OVERDUE_LOCK_KEY})`);
-		const due = await tx
-			.select()
-			.from(actionItem)
-			.where(
-				and(
-					isNull(actionItem.doneAt),
-					isNotNull(actionItem.ownerPersonId),
-					lt(actionItem.dueOn, today),
-					notExists(
-						tx
-							.select({ id: notification.id })
-							.from(notification)
-							.where(
-								and(
-									eq(notification.kind, 'action_item_overdue'),
-									eq(notification.resourceId, actionItem.id),
-									eq(notification.recipientId, actionItem.ownerPersonId)
-								)
-							)
-					)
-				)
-			);
+		const due: [NotificationKind, Overdue[]][] = [
+			['action_item_overdue', await overdueActionItems(tx, today)],
+			['decision_overdue', await overdueDecisions(tx, today)]
+		];
 		let told = 0;
-		for (const item of due) {
-			const recipientIds = await allowedAmong(tx, [item.ownerPersonId], 'governance.read', {
-				projectId: item.projectId
-			});
-			await notify(
-				tx,
-				{
-					recipientIds,
-					kind: 'action_item_overdue',
-					projectId: item.projectId,
-					resourceId: item.id,
-					title: item.title,
-					link: actionItemsLink(item.projectId)
-				},
-				now
-			);
-			told += recipientIds.length;
+		for (const [kind, items] of due) {
+			for (const item of items) {
+				const recipientIds = await allowedAmong(tx, [item.ownerPersonId], 'governance.read', {
+					projectId: item.projectId
+				});
+				await notify(
+					tx,
+					{
+						recipientIds,
+						kind,
+						projectId: item.projectId,
+						resourceId: item.id,
+						title: item.title,
+						link: item.link
+					},
+					now
+				);
+				told += recipientIds.length;
+			}
 		}
 		return told;
 	});
