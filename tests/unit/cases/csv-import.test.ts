@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkCases, importDay } from '../../../src/lib/cases/csv-import';
 import { caseImportProblemText } from '../../../src/lib/cases/import-labels';
 
-const context = { municipalityByName: new Map([['magenta', '00000000-0000-4000-8000-00000000aaaa']]) };
+const context = {
+	municipalityByName: new Map([['magenta', '00000000-0000-4000-8000-00000000aaaa']])
+};
 const TODAY = '2026-03-01';
 
 describe('checking a file of case records', () => {
