@@ -39,14 +39,16 @@ for (const width of [1280, 390]) {
 			luca.getByRole('link', { name: 'Scarica il modello CSV con le intestazioni' })
 		).toHaveAttribute('href', /\/cases\/import\/template\.csv$/);
 
-		const file = luca.getByLabel('File CSV dei percorsi');
+		const file = luca.getByRole('button', { name: 'File CSV dei percorsi' });
 		const first = `Rosa Import ${width} ${stamp}`;
 		const second = `Ivo Import ${width} ${stamp}`;
 		await file.setInputFiles(
 			csv([`${first};03/02/2026;Migranti;job_centre;`, `${second};2026-02-30;vulnerabili;;`])
 		);
 		await luca.getByRole('button', { name: "Mostra l'anteprima" }).click();
-		await expect(luca.getByRole('alert')).toContainText('Il file contiene 2 errori');
+		await expect(
+			luca.getByRole('alert').filter({ hasText: 'Il file contiene 2 errori' })
+		).toBeVisible();
 		const errors = luca.getByRole('table', { name: 'Errori del file' });
 		await expect(errors).toContainText('Riga 3, data_invio');
 		await expect(errors).toContainText(

@@ -24,7 +24,11 @@ test('an operator’s excerpt reaches the lab session; the session’s proposal 
 	const luca = await personInNewContext(browser, 'caseOperator');
 	const projectId = await openDemoProject(luca);
 	await luca.goto(`/projects/${projectId}/cases/${benali}/share`);
-	await luca.locator('main ul a').first().click();
+	// The notes to take an excerpt from, each "date · kind".
+	await luca
+		.getByRole('link', { name: /^\d{2}\/\d{2}\/\d{4} · / })
+		.first()
+		.click();
 	const excerpt = luca.getByLabel('Estratto');
 	await expect(excerpt).toBeVisible();
 	await excerpt.fill(`Karim Benali ha trovato nel tutor aziendale un riferimento ${stamp}`);

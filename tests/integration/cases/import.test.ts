@@ -114,7 +114,13 @@ describe('importing case records from CSV', () => {
 	});
 
 	it('refuses the page, the template and both actions to every other role', async () => {
-		for (const role of ['coordinator', 'facilitator', 'editor', 'observer'] as const) {
+		for (const role of [
+			'coordinator',
+			'facilitator',
+			'partner_editor',
+			'steering_member',
+			'observer'
+		] as const) {
 			const member = await buildMember(db, { projectId: project.id, role });
 			const cookie = await signIn(db, member.person.id);
 			for (const action of ['preview', 'import'] as const) {
