@@ -7,6 +7,7 @@ export const CASE_AUDIT_ACTIONS = [
 	'case.read_pseudonymous',
 	'case.read_identity',
 	'case.create',
+	'case.import',
 	'case.identity',
 	'case.event',
 	'case.profile',

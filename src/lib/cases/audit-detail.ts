@@ -7,6 +7,7 @@ const ACTION: Record<CaseAuditAction, () => string> = {
 	'case.read_pseudonymous': m.cases_audit_action_read_pseudonymous,
 	'case.read_identity': m.cases_audit_action_read_identity,
 	'case.create': m.cases_audit_action_create,
+	'case.import': m.cases_audit_action_import,
 	'case.identity': m.cases_audit_action_identity,
 	'case.event': m.cases_audit_action_event,
 	'case.profile': m.cases_audit_action_profile,

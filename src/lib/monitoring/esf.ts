@@ -80,3 +80,38 @@ export function esfLabel(field: string, value: string): string {
 	const messages = m as unknown as Record<string, (() => string) | undefined>;
 	return messages[key]?.() ?? value;
 }
+
+/** The order the form and the person's export show the fields in. */
+const ESF_CHOICE_FIELDS = ['gender', 'labourStatus', 'ageBand', 'education'] as const;
+const ESF_RESULT_FIELDS = ['resultAtExit', 'resultSixMonths'] as const;
+
+/**
+ * A stored ESF+ profile as label / value pairs in words (field and value translated, never the
+ * stored codes): what the GDPR export shows the person. Fields the profile lacks are left out.
+ */
+export function esfProfileEntries(profile: Record<string, unknown>): [string, string][] {
+	const entries: [string, string][] = [];
+	const choice = (field: string, empty: () => string) => {
+		if (!(field in profile)) return;
+		const value = profile[field];
+		entries.push([
+			esfLabel('field', field),
+			typeof value === 'string' && value ? esfLabel(field, value) : empty()
+		]);
+	};
+	for (const field of ESF_CHOICE_FIELDS) choice(field, m.monitoring_esf_not_yet);
+	for (const field of ESF_FLAGS) {
+		if (!(field in profile)) continue;
+		const value = profile[field];
+		entries.push([
+			esfLabel('field', field),
+			value === true
+				? m.monitoring_esf_yes()
+				: value === false
+					? m.monitoring_esf_no()
+					: m.monitoring_esf_undeclared()
+		]);
+	}
+	for (const field of ESF_RESULT_FIELDS) choice(field, m.monitoring_esf_not_yet);
+	return entries;
+}

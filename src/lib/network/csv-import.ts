@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvKey, readCsv, unneutralise, type CsvError, type FileProblem } from '../csv/read-csv';
 import { ALL_KINDS } from './organisation-kinds';
 import { PARTNERSHIP_ROLES } from './partnership-form';
 import { normaliseTaxNumber, taxNumberProblem } from './tax-codes';
@@ -34,10 +34,7 @@ export const IMPORTED_RELATION_KINDS = [
 ] as const;
 
 export type ImportProblem =
-	| 'columns_missing'
-	| 'column_unknown'
-	| 'empty_file'
-	| 'too_many_rows'
+	| FileProblem
 	| 'required'
 	| 'kind_unknown'
 	| 'role_unknown'
@@ -54,14 +51,7 @@ export type ImportProblem =
 	| 'date_invalid'
 	| 'dates_order';
 
-export interface ImportError {
-	/** Line in the file (1 = header); 0 for the file as a whole. */
-	row: number;
-	column: string | null;
-	problem: ImportProblem;
-	/** The offending value (or the column names), to show beside the message. */
-	value: string;
-}
+export type ImportError = CsvError<ImportProblem>;
 
 export interface OrganisationRow {
 	row: number;
@@ -99,45 +89,14 @@ export interface Checked<R> {
 export const MAX_IMPORT_ROWS = 20_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const key = (text: string) => text.trim().toLocaleLowerCase('it');
-/** Our CSV writer puts an apostrophe before a would-be formula (ADR 0064): read it back without. */
-const unneutralise = (text: string) =>
-	text.replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, '');
+const key = csvKey;
 
-function parse(
+const parse = (
 	text: string,
 	expected: readonly string[],
 	required: readonly string[]
-): { records: Record<string, string>[]; errors: ImportError[] } {
-	const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-		header: true,
-		skipEmptyLines: 'greedy',
-		delimitersToGuess: [';', ',', '\t'],
-		transformHeader: (h) => key(h)
-	});
-	const fields = result.meta.fields ?? [];
-	const errors: ImportError[] = [];
-	const missing = required.filter((c) => !fields.includes(c));
-	if (missing.length > 0) {
-		errors.push({ row: 1, column: null, problem: 'columns_missing', value: missing.join(', ') });
-	}
-	const unknown = fields.filter((f) => f !== '' && !expected.includes(f));
-	if (unknown.length > 0) {
-		errors.push({ row: 1, column: null, problem: 'column_unknown', value: unknown.join(', ') });
-	}
-	if (result.data.length === 0) {
-		errors.push({ row: 0, column: null, problem: 'empty_file', value: '' });
-	}
-	if (result.data.length > MAX_IMPORT_ROWS) {
-		errors.push({
-			row: 0,
-			column: null,
-			problem: 'too_many_rows',
-			value: String(result.data.length)
-		});
-	}
-	return { records: errors.length > 0 ? [] : result.data, errors };
-}
+): { records: Record<string, string>[]; errors: ImportError[] } =>
+	readCsv(text, { expected, required, maxRows: MAX_IMPORT_ROWS });
 
 /** The register's lookups an organisation file is checked against. */
 export interface OrganisationContext {

@@ -813,6 +813,39 @@ export const ROWS: Record<string, Row> = {
 			foreignCase: nowhere.action
 		}
 	},
+	'/projects/[projectId]/cases/import': {
+		path: (s) => `${cases(s)}/import`,
+		access: 'case.write',
+		actions: ['preview', 'import'],
+		note: 'only who may open records; the file is read after the door (tests/integration/cases/import)',
+		explicit: {
+			own: statuses(403, { ...outsiders, case_operator: 200 }),
+			other: nowhere.page,
+			unknown: nowhere.page,
+			missing: nowhere.page,
+			foreignCase: nowhere.page
+		},
+		// A form without a file: the operator, past the door, is told to choose one.
+		actionBody: { note: 'senza file' },
+		explicitActions: {
+			own: statuses(403, { ...outsidersPosting, case_operator: 400 }),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action,
+			foreignCase: nowhere.action
+		}
+	},
+	'/projects/[projectId]/cases/import/template.csv': {
+		path: (s) => `${cases(s)}/import/template.csv`,
+		access: 'case.write',
+		explicit: {
+			own: statuses(403, { ...outsiders, case_operator: 200 }),
+			other: nowhere.page,
+			unknown: nowhere.page,
+			missing: nowhere.page,
+			foreignCase: nowhere.page
+		}
+	},
 	'/projects/[projectId]/cases/[caseId]': {
 		path: (s) => `${cases(s)}/${s.caseId}`,
 		access: 'case.read_pseudonymous',

@@ -11,10 +11,11 @@ import { personalData } from '../../../src/lib/server/cases/personal-data';
 import { personalDataDocument } from '../../../src/lib/server/cases/personal-data-document';
 import { renderPdf } from '../../../src/lib/server/export/pdf';
 import * as monitoring from '../../../src/lib/server/monitoring/dashboard';
+import * as esf from '../../../src/lib/server/monitoring/esf';
 import { buildMember, buildProject } from '../../support/factories';
 import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
-import { pdfText } from '../../support/export-text';
+import { pdfText, squeezed } from '../../support/export-text';
 
 const { db } = await startTestRuntime();
 
@@ -109,6 +110,52 @@ describe('GDPR: a person’s data', () => {
 		expect(text).toContain(NAME);
 		expect(text).toContain(person.pseudonym);
 		expect(text).toContain('Colloquio con Amina');
+	});
+
+	it('shows the ESF+ indicator data in words in the PDF, never the stored codes', async () => {
+		await esf.saveProfile(ctx(operator), projectId, witness.id, {
+			gender: 'non_binary',
+			labourStatus: 'long_term_unemployed',
+			ageBand: '30_54',
+			education: 'isced_3_4',
+			disability: null,
+			thirdCountryNational: true,
+			foreignBackground: false,
+			minority: null,
+			homeless: null,
+			rural: null,
+			resultAtExit: 'education_training',
+			resultSixMonths: null
+		});
+		const data = await personalData(ctx(operator), projectId, witness.id, 'pdf');
+		const text = squeezed(await pdfText(await renderPdf(personalDataDocument(data))));
+		for (const label of [
+			'Genere',
+			'Non binario',
+			"Condizione occupazionale all'ingresso",
+			'Disoccupato di lunga durata',
+			"Fascia d'età all'ingresso",
+			'30–54 anni',
+			'Secondaria superiore o post-secondaria (ISCED 3–4)',
+			'Cittadino di paese terzo',
+			'In istruzione o formazione',
+			"Situazione 6 mesi dopo l'uscita",
+			'Non ancora rilevato',
+			'Non dichiarato'
+		]) {
+			expect(text).toContain(squeezed(label));
+		}
+		for (const code of [
+			'non_binary',
+			'labourStatus',
+			'long_term_unemployed',
+			'isced_3_4',
+			'thirdCountryNational',
+			'education_training',
+			'updatedAt'
+		]) {
+			expect(text).not.toContain(code);
+		}
 	});
 
 	it('refuses the export and the erasure to everyone but the own organisation’s operators', async () => {

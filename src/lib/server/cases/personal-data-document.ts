@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '../../format/dates';
 import { caseEventKindLabel, caseStatusLabel } from '../../cases/labels';
 import { describeDetails } from '../../cases/event-details';
 import { referralSourceLabel, targetCategoryLabel } from '../../cases/pathway-labels';
+import { esfProfileEntries } from '../../monitoring/esf';
 import { plain, type Block, type ExportDocument, type TableRow } from '../export/document-model';
 import type { PersonalData } from './personal-data';
 
@@ -107,11 +108,7 @@ export function personalDataDocument(data: PersonalData): ExportDocument {
 				title: m.cases_gdpr_document_esf(),
 				blocks: [
 					data.esf
-						? pairs(
-								Object.entries(data.esf)
-									.filter(([key]) => key !== 'updatedAt')
-									.map(([key, value]) => [key, value === null ? m.cases_none() : String(value)])
-							)
+						? pairs(esfProfileEntries(data.esf))
 						: paragraph(m.cases_none())
 				]
 			}

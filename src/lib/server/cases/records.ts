@@ -101,7 +101,7 @@ export async function authorizeCreate(ctx: Ctx, projectId: string): Promise<stri
 }
 
 /** The same check, also returning who passed it (known signed in from here on). */
-async function authorizedCreator({ db, actor }: Ctx, projectId: string) {
+export async function authorizedCreator({ db, actor }: Ctx, projectId: string) {
 	if (!actor) throw new UnauthorizedError();
 	const grant = await findGrant(db, actor.id, projectId);
 	if (!grant) throw new NotFoundError('project_not_found');
@@ -116,10 +116,55 @@ export async function canCreate(ctx: Ctx, projectId: string): Promise<boolean> {
 	);
 }
 
+/** Who opens records and for which organisation: what `authorizedCreator` found. */
+export interface Opener {
+	projectId: string;
+	organisationId: string;
+	actorId: string;
+}
+
 /**
- * Opens a record for the actor's organisation: a fresh pseudonym, the identity kept apart, and
- * the referral as the first event of the log.
+ * Writes one new record inside the caller's transaction: a fresh pseudonym, the identity kept
+ * apart, and the referral as the first event of the log. The caller has checked the input.
  */
+export async function insertCase(
+	tx: Db,
+	{ projectId, organisationId, actorId }: Opener,
+	input: Omit<CaseCreateInput, keyof CaseProfileInput> & Partial<CaseProfileInput>
+): Promise<CaseRecord> {
+	const [row] = await tx
+		.insert(caseRecord)
+		.values({
+			projectId,
+			organisationId,
+			pseudonym: await freshPseudonym(tx, projectId),
+			targetCategory: input.targetCategory ?? null,
+			municipalityId: input.municipalityId ?? null,
+			referralSource: input.referralSource ?? null,
+			createdById: actorId
+		})
+		.returning();
+	await tx.insert(caseIdentity).values({
+		caseId: row.id,
+		fullName: input.fullName,
+		fiscalCode: input.fiscalCode,
+		phone: input.phone,
+		email: input.email
+	});
+	await tx.insert(caseEvent).values({
+		caseId: row.id,
+		kind: 'referral',
+		occurredOn: input.referredOn,
+		note: input.note,
+		status: 'referred',
+		authorId: actorId
+	});
+	// The monitoring's per-case summary is kept in the same transaction (ADR 0175).
+	await refreshCaseSummary(tx, row.id);
+	return row;
+}
+
+/** Opens a record for the actor's organisation. */
 export async function create(
 	ctx: Ctx,
 	projectId: string,
@@ -128,37 +173,9 @@ export async function create(
 	const { db } = ctx;
 	const { actor, organisationId } = await authorizedCreator(ctx, projectId);
 	await assertMunicipality(db, input.municipalityId ?? null);
-	const created = await db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(caseRecord)
-			.values({
-				projectId,
-				organisationId,
-				pseudonym: await freshPseudonym(tx, projectId),
-				targetCategory: input.targetCategory ?? null,
-				municipalityId: input.municipalityId ?? null,
-				referralSource: input.referralSource ?? null,
-				createdById: actor.id
-			})
-			.returning();
-		await tx.insert(caseIdentity).values({
-			caseId: row.id,
-			fullName: input.fullName,
-			fiscalCode: input.fiscalCode,
-			phone: input.phone,
-			email: input.email
-		});
-		await tx.insert(caseEvent).values({
-			caseId: row.id,
-			kind: 'referral',
-			occurredOn: input.referredOn,
-			note: input.note,
-			status: 'referred',
-			authorId: actor.id
-		});
-		await refreshCaseSummary(tx, row.id);
-		return row;
-	});
+	const created = await db.transaction((tx) =>
+		insertCase(tx, { projectId, organisationId, actorId: actor.id }, input)
+	);
 	await recordCaseAccess(db, {
 		actorId: actor.id,
 		action: 'case.create',
