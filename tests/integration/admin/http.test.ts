@@ -211,7 +211,7 @@ describe('accounts', () => {
 
 	it('deactivation refuses the password, ends open sessions, and reactivation lets them back', async () => {
 		const luca = await buildPerson(db, { passwordHash });
-		const browser = new Browser(server.url);
+		const browser = new Browser(server.url, 'https');
 		const login = await browser.json('/api/session', 'POST', {
 			email: luca.email,
 			password: PASSWORD
@@ -222,7 +222,7 @@ describe('accounts', () => {
 		const off = await post('/admin/accounts?/deactivate', adminCookie, { personId: luca.id });
 		expect(off.type).toBe('success');
 		expect((await browser.request('/api/session')).status).toBe(401);
-		const refused = await new Browser(server.url).json('/api/session', 'POST', {
+		const refused = await new Browser(server.url, 'https').json('/api/session', 'POST', {
 			email: luca.email,
 			password: PASSWORD
 		});
@@ -232,7 +232,7 @@ describe('accounts', () => {
 
 		const on = await post('/admin/accounts?/reactivate', adminCookie, { personId: luca.id });
 		expect(on.type).toBe('success');
-		const again = await new Browser(server.url).json('/api/session', 'POST', {
+		const again = await new Browser(server.url, 'https').json('/api/session', 'POST', {
 			email: luca.email,
 			password: PASSWORD
 		});
@@ -275,7 +275,7 @@ describe('accounts', () => {
 		expect(done).toMatchObject({ type: 'redirect', location: '/login?reset=done' });
 		const old = await fetch(`${server.url}/api/session`, { headers: { cookie: oldCookie } });
 		expect(old.status).toBe(401);
-		const fresh = await new Browser(server.url).json('/api/session', 'POST', {
+		const fresh = await new Browser(server.url, 'https').json('/api/session', 'POST', {
 			email: sara.email,
 			password: 'la nuova password lunga'
 		});
