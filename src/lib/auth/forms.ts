@@ -81,3 +81,12 @@ export const inviteForm = z.object({
 export const changeRoleForm = z.object({ membershipId: z.uuid(), role });
 export const removeMemberForm = z.object({ membershipId: z.uuid() });
 export const revokeInvitationForm = z.object({ invitationId: z.uuid() });
+
+/** A new password from a reset link an administrator sent (issue 13). */
+export const passwordResetForm = z
+	.object({ password: newPassword, confirmPassword: z.string() })
+	.refine(mustMatch, mismatch);
+
+/** The administrator's invitation: the members page's form, for a project chosen in the form. */
+export const accountInviteForm = inviteForm.extend({ projectId: z.uuid() });
+export const accountForm = z.object({ personId: z.uuid() });

@@ -11,10 +11,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = url.searchParams.get('redirectTo') ?? '';
 	if (locals.actor) redirect(303, safeRedirectTarget(redirectTo));
 	const oidc = locals.runtime.config.oidc;
-	// The SPID/CIE callback sends refusals back here as a code; only oidc_* codes are shown.
+	// The SPID/CIE callback sends refusals back here as a code; only oidc_* codes (and a
+	// deactivated account) are shown.
 	const refused = url.searchParams.get('oidc');
-	const oidcError = refused && /^oidc_[a-z_]+$/.test(refused) ? errorMessage(refused) : null;
-	return { redirectTo, oidcLabel: oidc?.label ?? null, oidcError };
+	const shown = refused && /^(oidc_[a-z_]+|account_deactivated)$/.test(refused);
+	const oidcError = shown ? errorMessage(refused) : null;
+	const passwordReset = url.searchParams.get('reset') === 'done';
+	return { redirectTo, oidcLabel: oidc?.label ?? null, oidcError, passwordReset };
 };
 
 export const actions: Actions = {

@@ -167,6 +167,8 @@ export const STRUCTURED_TEXT = new Set([
 	'template.key',
 	'template.version',
 	'trusted_device.id',
+	// A reset link's token hash (issue 13): a SHA-256, never shown.
+	'password_reset.id',
 	// ESF+ participant data and target indicators are codes checked against fixed lists.
 	'case_esf_profile.gender',
 	'case_esf_profile.labour_status',

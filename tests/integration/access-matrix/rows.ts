@@ -154,6 +154,23 @@ const identityOnly = (endpoint = false): Record<Scope, Statuses> => {
 	};
 };
 
+/** Platform pages (admin.*): the admin gets `admin`, other signed-in people 403, nobody 303. */
+const adminEverywhere = (admin: number) =>
+	Object.fromEntries(
+		SCOPES.map((scope) => [scope, statuses(403, { anonymous: 303, admin })])
+	) as Record<Scope, Statuses>;
+/** The same on a project of the URL: an unknown project is 404 for the admin alone. */
+const adminByScope = (admin: number, anonymous: number) =>
+	Object.fromEntries(
+		SCOPES.map((scope) => [
+			scope,
+			statuses(403, { anonymous, admin: scope === 'unknown' ? 404 : admin })
+		])
+	) as Record<Scope, Statuses>;
+/** A platform form action: the admin gets `admin`, others 403, nobody 401. */
+const adminForm = (form: ActionForm['form'], admin: number) =>
+	everyone(form, 403, { anonymous: 401, admin });
+
 export const ROWS: Record<string, Row> = {
 	'/': { path: () => '/', access: 'public', signedIn: [303], note: 'signed in: to /projects' },
 	'/login': {
@@ -254,6 +271,73 @@ export const ROWS: Record<string, Row> = {
 		explicit: Object.fromEntries(
 			SCOPES.map((scope) => [scope, statuses(404, { anonymous: 303, admin: 200 })])
 		) as Record<Scope, Statuses>
+	},
+	'/admin': {
+		path: () => '/admin',
+		access: 'signed-in',
+		note: 'platform actions (admin.*): the administrators alone, 403 for everyone else',
+		explicit: adminEverywhere(200)
+	},
+	'/admin/projects/new': {
+		path: () => '/admin/projects/new',
+		access: 'signed-in',
+		note: 'admin.project_create',
+		explicit: adminEverywhere(200),
+		actions: ['default'],
+		forms: { default: adminForm(() => ({ title: 'Progetto della matrice' }), 303) }
+	},
+	'/admin/organisations/new': {
+		path: () => '/admin/organisations/new',
+		access: 'signed-in',
+		note: 'admin.organisation_create',
+		explicit: adminEverywhere(200),
+		actions: ['default'],
+		forms: {
+			default: adminForm(() => ({ name: 'Associazione della matrice', kind: 'association' }), 303)
+		}
+	},
+	'/admin/projects/[projectId]/coordinator': {
+		path: (s) => `/admin/projects/${s.governanceProjectId}/coordinator`,
+		access: 'signed-in',
+		note: 'admin.coordinator_appoint on any project; an unknown project is 404 for the admin',
+		explicit: adminByScope(200, 303),
+		actions: ['default'],
+		explicitActions: adminByScope(200, 401),
+		actionBody: { personId: '', email: 'coordinatrice.matrice@example.test', organisationId: '' }
+	},
+	'/admin/accounts': {
+		path: () => '/admin/accounts',
+		access: 'signed-in',
+		note: 'admin.account_manage; an unknown person is 404 for the admin (tests/integration/admin)',
+		explicit: adminEverywhere(200),
+		actions: ['invite', 'deactivate', 'reactivate', 'reset'],
+		forms: {
+			invite: adminForm(
+				(s) => ({
+					projectId: s.governanceProjectId,
+					email: 'invitata.matrice@example.test',
+					role: 'observer',
+					organisationId: '',
+					fiscalCode: ''
+				}),
+				200
+			),
+			deactivate: adminForm(() => ({ personId: unknownDecision }), 404),
+			reactivate: adminForm(() => ({ personId: unknownDecision }), 404),
+			reset: adminForm(() => ({ personId: unknownDecision }), 404)
+		}
+	},
+	'/reset/[token]': {
+		path: () => '/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+		access: 'public',
+		note: 'a reset link: anyone holding it (an unknown one says so)',
+		actions: ['default'],
+		forms: {
+			default: everyone(
+				() => ({ password: 'una-password-lunga', confirmPassword: 'una-password-lunga' }),
+				404
+			)
+		}
 	},
 	'/locale': { path: () => '/locale', access: 'public', note: 'POST only' },
 	'/healthz': {

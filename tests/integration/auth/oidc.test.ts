@@ -22,6 +22,7 @@ const settings: OidcConfig = {
 const MARIO = 'RSSMRA80A01H501U';
 const ANNA = 'BNCNNA90E41F205E';
 const UNKNOWN = 'VRDLGU75T10L219A';
+const PAOLA = 'GLLPLA85M01F205K';
 
 async function personWith(fiscalCode: string) {
 	return buildPerson(db, { fiscalCode });
@@ -120,6 +121,17 @@ describe('signing in through the SPID/CIE gateway', () => {
 		const [auditAfter] = await db.select({ n: count() }).from(auditEntry);
 		expect(after.n).toBe(before.n);
 		expect(auditAfter.n).toBe(auditBefore.n);
+	});
+
+	it('refuses a deactivated account with its own message and opens nothing', async () => {
+		const paola = await buildPerson(db, { fiscalCode: PAOLA, deactivatedAt: new Date() });
+		const { pending, callback } = await signInAs({ sub: 'spid-5', fiscal_number: PAOLA });
+		await expect(finishOidcSignIn(db, settings, callback, pending)).rejects.toMatchObject({
+			status: 403,
+			code: 'account_deactivated'
+		});
+		const audit = await db.select().from(auditEntry).where(eq(auditEntry.actorId, paola.id));
+		expect(audit).toEqual([]);
 	});
 
 	it('refuses an identity without a valid codice fiscale', async () => {

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, PROJECT_ROLES, type Action } from '../../../src/lib/server/access/actions';
-import { decide, type Grant } from '../../../src/lib/server/access/policy';
+import {
+	ACTIONS,
+	ADMIN_ACTIONS,
+	PROJECT_ROLES,
+	type Action,
+	type AdminAction
+} from '../../../src/lib/server/access/actions';
+import {
+	authorizePlatform,
+	decide,
+	decidePlatform,
+	type Actor,
+	type Grant
+} from '../../../src/lib/server/access/policy';
 import type { ProjectRole } from '../../../src/lib/server/db/schema';
 
 /**
@@ -118,5 +130,41 @@ describe('the role × action matrix', () => {
 		expect(decide(third, 'case.read_identity', shared)).toBe(false);
 		expect(decide(grant('coordinator', 'org-b'), 'case.read_identity', shared)).toBe(false);
 		expect(decide(grant('facilitator', 'org-b'), 'case.read_identity', shared)).toBe(false);
+	});
+});
+
+/** Platform actions, by hand too: A = administrator, N = any other signed-in person. */
+// prettier-ignore
+const EXPECTED_PLATFORM: Record<AdminAction, string> = {
+	'admin.project_create':      'A ·',
+	'admin.organisation_create': 'A ·',
+	'admin.coordinator_appoint': 'A ·',
+	'admin.account_manage':      'A ·'
+};
+
+const person = (isAdmin: boolean): Actor => ({ id: 'p', name: 'P', email: 'p@x.it', isAdmin });
+
+describe('the platform matrix (outside projects)', () => {
+	it('has an expectation for every platform action', () => {
+		expect(Object.keys(EXPECTED_PLATFORM).sort()).toEqual([...ADMIN_ACTIONS].sort());
+	});
+
+	for (const action of ADMIN_ACTIONS) {
+		const [admin, other] = EXPECTED_PLATFORM[action].split(' ');
+		it(`${admin === 'A' ? 'lets' : 'refuses'} an admin and ${other === 'N' ? 'lets' : 'refuses'} others ${action}`, () => {
+			expect(decidePlatform(person(true), action)).toBe(admin === 'A');
+			expect(decidePlatform(person(false), action)).toBe(other === 'N');
+			expect(decidePlatform(null, action)).toBe(false);
+		});
+	}
+
+	it('answers 401 to nobody and 403 to a non-admin', () => {
+		expect(() => authorizePlatform(null, 'admin.account_manage')).toThrow(
+			expect.objectContaining({ status: 401 })
+		);
+		expect(() => authorizePlatform(person(false), 'admin.account_manage')).toThrow(
+			expect.objectContaining({ status: 403 })
+		);
+		expect(authorizePlatform(person(true), 'admin.account_manage').isAdmin).toBe(true);
 	});
 });

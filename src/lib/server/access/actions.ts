@@ -49,3 +49,16 @@ export const ACTIONS = [
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Actions outside any project (issue 13, ADR 0190): setting projects up and keeping accounts.
+ * They belong to the platform's administrators; PLATFORM_ACTIONS says who holds which.
+ */
+export const ADMIN_ACTIONS = [
+	'admin.project_create',
+	'admin.organisation_create',
+	'admin.coordinator_appoint',
+	'admin.account_manage'
+] as const;
+
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];

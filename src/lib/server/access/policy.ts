@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { membership, type ProjectRole } from '../db/schema';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
-import type { Action } from './actions';
-import { ROLE_ACTIONS } from './role-actions';
+import type { Action, AdminAction } from './actions';
+import { PLATFORM_ACTIONS, ROLE_ACTIONS } from './role-actions';
 
 /** Who acts: the signed-in person (null when anonymous). */
 export interface Actor {
@@ -155,4 +155,17 @@ export async function authorize(
 	if (!grant) throw new NotFoundError('project_not_found');
 	if (!decide(grant, action, resource)) throw new ForbiddenError();
 	return { ...grant, actor };
+}
+
+/** The pure rule outside projects: may this person do a platform action (create a project…)? */
+export function decidePlatform(actor: Actor | null, action: AdminAction): boolean {
+	if (!actor) return false;
+	return PLATFORM_ACTIONS[actor.isAdmin ? 'admin' : 'person'].has(action);
+}
+
+/** Throws unless the actor may do the platform action: 401 for nobody, 403 for a non-admin. */
+export function authorizePlatform(actor: Actor | null, action: AdminAction): Actor {
+	if (!actor) throw new UnauthorizedError();
+	if (!decidePlatform(actor, action)) throw new ForbiddenError();
+	return actor;
 }

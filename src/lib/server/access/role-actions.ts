@@ -1,5 +1,5 @@
 import type { ProjectRole } from '../db/schema';
-import { ACTIONS, type Action } from './actions';
+import { ACTIONS, ADMIN_ACTIONS, type Action, type AdminAction } from './actions';
 
 const READ: Action[] = [
 	'project.read',
@@ -74,4 +74,13 @@ export const ROLE_ACTIONS: Record<ProjectRole, ReadonlySet<Action>> = {
 	]),
 	// Observers (funders, evaluators) read, and reading includes taking a copy of the proposal.
 	observer: new Set([...READ, 'proposal.export'])
+};
+
+/** Platform roles, held on the person (`is_admin`), not in a project. */
+export type PlatformRole = 'admin' | 'person';
+
+/** What each platform role may do outside projects: only an administrator sets projects up. */
+export const PLATFORM_ACTIONS: Record<PlatformRole, ReadonlySet<AdminAction>> = {
+	admin: new Set(ADMIN_ACTIONS),
+	person: new Set()
 };

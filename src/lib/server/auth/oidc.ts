@@ -5,7 +5,7 @@ import type { OidcConfig } from '../config';
 import type { Db } from '../db/client';
 import { invitation, person } from '../db/schema';
 import type { Actor } from '../access/policy';
-import { UnauthorizedError } from '../errors';
+import { ForbiddenError, UnauthorizedError } from '../errors';
 import { record } from '../audit/audit';
 import { logger } from '../log/logger';
 
@@ -153,11 +153,20 @@ export function fiscalCodeOf(value: unknown): string | null {
 
 async function findPersonByFiscalCode(db: Db, fiscalCode: string): Promise<Actor | null> {
 	const [found] = await db
-		.select({ id: person.id, name: person.name, email: person.email, isAdmin: person.isAdmin })
+		.select({
+			id: person.id,
+			name: person.name,
+			email: person.email,
+			isAdmin: person.isAdmin,
+			deactivatedAt: person.deactivatedAt
+		})
 		.from(person)
 		.where(eq(person.fiscalCode, fiscalCode))
 		.limit(1);
-	return found ?? null;
+	if (!found) return null;
+	if (found.deactivatedAt) throw new ForbiddenError('account_deactivated');
+	const { deactivatedAt: _, ...actor } = found;
+	return actor;
 }
 
 /** Whether a codice fiscale waits in a pending invitation (then the person accepts it first). */

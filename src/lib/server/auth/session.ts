@@ -64,14 +64,16 @@ export async function validateSessionToken(
 	const [row] = await db
 		.select({
 			session,
-			actor: { id: person.id, name: person.name, email: person.email, isAdmin: person.isAdmin }
+			actor: { id: person.id, name: person.name, email: person.email, isAdmin: person.isAdmin },
+			deactivatedAt: person.deactivatedAt
 		})
 		.from(session)
 		.innerJoin(person, eq(session.personId, person.id))
 		.where(eq(session.id, id))
 		.limit(1);
 	if (!row) return null;
-	if (isExpired(row.session.expiresAt, now)) {
+	// Deactivation deletes the sessions too; this covers one opened in the same instant.
+	if (isExpired(row.session.expiresAt, now) || row.deactivatedAt) {
 		await db.delete(session).where(eq(session.id, id));
 		return null;
 	}
@@ -80,7 +82,7 @@ export async function validateSessionToken(
 		row.session.expiresAt = renewed;
 		await db.update(session).set({ expiresAt: renewed }).where(eq(session.id, id));
 	}
-	return row;
+	return { session: row.session, actor: row.actor };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

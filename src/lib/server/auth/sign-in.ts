@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { person } from '../db/schema';
-import { TooManyRequestsError, UnauthorizedError } from '../errors';
+import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../errors';
 import type { Actor } from '../access/policy';
 import { TIMING_EQUALISER_HASH, verifyPassword, type PasswordVerifier } from './password';
 import type { Session } from '../db/schema';
@@ -62,7 +62,8 @@ export async function checkPassword(
 			name: person.name,
 			email: person.email,
 			isAdmin: person.isAdmin,
-			passwordHash: person.passwordHash
+			passwordHash: person.passwordHash,
+			deactivatedAt: person.deactivatedAt
 		})
 		.from(person)
 		.where(eq(sql`lower(${person.email})`, email))
@@ -71,6 +72,8 @@ export async function checkPassword(
 	if (!found?.passwordHash || !matches) throw new UnauthorizedError('login_failed');
 
 	await throttle.release(keys, resetOnSuccess);
+	// Said only after the right password: a guesser learns nothing about the account.
+	if (found.deactivatedAt) throw new ForbiddenError('account_deactivated');
 	const actor = { id: found.id, name: found.name, email: found.email, isAdmin: found.isAdmin };
 	return { actor, deviceTrusted: trusted };
 }

@@ -1,5 +1,5 @@
-import { authorize, findGrant, type Resource } from '../access/policy';
-import type { Action } from '../access/actions';
+import { authorize, authorizePlatform, findGrant, type Resource } from '../access/policy';
+import type { Action, AdminAction } from '../access/actions';
 import { ROLE_ACTIONS } from '../access/role-actions';
 import { caseResource, findCase } from '../cases/records';
 import { loadBodyAccess, type BodyAccess } from '../governance/body-access';
@@ -82,6 +82,11 @@ export function onLab(event: { params: Params }, action: Action): Permission {
 /** An organisation's card: those who share a project with it read it, its own people edit it. */
 export function onOrganisation(event: { params: Params }): Permission {
 	return (ctx) => authorizeEdit(ctx, param(event, 'organisationId'));
+}
+
+/** Platform actions (setting projects up, accounts): the administrators' alone. */
+export function asAdmin(action: AdminAction): Permission {
+	return async ({ actor }) => authorizePlatform(actor, action);
 }
 
 /** Actions about the asker alone (password, inbox, mail choices): any signed-in person. */

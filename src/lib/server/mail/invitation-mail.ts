@@ -4,8 +4,7 @@ import { roleLabel } from '$lib/auth/roles';
 import { formatLongDate } from '$lib/format/dates';
 import type { Db } from '../db/client';
 import { project, type ProjectRole } from '../db/schema';
-import { logger } from '../log/logger';
-import type { Mail, Mailer } from './mailer';
+import { deliver, type Mail, type Mailer, type MailOutcome } from './mailer';
 
 export interface InvitationMail {
 	to: string;
@@ -41,8 +40,7 @@ export function invitationMail(input: InvitationMail): Mail {
 	};
 }
 
-/** How the coordinator is told the invitation left: sent, only logged, or not sent at all. */
-export type MailOutcome = 'sent' | 'logged' | 'failed';
+export type { MailOutcome };
 
 /**
  * Sends an invitation that has just been created. A failure never loses the invitation: the
@@ -57,11 +55,31 @@ export async function sendInvitation(
 		.select({ title: project.title })
 		.from(project)
 		.where(eq(project.id, input.projectId));
-	try {
-		await mailer.send(invitationMail({ ...input, projectTitle: found?.title ?? '' }));
-		return mailer.mode === 'smtp' ? 'sent' : 'logged';
-	} catch (error) {
-		logger.error({ err: error }, 'invitation mail failed');
-		return 'failed';
+	return deliver(
+		mailer,
+		invitationMail({ ...input, projectTitle: found?.title ?? '' }),
+		'invitation'
+	);
+}
+
+/**
+ * A created invitation's link, mailed to the invited address: the members page and the
+ * administrators' pages alike. The link comes back so the inviter can pass it on by hand.
+ */
+export async function deliverInvitation(
+	db: Db,
+	mailer: Mailer,
+	origin: string,
+	input: {
+		token: string;
+		expiresAt: Date;
+		projectId: string;
+		to: string;
+		role: ProjectRole;
+		inviterName: string;
 	}
+): Promise<{ link: string; mailed: MailOutcome }> {
+	const link = new URL(`/invite/${input.token}`, origin).href;
+	const mailed = await sendInvitation(db, mailer, { ...input, link });
+	return { link, mailed };
 }

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config';
 import { logger } from '../log/logger';
+import type { MailOutcome } from '../../mail/outcome';
 
 /** One outgoing e-mail: plain text always, an optional calendar invitation (.ics). */
 export interface Mail {
@@ -53,4 +54,17 @@ export function createMailer(config: Config['mail']): Mailer {
 		},
 		close: () => transport.close()
 	};
+}
+
+export type { MailOutcome };
+
+/** Sends one mail now; a failure is logged and told, never thrown (the caller shows the link). */
+export async function deliver(mailer: Mailer, mail: Mail, what: string): Promise<MailOutcome> {
+	try {
+		await mailer.send(mail);
+		return mailer.mode === 'smtp' ? 'sent' : 'logged';
+	} catch (error) {
+		logger.error({ err: error }, `${what} mail failed`);
+		return 'failed';
+	}
 }

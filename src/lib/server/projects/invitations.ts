@@ -34,6 +34,19 @@ export async function invite(
 	const { actor: signedIn } = await authorize(db, actor, 'member.manage', {
 		projectId: input.projectId
 	});
+	return createInvitation(db, signedIn.id, input, now);
+}
+
+/**
+ * The invitation itself, once someone was allowed to send it: the coordinator above, or an
+ * administrator appointing a project's coordinator by e-mail (admin/setup.ts).
+ */
+export async function createInvitation(
+	db: Db,
+	invitedById: string,
+	input: InviteInput,
+	now = Date.now()
+): Promise<CreatedInvitation> {
 	const email = input.email.trim().toLowerCase();
 	const organisationId = input.organisationId ?? null;
 	if (organisationId && !(await organisationExists(db, organisationId))) {
@@ -51,12 +64,12 @@ export async function invite(
 			email,
 			fiscalCode: input.fiscalCode ?? null,
 			role: input.role,
-			invitedById: signedIn.id,
+			invitedById,
 			expiresAt: invitationExpiry(now)
 		})
 		.returning({ id: invitation.id, expiresAt: invitation.expiresAt });
 	await record(db, {
-		actorId: signedIn.id,
+		actorId: invitedById,
 		action: 'invitation.create',
 		resourceType: 'invitation',
 		resourceId: created.id,

@@ -12,5 +12,10 @@ export const load: PageServerLoad = async (event) => {
 		actionItems.listOpenForPerson(event.locals.ctx),
 		listOpenWork(event.locals.ctx)
 	]);
-	return { projects: mine, actionItems: items, work };
+	return {
+		projects: mine,
+		actionItems: items,
+		work,
+		isAdmin: event.locals.actor?.isAdmin ?? false
+	};
 };

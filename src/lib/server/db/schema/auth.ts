@@ -54,5 +54,24 @@ export const trustedDevice = pgTable(
 	(t) => [index('trusted_device_person_idx').on(t.personId)]
 );
 
+/**
+ * A password-reset link an administrator sent (issue 13): single use, short-lived, stored by
+ * token hash like sessions and invitations, so a leaked table resets nobody's password.
+ */
+export const passwordReset = pgTable(
+	'password_reset',
+	{
+		id: text().primaryKey(),
+		personId: uuid()
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		requestedById: uuid().references(() => person.id),
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		usedAt: timestamp({ withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('password_reset_person_idx').on(t.personId)]
+);
+
 export type Session = typeof session.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;

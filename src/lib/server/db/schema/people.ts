@@ -25,6 +25,8 @@ export const person = pgTable(
 		passwordChangedAt: timestamp({ withTimezone: true }),
 		/** Codice fiscale (upper case): links a SPID/CIE identity to this person (ADR 0150). */
 		fiscalCode: text(),
+		/** Set by an administrator: no sign-in, no session, until reactivated (issue 13). */
+		deactivatedAt: timestamp({ withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [

@@ -10,7 +10,7 @@ import { requireActor } from '$lib/server/http/require-actor';
 import { loadOrError } from '$lib/server/http/run-endpoint';
 import { runAction } from '$lib/server/http/run-action';
 import { inProject } from '$lib/server/http/url-resources';
-import { sendInvitation } from '$lib/server/mail/invitation-mail';
+import { deliverInvitation } from '$lib/server/mail/invitation-mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,15 +34,18 @@ export const actions: Actions = {
 			const { projectId } = event.params;
 			const { ctx, runtime } = event.locals;
 			const created = await invitations.invite(ctx, { ...input, projectId });
-			const link = new URL(`/invite/${created.token}`, event.url.origin).href;
-			const mailed = await sendInvitation(runtime.db, runtime.mailer, {
-				projectId,
-				to: input.email,
-				role: input.role,
-				inviterName: ctx.actor?.name ?? '',
-				link,
-				expiresAt: created.expiresAt
-			});
+			const { link, mailed } = await deliverInvitation(
+				runtime.db,
+				runtime.mailer,
+				event.url.origin,
+				{
+					...created,
+					projectId,
+					to: input.email,
+					role: input.role,
+					inviterName: ctx.actor?.name ?? ''
+				}
+			);
 			return { invited: { email: input.email, link, expiresAt: created.expiresAt, mailed } };
 		}),
 	role: (event) =>
