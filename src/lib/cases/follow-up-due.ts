@@ -10,4 +10,3 @@ export function followUpDue(closedOn: string | null): string | null {
 	if (due.getUTCDate() !== d) due.setUTCDate(0);
 	return due.toISOString().slice(0, 10);
 }
-

@@ -43,7 +43,8 @@ function peopleReached(d: ChartSource): ReportChart {
 	let running: number | null = 0;
 	const rows = d.trend.map((row) => {
 		const cell = row.cells.people_in_charge;
-		running = running === null || cell.suppressed || cell.value === null ? null : running + cell.value;
+		running =
+			running === null || cell.suppressed || cell.value === null ? null : running + cell.value;
 		return {
 			label: row.period,
 			values: {
@@ -68,7 +69,12 @@ function peopleReached(d: ChartSource): ReportChart {
 	};
 }
 
-function outcomesBy(id: string, title: string, rowHeader: string, source: Dashboard['byOrganisation']): ReportChart {
+function outcomesBy(
+	id: string,
+	title: string,
+	rowHeader: string,
+	source: Dashboard['byOrganisation']
+): ReportChart {
 	const rows = source.map((row) => ({
 		label: row.label,
 		values: Object.fromEntries(OUTCOMES.map((i) => [i, row.cells[i]]))

@@ -30,9 +30,7 @@ export async function followEvent(tx: Tx, event: CaseEvent): Promise<void> {
 		.from(caseFollowUp)
 		.where(and(eq(caseFollowUp.caseId, event.caseId), isNull(caseFollowUp.doneEventId)));
 	if (!waiting) {
-		await tx
-			.insert(caseFollowUp)
-			.values({ caseId: event.caseId, outcomeEventId: event.id, dueOn });
+		await tx.insert(caseFollowUp).values({ caseId: event.caseId, outcomeEventId: event.id, dueOn });
 	} else if (dueOn > waiting.dueOn) {
 		// A later outcome (the closure after a hire) is the one six months are counted from.
 		await tx

@@ -106,11 +106,7 @@ export function personalDataDocument(data: PersonalData): ExportDocument {
 			{ title: m.cases_log(), blocks: [events] },
 			{
 				title: m.cases_gdpr_document_esf(),
-				blocks: [
-					data.esf
-						? pairs(esfProfileEntries(data.esf))
-						: paragraph(m.cases_none())
-				]
+				blocks: [data.esf ? pairs(esfProfileEntries(data.esf)) : paragraph(m.cases_none())]
 			}
 		],
 		labels: {

@@ -49,7 +49,10 @@ export function extrasTables(extras: ReportExtras): CsvTable[] {
 		{
 			id: 'cronoprogramma',
 			title: m.monitoring_crono_title(),
-			columns: [m.monitoring_crono_proposal(), ...(crono?.columns ?? [m.monitoring_crono_action()])],
+			columns: [
+				m.monitoring_crono_proposal(),
+				...(crono?.columns ?? [m.monitoring_crono_action()])
+			],
 			rows: extras.cronoprogramma.flatMap((c) =>
 				(c.table?.rows ?? []).map((row) => [c.proposalTitle, ...row])
 			)

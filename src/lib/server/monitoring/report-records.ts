@@ -22,7 +22,11 @@ export interface ReportRecords {
 const romeDay = (at: Date) => utcToRome(at).day;
 
 /** Decisions taken (every status but "proposed"), in the order they were taken, up to `until`. */
-export async function decisionsTaken(ctx: Ctx, projectId: string, until: string): Promise<TextTable> {
+export async function decisionsTaken(
+	ctx: Ctx,
+	projectId: string,
+	until: string
+): Promise<TextTable> {
 	await authorize(ctx.db, ctx.actor, 'governance.read', { projectId });
 	const takenAt = sql<Date>`coalesce(${meeting.startsAt}, ${decision.createdAt})`;
 	const rows = await ctx.db
@@ -63,7 +67,11 @@ export async function decisionsTaken(ctx: Ctx, projectId: string, until: string)
 }
 
 /** The good practices recorded, oldest first: title, lab and session, target, territory, what worked. */
-export async function practicesRecorded(ctx: Ctx, projectId: string, until: string): Promise<TextTable> {
+export async function practicesRecorded(
+	ctx: Ctx,
+	projectId: string,
+	until: string
+): Promise<TextTable> {
 	await authorize(ctx.db, ctx.actor, 'lab.read', { projectId });
 	const rows = await ctx.db
 		.select({
