@@ -45,7 +45,12 @@ describe('a decision assigned to you and overdue', () => {
 		);
 		const notVoted = await decide('Aprire uno sportello a Parabiago', 'proposed', yesterday);
 		const done = await decide('Nominare il referente del tavolo', 'approved', yesterday);
-		await decisions.transition(c.ctx(c.chair), { decisionId: done.id, to: 'done', note: '' });
+		await decisions.transition(c.ctx(c.chair), {
+			decisionId: done.id,
+			to: 'done',
+			note: '',
+			supersededById: null
+		});
 		const notYet = await decide('Pubblicare il bando', 'approved', '2099-01-01');
 		// The assignment mails of the fixture and of these decisions leave first.
 		await sendDueMails(db, mailer, ORIGIN);
