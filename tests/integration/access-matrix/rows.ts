@@ -922,12 +922,13 @@ export const ROWS: Record<string, Row> = {
 	'/projects/[projectId]/cases/import/template.csv': {
 		path: (s) => `${cases(s)}/import/template.csv`,
 		access: 'case.write',
+		// An endpoint: the anonymous get 401, not a redirect to sign in.
 		explicit: {
-			own: statuses(403, { ...outsiders, case_operator: 200 }),
-			other: nowhere.page,
-			unknown: nowhere.page,
-			missing: nowhere.page,
-			foreignCase: nowhere.page
+			own: statuses(403, { ...outsidersPosting, case_operator: 200 }),
+			other: nowhere.action,
+			unknown: nowhere.action,
+			missing: nowhere.action,
+			foreignCase: nowhere.action
 		}
 	},
 	'/projects/[projectId]/cases/[caseId]': {

@@ -171,7 +171,7 @@ describe('the monitoring report as an export job', () => {
 		expect((await start(null, 'pdf')).status).toBe(401);
 		const csv = await start(giulia, 'csv');
 		expect(csv.status).toBe(400);
-		expect(((await csv.json()) as { message: string }).message).toContain('DOCX o PDF');
+		expect(((await csv.json()) as { message: string }).message).toContain('DOCX, ODT o PDF');
 		const { jobId } = await exportReport(giulia, 'pdf');
 		const observer = await demoActor(db, 'observer');
 		expect((await poll(observer, jobId)).status).toBe(404);
