@@ -95,6 +95,9 @@ describe('starting the production server', () => {
 			for (const started of both) started.child.kill('SIGTERM');
 			expect(await Promise.all(both.map((started) => started.exited))).toEqual([0, 0]);
 			await database.drop();
-		}
+		},
+		// Two child processes migrate and seed the demo on one database: on a loaded machine
+		// that alone has taken more than the default 30 s.
+		120_000
 	);
 });
