@@ -60,6 +60,7 @@ async function open(options: StartOptions): Promise<Runtime> {
 	try {
 		await migrate(database, options.migrationsFolder ?? resolve('drizzle'));
 		await options.afterMigrate?.(database.db, config);
+		await database.keepStatisticsFresh();
 	} catch (error) {
 		await database.close();
 		throw error;

@@ -10,5 +10,10 @@ export interface Database {
 	kind: 'pglite' | 'postgres';
 	/** Runs `fn` while holding a PostgreSQL advisory lock (one connection, released after). */
 	withAdvisoryLock<T>(key: number, fn: (db: Db) => Promise<T>): Promise<T>;
+	/**
+	 * Gives the planner statistics where nothing else does: PGlite analyses now and every hour
+	 * (pglite-statistics.ts); PostgreSQL's autovacuum already does it, so there it does nothing.
+	 */
+	keepStatisticsFresh(): Promise<void>;
 	close(): Promise<void>;
 }

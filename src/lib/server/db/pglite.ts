@@ -8,6 +8,7 @@ import * as schema from './schema';
 import type { Database, Db } from './database';
 import { lockDataDir } from './data-dir-lock';
 import { pgliteByteaCodec } from './pglite-bytea';
+import { keepStatisticsFresh } from './pglite-statistics';
 
 /** The bytea codec, and `unaccent` for search that ignores accents (ADR 0140), as on the server. */
 const OPTIONS: PGliteOptions = { ...pgliteByteaCodec, extensions: { unaccent } };
@@ -32,6 +33,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
 		}
 	}
 	const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+	let stopStatistics = () => {};
 	// PGlite is one connection: queries are serialised, so the lock is held by this process alone.
 	return {
 		db,
@@ -44,7 +46,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
 				await db.execute(sql`select pg_advisory_unlock(${key})`);
 			}
 		},
+		async keepStatisticsFresh() {
+			stopStatistics();
+			stopStatistics = await keepStatisticsFresh(db);
+		},
 		async close() {
+			stopStatistics();
 			await client.close();
 			release();
 		}

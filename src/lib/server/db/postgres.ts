@@ -28,6 +28,7 @@ export async function openPostgres(url: string): Promise<Database> {
 				await single.end({ timeout: 5 });
 			}
 		},
+		async keepStatisticsFresh() {},
 		async close() {
 			await client.end({ timeout: 5 });
 		}
