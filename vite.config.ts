@@ -31,7 +31,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					// Refuses a build older than the sources it would stand for (issue 16).
-					globalSetup: ['tests/support/fresh-build.ts'],
+					globalSetup: ['tests/support/fresh-build.ts', 'tests/support/database-template.ts'],
 					// The built app is loaded by Node itself: through Vite, vite-plugin-svelte would take
 					// its `*.svelte.js` chunks for Svelte modules and fail on every page render.
 					server: { deps: { external: [/\/build\//] } },

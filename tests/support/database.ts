@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyPgliteTemplate, postgresTemplateName } from './database-template';
 
 export interface TestDatabase {
 	/** Environment for readConfig: DATABASE_URL of a fresh database, or a PGlite folder. */
@@ -10,17 +11,27 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, empty database for one test file. With DATABASE_URL set (CI), a new database on that
- * server, dropped afterwards; otherwise PGlite in a temporary folder (or in memory).
+ * A fresh database for one test file. With DATABASE_URL set (CI), a new database on that
+ * server, dropped afterwards; otherwise PGlite in a temporary folder (or in memory). Both start
+ * as a copy of the migrated template when the run built one (database-template.ts), else empty;
+ * either way the runtime's migrate brings them to the schema.
  */
 export async function createTestDatabase(
-	options: { inMemory?: boolean } = {}
+	options: {
+		inMemory?: boolean;
+		/** No template: a database with no migration applied (the migration tests, start-up). */
+		empty?: boolean;
+	} = {}
 ): Promise<TestDatabase> {
 	const adminUrl = process.env.DATABASE_URL;
 	if (adminUrl) {
 		const name = `tavolo_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
 		const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`create database ${name}`);
+		const template = postgresTemplateName();
+		const [migrated] = options.empty
+			? []
+			: await admin`select 1 from pg_database where datname = ${template}`;
+		await admin.unsafe(`create database ${name}${migrated ? ` template ${template}` : ''}`);
 		await admin.end();
 		const url = new URL(adminUrl);
 		url.pathname = `/${name}`;
@@ -35,6 +46,7 @@ export async function createTestDatabase(
 	}
 	if (options.inMemory) return { env: { DATA_DIR: 'memory://' }, async drop() {} };
 	const folder = mkdtempSync(join(tmpdir(), 'tavolo-test-'));
+	if (!options.empty) copyPgliteTemplate(folder);
 	return {
 		env: { DATA_DIR: folder },
 		async drop() {

@@ -78,7 +78,7 @@ async function catalogOf(db: Db): Promise<Catalog> {
 
 describe('migrations', () => {
 	it('applied to an empty database give the tables, columns, types, indexes and keys of the schema', async () => {
-		const test = await createTestDatabase();
+		const test = await createTestDatabase({ empty: true });
 		const database = await openDatabase({
 			databaseUrl: test.env.DATABASE_URL,
 			dataDir: test.env.DATA_DIR ?? 'unused'
@@ -92,7 +92,7 @@ describe('migrations', () => {
 			await database.close();
 			await test.drop();
 		}
-	});
+	}, 120_000); // a new cluster (initdb) and every migration: over 30 s on a loaded machine
 
 	it('have a latest snapshot that matches the schema (nothing left to generate)', async () => {
 		const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as {

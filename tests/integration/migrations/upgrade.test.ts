@@ -95,7 +95,7 @@ describe('upgrading the database of an earlier release', () => {
 			{ timeout: 180_000 },
 			async () => {
 				const backup = await readBackupFile(join(RELEASES, fixture));
-				const test = await createTestDatabase();
+				const test = await createTestDatabase({ empty: true });
 				const database = await openDatabase({
 					databaseUrl: test.env.DATABASE_URL,
 					dataDir: test.env.DATA_DIR ?? 'unused'

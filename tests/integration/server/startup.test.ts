@@ -18,7 +18,7 @@ function start(env: Record<string, string>) {
 
 describe('starting the production server', () => {
 	it('migrates, listens, prints its URL, and stops cleanly on SIGTERM', async () => {
-		const database = await createTestDatabase();
+		const database = await createTestDatabase({ empty: true });
 		const started = start({ ...database.env, PORT: '0', SEED_DEMO: 'false' });
 		await waitForOutput(started, /Tavolo is running at http:\/\/localhost:\d+/);
 		const port = /localhost:(\d+)/.exec(started.output())![1];
@@ -88,7 +88,7 @@ describe('starting the production server', () => {
 	it.runIf(Boolean(process.env.DATABASE_URL))(
 		'lets two instances start on one fresh PostgreSQL database at the same moment',
 		async () => {
-			const database = await createTestDatabase();
+			const database = await createTestDatabase({ empty: true });
 			const env = { ...database.env, PORT: '0', SEED_DEMO: 'true' };
 			const both = [start(env), start(env)];
 			await Promise.all(both.map((started) => waitForOutput(started, /Tavolo is running/)));
