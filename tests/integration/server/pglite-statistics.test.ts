@@ -7,10 +7,12 @@ import { openDatabase, type Database } from '../../../src/lib/server/db/client';
 import { migrate } from '../../../src/lib/server/db/migrate';
 import { query } from '../../../src/lib/server/db/raw-query';
 import { analyzeStaleTables } from '../../../src/lib/server/db/pglite-statistics';
+import { copyPgliteTemplate } from '../../support/database-template';
 
 // PGlite has no autovacuum: Tavolo gives its planner statistics itself (ADR 0211). These run on
 // PGlite whatever DATABASE_URL says: on PostgreSQL autovacuum does this.
 const folder = mkdtempSync(join(tmpdir(), 'tavolo-statistics-'));
+copyPgliteTemplate(folder); // the migrated template of this run, when there is one (not on PostgreSQL)
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 async function open(): Promise<Database> {
@@ -41,7 +43,7 @@ const analysedRows = async (database: Database) => {
 };
 
 describe('planner statistics on PGlite', () => {
-	// The first test creates the folder's cluster (initdb), which a loaded machine takes a while at.
+	// Without a template the first test creates the folder's cluster (initdb): slow under load.
 	it(
 		'analyses nothing in a fresh database, so opening one costs nothing more',
 		{
