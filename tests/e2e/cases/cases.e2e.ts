@@ -38,6 +38,18 @@ test("an organisation's operator sees identity on its case; others see a pseudon
 	await expect(list).not.toContainText('Benali');
 	await expectNoSeriousA11yViolations(luca);
 
+	// The list is paged and searched by part of the pseudonym (issue 15): the URL keeps the search.
+	await luca.getByLabel('Cerca per pseudonimo').fill('h7q');
+	await luca.getByRole('button', { name: 'Cerca' }).click();
+	await expect(luca).toHaveURL(/[?&]q=h7q/);
+	await expect(luca.getByText('Percorsi trovati: 1')).toBeVisible();
+	await expect(list.getByRole('link')).toHaveText(['H7Q-2MX']);
+	await luca.getByLabel('Cerca per pseudonimo').fill('nessuno');
+	await luca.getByRole('button', { name: 'Cerca' }).click();
+	await expect(luca.getByText('Nessun percorso corrisponde alla ricerca.')).toBeVisible();
+	await luca.getByRole('link', { name: 'Mostra tutti' }).click();
+	await expect(list.getByRole('link', { name: 'H7Q-2MX' })).toBeVisible();
+
 	const response = await luca.goto(casePath);
 	expect(response?.status()).toBe(200);
 	expect(response?.headers()['cache-control']).toBe('no-store');
