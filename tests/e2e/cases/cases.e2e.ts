@@ -39,13 +39,14 @@ test("an organisation's operator sees identity on its case; others see a pseudon
 	await expectNoSeriousA11yViolations(luca);
 
 	// The list is paged and searched by part of the pseudonym (issue 15): the URL keeps the search.
-	await luca.getByLabel('Cerca per pseudonimo').fill('h7q');
-	await luca.getByRole('button', { name: 'Cerca' }).click();
+	const search = luca.getByRole('search', { name: 'Cerca per pseudonimo' });
+	await search.getByRole('searchbox').fill('h7q');
+	await search.getByRole('button', { name: 'Cerca', exact: true }).click();
 	await expect(luca).toHaveURL(/[?&]q=h7q/);
 	await expect(luca.getByText('Percorsi trovati: 1')).toBeVisible();
 	await expect(list.getByRole('link')).toHaveText(['H7Q-2MX']);
-	await luca.getByLabel('Cerca per pseudonimo').fill('nessuno');
-	await luca.getByRole('button', { name: 'Cerca' }).click();
+	await search.getByRole('searchbox').fill('nessuno');
+	await search.getByRole('button', { name: 'Cerca', exact: true }).click();
 	await expect(luca.getByText('Nessun percorso corrisponde alla ricerca.')).toBeVisible();
 	await luca.getByRole('link', { name: 'Mostra tutti' }).click();
 	await expect(list.getByRole('link', { name: 'H7Q-2MX' })).toBeVisible();
