@@ -12,25 +12,23 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { and, eq, sql } from 'drizzle-orm';
 import { readConfig } from '../src/lib/server/config';
 import { startRuntime, stopRuntime } from '../src/lib/server/runtime';
 import { seedIfEnabled } from '../src/lib/server/demo/seed';
 import { DEMO_PERSON_BY_ROLE, DEMO_PROJECT_ID } from '../src/lib/server/demo/ids';
 import { DEMO_PROPOSAL_ID } from '../src/lib/server/demo/steps/proposals';
-import {
-	caseIdentity,
-	caseRecord,
-	decision,
-	meeting,
-	membership
-} from '../src/lib/server/db/schema';
-import type { Db } from '../src/lib/server/db/client';
 import { createTestDatabase } from '../tests/support/database';
 import { signIn } from '../tests/support/factories';
+import { addCases, addDecisions } from '../tests/support/bulk-rows';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
+/** `BENCH_CONNECTIONS=` (empty): each page alone, no load runs. */
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,200')
+	.split(',')
+	.filter(Boolean)
+	.map(Number);
+/** Timed fetches of each page alone, after one that warms it up. */
+const ALONE_RUNS = Number(process.env.BENCH_ALONE_RUNS ?? 5);
 const DECISIONS = 20_000;
 const CASES = 2_000;
 const PORT = Number(process.env.BENCH_PORT ?? 4394);
@@ -51,9 +49,9 @@ async function seed(): Promise<{ coordinator: string; operator: string }> {
 	});
 	try {
 		const { db } = runtime;
-		await seedDecisions(db);
+		await addDecisions(db, DEMO_PROJECT_ID, DECISIONS);
 		const operatorId = DEMO_PERSON_BY_ROLE.case_operator;
-		await seedCases(db, operatorId);
+		await addCases(db, DEMO_PROJECT_ID, operatorId, CASES);
 		return {
 			coordinator: await signIn(db, DEMO_PERSON_BY_ROLE.coordinator),
 			operator: await signIn(db, operatorId)
@@ -61,75 +59,6 @@ async function seed(): Promise<{ coordinator: string; operator: string }> {
 	} finally {
 		await stopRuntime();
 	}
-}
-
-const WORDS =
-	'tirocini sportello orientamento aziende laboratorio monitoraggio gruppo lavoro formazione tutoring voucher indicatori'.split(
-		' '
-	);
-const STATUSES = ['proposed', 'approved', 'in_progress', 'done', 'rejected'] as const;
-
-async function seedDecisions(db: Db): Promise<void> {
-	const meetings = await db
-		.select({ id: meeting.id, bodyId: meeting.bodyId, startsAt: meeting.startsAt })
-		.from(meeting)
-		.where(eq(meeting.projectId, DEMO_PROJECT_ID));
-	const members = await db
-		.select({ personId: membership.personId, organisationId: membership.organisationId })
-		.from(membership)
-		.where(eq(membership.projectId, DEMO_PROJECT_ID));
-	for (let batch = 0; batch < DECISIONS / 500; batch++) {
-		await db.insert(decision).values(
-			Array.from({ length: 500 }, (_, i) => {
-				const n = batch * 500 + i;
-				const at = meetings[n % meetings.length];
-				const owner = members[n % members.length];
-				const text = Array.from({ length: 8 }, (_, w) => WORDS[(n + w * 5) % WORDS.length]);
-				return {
-					projectId: DEMO_PROJECT_ID,
-					bodyId: at.bodyId,
-					meetingId: at.id,
-					text: `Si decide: ${text.join(' ')}`,
-					quote: text.join(' '),
-					status: STATUSES[n % STATUSES.length],
-					ownerPersonId: owner.personId,
-					ownerOrganisationId: owner.organisationId,
-					dueOn: new Date(Date.UTC(2026, n % 12, 1 + (n % 27))).toISOString().slice(0, 10),
-					createdAt: at.startsAt
-				};
-			})
-		);
-	}
-}
-
-async function seedCases(db: Db, operatorId: string): Promise<void> {
-	const [operator] = await db
-		.select({ organisationId: membership.organisationId })
-		.from(membership)
-		.where(and(eq(membership.projectId, DEMO_PROJECT_ID), eq(membership.personId, operatorId)));
-	const organisationId = operator.organisationId!;
-	for (let batch = 0; batch < CASES / 500; batch++) {
-		const inserted = await db
-			.insert(caseRecord)
-			.values(
-				Array.from({ length: 500 }, (_, i) => ({
-					projectId: DEMO_PROJECT_ID,
-					organisationId,
-					pseudonym: `BENCH-${batch}-${i}`,
-					status: 'referred' as const,
-					createdById: operatorId
-				}))
-			)
-			.returning({ id: caseRecord.id });
-		await db
-			.insert(caseIdentity)
-			.values(inserted.map(({ id }, i) => ({ caseId: id, fullName: `Persona ${batch}-${i}` })));
-	}
-	const [{ count }] = await db
-		.select({ count: sql<number>`count(*)::int` })
-		.from(caseRecord)
-		.where(eq(caseRecord.organisationId, organisationId));
-	console.log(`the case operator's organisation holds ${count} case records`);
 }
 
 async function startServer() {
@@ -205,23 +134,34 @@ const pages: Page[] = [
 	{ name: 'monitoring', path: `${project}/monitoring`, cookie: cookies.coordinator }
 ];
 try {
-	// Every page alone first, twice: a page that does not answer 200 would measure an error
-	// page, and the second time is what one person waits on an idle server.
-	console.log('page | alone, ms');
+	// Every page alone first: a page that does not answer 200 would measure an error page. The
+	// first fetch warms the page up; the median of the others is what one person waits on an
+	// idle server.
+	console.log(
+		`page | alone, ms (median of ${ALONE_RUNS}) | load average: ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}`
+	);
 	for (const page of pages) {
-		let ms = 0;
-		for (let time = 0; time < 2; time++) {
+		const times: number[] = [];
+		for (let time = 0; time <= ALONE_RUNS; time++) {
 			const started = performance.now();
 			const response = await fetch(`${BASE}${page.path}`, {
 				headers: page.cookie ? { cookie: page.cookie } : {},
 				redirect: 'manual'
 			});
 			await response.arrayBuffer();
-			ms = performance.now() - started;
+			if (time > 0) times.push(performance.now() - started);
 			if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`);
 		}
-		console.log(`${page.name} | ${Math.round(ms)}`);
+		times.sort((a, b) => a - b);
+		console.log(`${page.name} | ${Math.round(times[Math.floor(times.length / 2)])}`);
 	}
+	console.log(
+		`load average after the pages alone: ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}`
+	);
 	console.log(
 		`${engine}, ${SECONDS} s per run, load average before: ${loadavg()
 			.map((l) => l.toFixed(1))

@@ -9,6 +9,7 @@ import {
 } from '$lib/server/auth/session';
 import { logger } from '$lib/server/log/logger';
 import { contextFor } from '$lib/server/context';
+import { withGrantMemo } from '$lib/server/access/grant-memo';
 import { refuseCrossOriginWrites } from '$lib/server/auth/same-origin';
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -57,7 +58,9 @@ const session: Handle = async ({ event, resolve }) => {
 	}
 	// The one context every load, action and endpoint hands to the domain.
 	event.locals.ctx = contextFor(runtime, event.locals.actor);
-	return resolve(event);
+	// A reading request asks the policy about one membership many times: one query for it.
+	const reads = event.request.method === 'GET' || event.request.method === 'HEAD';
+	return reads ? withGrantMemo(runtime.db, () => resolve(event)) : resolve(event);
 };
 
 export const handle = sequence(securityHeaders, locale, refuseCrossOriginWrites, session);

@@ -24,6 +24,8 @@ export async function startTestServer(
 		seedDemo?: boolean;
 		/** false: collab-only tests that need no SvelteKit build (pages answer 404). */
 		pages?: boolean;
+		/** Wraps the built handler (e.g. to count each request's SQL statements). */
+		wrapHandler?: (handler: RequestHandler) => RequestHandler;
 	} = {}
 ): Promise<TestServer> {
 	const database = await createTestDatabase();
@@ -42,7 +44,8 @@ export async function startTestServer(
 			? {}
 			: { exportWorker: `${process.cwd()}/build/export-render-worker.js` })
 	});
-	const handler = options.pages === false ? notFound : await loadBuiltHandler();
+	const built = options.pages === false ? notFound : await loadBuiltHandler();
+	const handler = options.wrapHandler ? options.wrapHandler(built) : built;
 	const app = createTavoloServer(runtime, handler);
 	const port = await app.listen(0, '127.0.0.1');
 	let stopped = false;

@@ -38,6 +38,19 @@ test("an organisation's operator sees identity on its case; others see a pseudon
 	await expect(list).not.toContainText('Benali');
 	await expectNoSeriousA11yViolations(luca);
 
+	// The list is paged and searched by part of the pseudonym (issue 15): the URL keeps the search.
+	const search = luca.getByRole('search', { name: 'Cerca per pseudonimo' });
+	await search.getByRole('searchbox').fill('h7q');
+	await search.getByRole('button', { name: 'Cerca', exact: true }).click();
+	await expect(luca).toHaveURL(/[?&]q=h7q/);
+	await expect(luca.getByText('Percorsi trovati: 1')).toBeVisible();
+	await expect(list.getByRole('link')).toHaveText(['H7Q-2MX']);
+	await search.getByRole('searchbox').fill('nessuno');
+	await search.getByRole('button', { name: 'Cerca', exact: true }).click();
+	await expect(luca.getByText('Nessun percorso corrisponde alla ricerca.')).toBeVisible();
+	await luca.getByRole('link', { name: 'Mostra tutti' }).click();
+	await expect(list.getByRole('link', { name: 'H7Q-2MX' })).toBeVisible();
+
 	const response = await luca.goto(casePath);
 	expect(response?.status()).toBe(200);
 	expect(response?.headers()['cache-control']).toBe('no-store');

@@ -4,6 +4,7 @@ import { membership, type ProjectRole } from '../db/schema';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
 import type { Action, AdminAction } from './actions';
 import { PLATFORM_ACTIONS, ROLE_ACTIONS } from './role-actions';
+import { memoisedGrant } from './grant-memo';
 
 /** Who acts: the signed-in person (null when anonymous). */
 export interface Actor {
@@ -107,11 +108,12 @@ export function decide(grant: Grant | null, action: Action, resource: Resource):
 	return true;
 }
 
-export async function findGrant(
-	db: Db,
-	personId: string,
-	projectId: string
-): Promise<Grant | null> {
+/** The person's membership in the project; once per reading request (access/grant-memo.ts). */
+export function findGrant(db: Db, personId: string, projectId: string): Promise<Grant | null> {
+	return memoisedGrant(db, personId, projectId, () => lookUpGrant(db, personId, projectId));
+}
+
+async function lookUpGrant(db: Db, personId: string, projectId: string): Promise<Grant | null> {
 	const [row] = await db
 		.select({
 			role: membership.role,

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as schema from './schema';
 import type { Database, Db } from './database';
+import { statementLogger } from './statement-count';
 import { lockDataDir } from './data-dir-lock';
 import { pgliteByteaCodec } from './pglite-bytea';
 import { keepStatisticsFresh } from './pglite-statistics';
@@ -32,7 +33,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
 			throw error;
 		}
 	}
-	const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+	const db = drizzle({
+		client,
+		schema,
+		casing: 'snake_case',
+		logger: statementLogger
+	}) as unknown as Db;
 	let stopStatistics = () => {};
 	// PGlite is one connection: queries are serialised, so the lock is held by this process alone.
 	return {

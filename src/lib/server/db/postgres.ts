@@ -3,10 +3,16 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema';
 import type { Database, Db } from './database';
+import { statementLogger } from './statement-count';
 
 export async function openPostgres(url: string): Promise<Database> {
 	const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
-	const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+	const db = drizzle({
+		client,
+		schema,
+		casing: 'snake_case',
+		logger: statementLogger
+	}) as unknown as Db;
 	try {
 		await client`select 1`;
 	} catch (error) {
@@ -19,7 +25,12 @@ export async function openPostgres(url: string): Promise<Database> {
 		async withAdvisoryLock(key, fn) {
 			// Advisory locks belong to a connection: a one-connection client holds it throughout.
 			const single = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-			const lockedDb = drizzle({ client: single, schema, casing: 'snake_case' }) as unknown as Db;
+			const lockedDb = drizzle({
+				client: single,
+				schema,
+				casing: 'snake_case',
+				logger: statementLogger
+			}) as unknown as Db;
 			try {
 				await lockedDb.execute(sql`select pg_advisory_lock(${key})`);
 				return await fn(lockedDb);

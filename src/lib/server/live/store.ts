@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { collabSnapshot, collabUpdate } from '../db/schema';
@@ -30,6 +30,39 @@ export async function loadStoredUpdates(db: Db, name: string): Promise<Uint8Arra
 				.where(eq(collabUpdate.documentName, name))
 		);
 	return rows.sort((a, b) => a.id - b.id).map((row) => row.bytes);
+}
+
+/**
+ * The same for many documents in one statement (a canvas opens every section at once): each
+ * name's snapshot, then its updates in append order; a name with nothing stored gets none.
+ */
+export async function loadStoredUpdatesOf(
+	db: Db,
+	names: readonly string[]
+): Promise<Map<string, Uint8Array[]>> {
+	const byName = new Map<string, Uint8Array[]>(names.map((name) => [name, []]));
+	if (names.length === 0) return byName;
+	const rows = await db
+		.select({
+			name: collabSnapshot.documentName,
+			id: sql<number>`0::bigint`.mapWith(Number),
+			bytes: collabSnapshot.state
+		})
+		.from(collabSnapshot)
+		.where(inArray(collabSnapshot.documentName, [...names]))
+		.unionAll(
+			db
+				.select({
+					name: collabUpdate.documentName,
+					id: collabUpdate.id,
+					bytes: collabUpdate.update
+				})
+				.from(collabUpdate)
+				.where(inArray(collabUpdate.documentName, [...names]))
+		);
+	rows.sort((a, b) => a.id - b.id);
+	for (const row of rows) byName.get(row.name)?.push(row.bytes);
+	return byName;
 }
 
 /**
@@ -127,4 +160,11 @@ export type DbSource = Db | { database: unknown; db: Db };
 export async function readDocument(source: DbSource, name: string): Promise<Y.Doc> {
 	const db = 'database' in source ? source.db : source;
 	return docFromUpdates(await loadStoredUpdates(db, name));
+}
+
+/** Several whole documents, read in one statement, in the order of `names`. */
+export async function readDocuments(source: DbSource, names: readonly string[]): Promise<Y.Doc[]> {
+	const db = 'database' in source ? source.db : source;
+	const stored = await loadStoredUpdatesOf(db, names);
+	return names.map((name) => docFromUpdates(stored.get(name) ?? []));
 }

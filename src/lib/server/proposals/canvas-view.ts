@@ -9,7 +9,7 @@ import { threadsOf, type ThreadView } from './comments';
 import { overview, type SectionOverview } from './overview';
 import { projectPartners, type ProjectPartner } from './partners';
 import { projectDurationMonths } from './project-duration';
-import { editorMode, type EditorMode } from './sections';
+import { editorModes, type EditorMode } from './sections';
 import { actionRegister } from './action-register';
 import type { ActionRegister } from '../../proposals/action-register';
 
@@ -59,7 +59,7 @@ export async function canvasView(ctx: Ctx, proposalId: string): Promise<CanvasVi
 		exp
 	] = await Promise.all([
 		findCallOrThrow(ctx.db, projectId, proposal.callId),
-		Promise.all(summary.sections.map((s) => editorMode(ctx, s.id))),
+		editorModes(ctx, projectId, summary.sections),
 		threadsOf(
 			ctx.db,
 			summary.sections.map((s) => s.id)
@@ -84,7 +84,7 @@ export async function canvasView(ctx: Ctx, proposalId: string): Promise<CanvasVi
 		call: { id: theCall.id, title: theCall.title, deadline: theCall.deadline },
 		sections: summary.sections.map((section, index) => ({
 			...section,
-			mode: modes[index].mode,
+			mode: modes[index],
 			threads: threads.filter((thread) => thread.sectionId === section.id)
 		})),
 		agreed: summary.agreed,

@@ -2,7 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { proposal, proposalSection, templateSection } from '../db/schema';
 import type { DocumentAccess } from '../live/access';
-import { findSections, sectionResource, type SectionRecord } from './section-lookup';
+import {
+	findSections,
+	sectionResource,
+	type SectionAccessFields,
+	type SectionRecord
+} from './section-lookup';
 
 /**
  * Live documents of proposals, for the registry. `section:<id>` is writable at the collab level
@@ -15,7 +20,7 @@ export async function resolveSectionDocument(db: Db, id: string): Promise<Docume
 	return section ? sectionAccess(section) : null;
 }
 
-export function sectionAccess(section: SectionRecord): DocumentAccess {
+export function sectionAccess(section: SectionAccessFields): DocumentAccess {
 	const resource = sectionResource(section);
 	return {
 		resource,

@@ -2,7 +2,7 @@ import { count, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { commentThread, type Proposal, type SectionStatus } from '../db/schema';
 import { authorize } from '../access/policy';
-import { readDocument } from '../live/store';
+import { readDocuments } from '../live/store';
 import { layoutChars, plainText } from '../../proposals/section-text';
 import { lengthState, MAX_SECTION_CHARS, type LengthState } from '../../proposals/limits';
 import { findProposalOrThrow } from './proposals';
@@ -55,7 +55,7 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 	await authorize(ctx.db, ctx.actor, 'proposal.read', { projectId: found.projectId });
 	const sections = await findSections(ctx.db, { proposalId });
 	const [lengths, comments] = await Promise.all([
-		Promise.all(sections.map((section) => sectionText(ctx, section))),
+		sectionTexts(ctx, sections),
 		commentCounts(
 			ctx,
 			sections.map((section) => section.id)
@@ -97,17 +97,24 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 	};
 }
 
-async function sectionText(
+/** Every section's length and (for values) its text, from one read of all their documents. */
+async function sectionTexts(
 	ctx: Ctx,
-	section: SectionRecord
-): Promise<{ chars: number; text: string }> {
-	const doc = await readDocument(ctx.db, sectionDocumentName(section.id));
-	try {
-		const json = sectionJson(doc);
-		return { chars: layoutChars(json), text: section.kind === 'text' ? '' : plainText(json) };
-	} finally {
-		doc.destroy();
-	}
+	sections: SectionRecord[]
+): Promise<{ chars: number; text: string }[]> {
+	const docs = await readDocuments(
+		ctx.db,
+		sections.map((section) => sectionDocumentName(section.id))
+	);
+	return sections.map((section, index) => {
+		const doc = docs[index];
+		try {
+			const json = sectionJson(doc);
+			return { chars: layoutChars(json), text: section.kind === 'text' ? '' : plainText(json) };
+		} finally {
+			doc.destroy();
+		}
+	});
 }
 
 async function commentCounts(ctx: Ctx, sectionIds: string[]) {

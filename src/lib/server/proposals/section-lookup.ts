@@ -76,8 +76,14 @@ export async function findSectionOrThrow(db: Db, sectionId: string): Promise<Sec
 	return found;
 }
 
+/** What the policy reads of a section. */
+export type SectionAccessFields = Pick<
+	SectionRecord,
+	'projectId' | 'ownerOrganisationIds' | 'locked'
+>;
+
 /** The policy's view of a section: owners may edit, others suggest, nobody writes if locked. */
-export function sectionResource(section: SectionRecord): Resource {
+export function sectionResource(section: SectionAccessFields): Resource {
 	return {
 		projectId: section.projectId,
 		ownerOrganisationIds: section.ownerOrganisationIds,

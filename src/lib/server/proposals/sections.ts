@@ -1,11 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { proposalSection, sectionOwner, type ProposalSection } from '../db/schema';
-import { authorize } from '../access/policy';
-import { ConflictError, InvalidError } from '../errors';
+import { authorize, decide } from '../access/policy';
+import { ConflictError, ForbiddenError, InvalidError } from '../errors';
 import { canMove, needsReview, type SectionStatusValue } from '../../proposals/section-status';
 import { arePartners } from './partners';
-import { findSectionOrThrow, sectionResource, type SectionRecord } from './section-lookup';
+import {
+	findSectionOrThrow,
+	sectionResource,
+	type SectionAccessFields,
+	type SectionRecord
+} from './section-lookup';
 import { actionsDocumentName, sectionDocumentName } from './section-content';
 import { editorMode as editorModeOf, permissionOf, type EditorMode } from '../live/access';
 import { sectionAccess } from './documents';
@@ -25,6 +30,23 @@ export async function editorMode(
 	const grant = await authorize(ctx.db, ctx.actor, 'proposal.read', sectionResource(section));
 	const mode = editorModeOf(permissionOf(grant, sectionAccess(section)));
 	return { section, mode };
+}
+
+/**
+ * editorMode for every section of one proposal, with one policy look-up for all of them (the
+ * canvas opens every section at once): the same answer, section by section.
+ */
+export async function editorModes(
+	ctx: Ctx,
+	projectId: string,
+	sections: Omit<SectionAccessFields, 'projectId'>[]
+): Promise<EditorMode[]> {
+	const grant = await authorize(ctx.db, ctx.actor, 'proposal.read', { projectId });
+	return sections.map((section) => {
+		const access = sectionAccess({ ...section, projectId });
+		if (!decide(grant, access.read, access.resource)) throw new ForbiddenError();
+		return editorModeOf(permissionOf(grant, access));
+	});
 }
 
 /** Writing moves (to write ↔ draft ↔ in review) are the owners'; agreeing is the coordinator's. */

@@ -8,7 +8,7 @@ import {
 	proposalVersionDocument,
 	type ProposalVersion
 } from '../db/schema';
-import { readDocument } from '../live/store';
+import { readDocuments } from '../live/store';
 import { NotFoundError } from '../errors';
 import { actionsDocumentName, sectionDocumentName } from './section-content';
 
@@ -43,14 +43,11 @@ export async function saveVersion(
 	}
 ): Promise<ProposalVersion | null> {
 	const names = await proposalDocumentNames(db, input.proposalId);
-	const states = await Promise.all(
-		names.map(async (documentName) => {
-			const doc = await readDocument(db, documentName);
-			const state = Y.encodeStateAsUpdate(doc);
-			doc.destroy();
-			return { documentName, state };
-		})
-	);
+	const states = (await readDocuments(db, names)).map((doc, index) => {
+		const state = Y.encodeStateAsUpdate(doc);
+		doc.destroy();
+		return { documentName: names[index], state };
+	});
 	return db.transaction(async (tx) => {
 		const [version] = await tx
 			.insert(proposalVersion)
@@ -63,6 +60,22 @@ export async function saveVersion(
 			.values(states.map((s) => ({ ...s, versionId: version.id })));
 		return version;
 	});
+}
+
+/** Whether the proposal already has its automatic version of `day`. */
+export async function hasDailyVersion(db: Db, proposalId: string, day: string): Promise<boolean> {
+	const [found] = await db
+		.select({ id: proposalVersion.id })
+		.from(proposalVersion)
+		.where(
+			and(
+				eq(proposalVersion.proposalId, proposalId),
+				eq(proposalVersion.kind, 'daily'),
+				eq(proposalVersion.day, day)
+			)
+		)
+		.limit(1);
+	return found !== undefined;
 }
 
 export async function findVersionOrThrow(db: Db, versionId: string): Promise<ProposalVersion> {

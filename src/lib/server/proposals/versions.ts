@@ -5,7 +5,7 @@ import { authorize } from '../access/policy';
 import { NotFoundError } from '../errors';
 import { findProposalOrThrow } from './proposals';
 import { readContent, type ProposalContent } from './proposal-content';
-import { findVersionOrThrow, saveVersion } from './version-store';
+import { findVersionOrThrow, hasDailyVersion, romeDay, saveVersion } from './version-store';
 
 /**
  * History of a proposal: named versions ("inviata al tavolo il 12/03"), one automatic version a
@@ -41,6 +41,8 @@ export async function createNamed(
 export async function ensureDaily(ctx: Ctx, proposalId: string): Promise<ProposalVersion | null> {
 	const found = await findProposalOrThrow(ctx.db, proposalId);
 	await authorize(ctx.db, ctx.actor, 'proposal.read', { projectId: found.projectId });
+	// Every later opening of the day stops here, before reading every document of the proposal.
+	if (await hasDailyVersion(ctx.db, proposalId, romeDay())) return null;
 	return saveVersion(ctx.db, { proposalId, kind: 'daily', name: null, createdById: null });
 }
 

@@ -8,13 +8,18 @@ import { inProject } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
- * The records the person may read, by pseudonym only; the list never joins identities. Referrals
+ * The records the person may read, by pseudonym only, a page at a time; the list never joins
+ * identities. Referrals
  * received by the operator's organisation wait above it, by pseudonym and reason.
  */
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { ctx } = locals;
+	// One page of records at a time, found by part of the pseudonym: the URL holds both.
+	const search = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	const page = Number(url.searchParams.get('page') ?? 0) || 0;
 	return loadOrError(async () => ({
-		cases: await records.list(ctx, params.projectId),
+		...(await records.listPage(ctx, params.projectId, { search, page })),
+		search,
 		received: await referrals.received(ctx, params.projectId),
 		canCreate: await records.canCreate(ctx, params.projectId),
 		canAudit: await can(ctx.db, ctx.actor, 'audit.read', { projectId: params.projectId })
