@@ -43,8 +43,10 @@ async function noHorizontalOverflow(page: Page) {
 /** The canvas of this three-section proposal once its live documents are in step. */
 async function openThisCanvas(page: Page, url: string, editors: number) {
 	await page.goto(url);
+	// Per-action editors come once the action blocks' document is in: on a loaded machine, late.
 	await expect(page.locator('article[data-section-number] .live-editor-content')).toHaveCount(
-		editors
+		editors,
+		{ timeout: 60_000 }
 	);
 	await expect(page.locator('.live-editor .loading')).toHaveCount(0, { timeout: 30_000 });
 	await expect(page.getByTestId('canvas-connection')).toHaveText(/Connesso/);
@@ -53,7 +55,7 @@ async function openThisCanvas(page: Page, url: string, editors: number) {
 test('per-action texts: written, counted, suggested and accepted, exported under each action', async ({
 	browser
 }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(480_000);
 	const giulia = await personInNewContext(browser, 'coordinator');
 	const projectId = await openDemoProject(giulia);
 	const name = unique('Schema per azione');
