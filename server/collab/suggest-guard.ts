@@ -15,8 +15,12 @@ import { ACCEPT, refuse, type Verdict } from './verdict';
  */
 export class SuggestGuard {
 	private shadow: Y.Doc | null = null;
-	/** The rules' reading of the shadow, kept between updates: typing pays for one reading. */
-	private view: unknown = null;
+	/**
+	 * The rules' reading of each text of the shadow (a section has its main text and one per
+	 * action, ADR 0207), kept between updates and dropped for a text when it changes: typing
+	 * pays for one reading of the text typed in.
+	 */
+	private readonly views = new Map<string, unknown>();
 
 	constructor(
 		private readonly doc: Y.Doc,
@@ -32,11 +36,15 @@ export class SuggestGuard {
 		const rules = this.rules;
 		if (!rules) return this.refusal('no_suggestion_mode');
 		const shadow = this.shadowDoc();
-		const text = shadow.getXmlFragment(rules.field);
-		const before = (this.view ??= rules.read(text));
+		const before = new Map<string, unknown>();
+		for (const name of shadow.share.keys()) {
+			if (rules.isText(name)) before.set(name, this.viewOf(shadow, rules, name));
+		}
 		const pending = pendingOf(shadow);
-		let outside = false;
-		const watch = (transaction: Y.Transaction) => (outside ||= changesOutside(transaction, text));
+		const touched = new Set<string>();
+		const watch = (transaction: Y.Transaction) => {
+			for (const name of changedRoots(transaction)) touched.add(name);
+		};
 		shadow.on('afterTransaction', watch);
 		try {
 			Y.applyUpdate(shadow, update);
@@ -46,13 +54,35 @@ export class SuggestGuard {
 		} finally {
 			shadow.off('afterTransaction', watch);
 		}
-		const reason =
-			pendingOf(shadow) !== pending
-				? 'unknown_dependencies'
-				: outside
-					? 'outside_the_text'
-					: rules.violation(before, (this.view = rules.read(text)), connection.actor.id);
-		return reason === null ? ACCEPT : this.refusal(reason);
+		if (pendingOf(shadow) !== pending) return this.refusal('unknown_dependencies');
+		for (const name of touched) {
+			if (!rules.isText(name)) return this.refusal('outside_the_text');
+		}
+		for (const name of touched) {
+			let after: unknown;
+			try {
+				// A text holds children only: keyed entries (a map written under a text's name)
+				// are no suggestion, though no reading of the text would see them.
+				if (shadow.getXmlFragment(name)._map.size > 0) return this.refusal('outside_the_text');
+				after = this.viewOf(shadow, rules, name);
+			} catch {
+				// A root of a text's name defined as another type: not a suggestion either.
+				return this.refusal('outside_the_text');
+			}
+			// A text the update opened (an action's first words) was empty before.
+			const reason = rules.violation(
+				before.has(name) ? before.get(name) : rules.read(new Y.Doc().getXmlFragment(name)),
+				after,
+				connection.actor.id
+			);
+			if (reason !== null) return this.refusal(reason);
+		}
+		return ACCEPT;
+	}
+
+	private viewOf(shadow: Y.Doc, rules: SuggestionRules, name: string): unknown {
+		if (!this.views.has(name)) this.views.set(name, rules.read(shadow.getXmlFragment(name)));
+		return this.views.get(name);
 	}
 
 	private refusal(reason: string): Verdict {
@@ -66,9 +96,11 @@ export class SuggestGuard {
 		const shadow = new Y.Doc();
 		Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
 		for (const update of this.ledger.updates()) Y.applyUpdate(shadow, update);
-		shadow.on('update', () => (this.view = null));
+		shadow.on('afterTransaction', (transaction: Y.Transaction) => {
+			for (const name of changedRoots(transaction)) this.views.delete(name);
+		});
 		this.shadow = shadow;
-		this.view = null;
+		this.views.clear();
 		return shadow;
 	}
 
@@ -80,7 +112,7 @@ export class SuggestGuard {
 	private reset(): void {
 		this.shadow?.destroy();
 		this.shadow = null;
-		this.view = null;
+		this.views.clear();
 	}
 
 	destroy(): void {
@@ -89,15 +121,15 @@ export class SuggestGuard {
 	}
 }
 
-/** Whether a transaction touched anything but the text (another root type). */
-function changesOutside(transaction: Y.Transaction, text: Y.XmlFragment): boolean {
-	const field: unknown = text;
+/** The names of the root types a transaction changed. */
+function changedRoots(transaction: Y.Transaction): Set<string> {
+	const names = new Set<string>();
 	for (const changed of transaction.changed.keys()) {
 		let root = changed;
 		while (root._item) root = root._item.parent as typeof root;
-		if (root !== field) return true;
+		names.add(Y.findRootTypeKey(root));
 	}
-	return false;
+	return names;
 }
 
 /** Structs or deletions waiting for something the server never received. */

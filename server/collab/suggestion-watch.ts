@@ -49,11 +49,15 @@ export class SuggestionWatch {
 		if (authors.size > 0) this.report(this.name, [...authors], deciderId);
 	}
 
+	/** Every text's suggestions (a section's and each action's, ADR 0207), keyed by text too. */
 	private read(): Suggested {
-		const view = this.rules.read(this.doc.getXmlFragment(this.rules.field)) as {
-			suggested?: Suggested;
-		};
-		return view.suggested ?? new Map();
+		const all: Suggested = new Map();
+		for (const name of this.doc.share.keys()) {
+			if (!this.rules.isText(name)) continue;
+			const view = this.rules.read(this.doc.getXmlFragment(name)) as { suggested?: Suggested };
+			for (const [key, text] of view.suggested ?? []) all.set(`${name}\u0001${key}`, text);
+		}
+		return all;
 	}
 }
 

@@ -13,10 +13,11 @@ export interface Author {
  * A headless section editor on a real Y.Doc: the shared section schema, the suggestion-mode
  * plugin configured as the canvas configures it (when `suggesting` is given), and
  * y-prosemirror's own diff writing each change into the document. What it sends is what a
- * browser's editor sends for the same keystrokes.
+ * browser's editor sends for the same keystrokes. `field`: another text of the document (one
+ * action's, ADR 0198).
  */
-export function sectionEditor(doc: Y.Doc, suggesting?: Author) {
-	const fragment = doc.getXmlFragment(SECTION_FRAGMENT);
+export function sectionEditor(doc: Y.Doc, suggesting?: Author, field = SECTION_FRAGMENT) {
+	const fragment = doc.getXmlFragment(field);
 	const plugins = suggesting
 		? [
 				suggestionModePlugin({
@@ -34,6 +35,12 @@ export function sectionEditor(doc: Y.Doc, suggesting?: Author) {
 			const state = EditorState.create({ schema: sectionSchema(), doc: read(), plugins });
 			const next = state.applyTransaction(build(state.tr)).state;
 			doc.transact(() => prosemirrorToYXmlFragment(next.doc, fragment));
+		},
+		/** Runs an editor command (accept or reject suggestions) and writes the result. */
+		command(run: (state: EditorState, dispatch: (tr: Transaction) => void) => unknown): void {
+			let state = EditorState.create({ schema: sectionSchema(), doc: read(), plugins });
+			run(state, (tr) => (state = state.apply(tr)));
+			doc.transact(() => prosemirrorToYXmlFragment(state.doc, fragment));
 		},
 		/** Position just after the first occurrence of `text` (ProseMirror positions). */
 		after(text: string): number {

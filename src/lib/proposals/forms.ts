@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SECTION_STATUSES } from './section-status';
+import { isActionField } from './section-kinds';
+import { TEXT_FIELD } from '../editor/suggestions/text-field';
 
 /** One schema per form: the action parses with it, the page shows its field errors. */
 const text = (max: number) => z.string().trim().max(max).default('');
@@ -48,6 +50,11 @@ export const commentForm = z.object({
 	sectionId: uuid,
 	anchorFrom: base64,
 	anchorTo: base64,
+	/** The section's text (`default`) or one action's text (`action:<id>`, ADR 0207). */
+	field: z
+		.string()
+		.default(TEXT_FIELD)
+		.refine((field) => field === TEXT_FIELD || isActionField(field)),
 	quotedText: text(2000),
 	body: z.string().trim().min(1).max(10_000)
 });

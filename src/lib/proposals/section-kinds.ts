@@ -27,6 +27,12 @@ export const hasOverallText = (perAction: PerAction | null): boolean => perActio
 /** The Yjs fragment of a section's document holding one action's text (ADR 0198). */
 export const actionField = (actionId: string): string => `action:${actionId}`;
 
+/** Whether a fragment name is one action's text (`action:<id>`), as `actionField` writes it. */
+export const isActionField = (name: string): boolean => /^action:[\w-]{1,64}$/.test(name);
+
+/** The action id of an `action:<id>` fragment name. */
+export const actionIdOf = (field: string): string => field.slice('action:'.length);
+
 /** Whether a section of this kind may be repeated per action: text-like kinds only. */
 export const canRepeatPerAction = (kind: SectionKind): boolean =>
 	kind !== 'actions' && kind !== 'heading';

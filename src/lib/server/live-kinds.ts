@@ -7,7 +7,11 @@ import { resolveActionsDocument, resolveSectionDocument } from './proposals/docu
 import { resolveLabBoardDocument } from './labs/board-document';
 import { accessPermission, type DocumentPermission, type DocumentResolver } from './live/access';
 import { parseDocumentName } from './live/name';
-import { richTextSuggestions, type SuggestionRules } from './live/suggestion-rules';
+import {
+	richTextSuggestions,
+	sectionSuggestions,
+	type SuggestionRules
+} from './live/suggestion-rules';
 
 export { writes, type DocumentAccess, type DocumentPermission } from './live/access';
 export type { SuggestionRules } from './live/suggestion-rules';
@@ -56,7 +60,7 @@ export async function documentPermission(
  * rules every update of a suggest-only person is refused.
  */
 export const SUGGESTION_RULES: Record<string, SuggestionRules> = {
-	section: richTextSuggestions,
+	section: sectionSuggestions,
 	minutes: richTextSuggestions
 };
 

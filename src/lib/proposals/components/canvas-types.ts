@@ -14,6 +14,8 @@ export interface CanvasSectionData {
 	locked: boolean;
 	ownerOrganisationIds: string[];
 	chars: number;
+	/** Each action's text length, by action id (per-action sections, ADR 0207). */
+	actionChars: Record<string, number>;
 	limitChars: number | null;
 	limitLabel: string | null;
 	columns: string[];

@@ -6,6 +6,8 @@ import { authorize, decide } from '../access/policy';
 import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import * as Y from 'yjs';
 import { m } from '../../paraglide/messages';
+import { TEXT_FIELD } from '../../editor/suggestions/text-field';
+import { isActionField } from '../../proposals/section-kinds';
 import { findSectionOrThrow, sectionResource } from './section-lookup';
 import { notifyCommentOnText } from '../notifications/comment-on-text';
 import { notifyCommentMentions } from '../notifications/mention-in-comment';
@@ -17,6 +19,8 @@ import { notifyCommentMentions } from '../notifications/mention-in-comment';
 export interface ThreadView {
 	id: string;
 	sectionId: string;
+	/** The fragment commented on: the section's text (`default`) or one action's (ADR 0207). */
+	field: string;
 	anchorFrom: string;
 	anchorTo: string;
 	quotedText: string;
@@ -34,12 +38,18 @@ export async function create(
 	ctx: Ctx,
 	input: {
 		sectionId: string;
+		/** Default: the section's text; `action:<id>` one action's text (ADR 0207). */
+		field?: string;
 		anchorFrom: string;
 		anchorTo: string;
 		quotedText: string;
 		body: string;
 	}
 ): Promise<CommentThread> {
+	const field = input.field ?? TEXT_FIELD;
+	if (field !== TEXT_FIELD && !isActionField(field)) {
+		throw new InvalidError('invalid', { field: [m.proposal_comment_bad_anchor()] });
+	}
 	const section = await findSectionOrThrow(ctx.db, input.sectionId);
 	const { actor: signedIn } = await authorize(ctx.db, ctx.actor, 'proposal.comment', {
 		projectId: section.projectId
@@ -49,6 +59,7 @@ export async function create(
 			.insert(commentThread)
 			.values({
 				sectionId: section.id,
+				field,
 				anchorFrom: relativePosition(input.anchorFrom),
 				anchorTo: relativePosition(input.anchorTo),
 				quotedText: input.quotedText,
@@ -139,6 +150,7 @@ export async function threadsOf(db: Db, sectionIds: string[]): Promise<ThreadVie
 	return threads.map((thread) => ({
 		id: thread.id,
 		sectionId: thread.sectionId,
+		field: thread.field,
 		anchorFrom: Buffer.from(thread.anchorFrom).toString('base64'),
 		anchorTo: Buffer.from(thread.anchorTo).toString('base64'),
 		quotedText: thread.quotedText,

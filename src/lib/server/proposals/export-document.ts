@@ -5,7 +5,12 @@ import { formatDate } from '../../format/dates';
 import { isEmptyDocument } from '../../proposals/section-text';
 import { lastMonth } from '../../proposals/derive';
 import { actLabel } from '../../proposals/call-official';
-import { hasOverallText, hasOwnText, sectionDepth } from '../../proposals/section-kinds';
+import {
+	actionField,
+	hasOverallText,
+	hasOwnText,
+	sectionDepth
+} from '../../proposals/section-kinds';
 import type { Ctx } from '../context';
 import { project } from '../db/schema';
 import { authorize, decide } from '../access/policy';
@@ -18,7 +23,8 @@ import type {
 } from '../export/document-model';
 import { blocksFromProseMirror } from '../export/from-prosemirror';
 import { findCallOrThrow } from './calls';
-import { threadsOf } from './comments';
+import { threadsOf, type ThreadView } from './comments';
+import { TEXT_FIELD } from '../../editor/suggestions/text-field';
 import { projectPartners } from './partners';
 import { findProposalOrThrow } from './proposals';
 import { readContent, type ProposalContent } from './proposal-content';
@@ -81,7 +87,7 @@ export async function proposalDocument(
 	const firstPerAction = content.sections.findIndex((s) => s.perAction !== null);
 	const sections: DocumentSection[] = content.sections.flatMap((section, index) => {
 		// Sections filled per action come as one part per action, at the first one's place.
-		const parts = index === firstPerAction ? actionParts(content) : [];
+		const parts = index === firstPerAction ? actionParts(content, threads) : [];
 		if (!hasOverallText(section.perAction)) {
 			progress(index + 1, total);
 			return parts;
@@ -110,17 +116,7 @@ export async function proposalDocument(
 			title: section.title,
 			level: sectionDepth(section.number),
 			blocks,
-			notes: threads
-				.filter((t) => t.sectionId === section.id)
-				.map((t): DocumentNote => ({
-					quoted: t.quotedText,
-					resolved: t.resolved,
-					entries: t.comments.map((c) => ({
-						author: c.authorName ?? '—',
-						at: c.createdAt,
-						body: c.body
-					}))
-				}))
+			notes: notesOf(threads, section.id, TEXT_FIELD)
 		};
 		return [own, ...parts];
 	});
@@ -204,7 +200,7 @@ const notWritten = (): Block => ({
  * a heading per action ("Azione 2: Orientamento") at the first such section's depth, and under
  * it each of those sections, numbered as in the template, with that action's text.
  */
-function actionParts(content: ProposalContent): DocumentSection[] {
+function actionParts(content: ProposalContent, threads: ThreadView[]): DocumentSection[] {
 	const repeated = content.sections.filter((s) => s.perAction !== null);
 	if (repeated.length === 0) return [];
 	const top = Math.min(...repeated.map((s) => sectionDepth(s.number)));
@@ -223,10 +219,27 @@ function actionParts(content: ProposalContent): DocumentSection[] {
 				number: section.number,
 				title: section.title,
 				level: sectionDepth(section.number) + 1,
-				blocks: !json || isEmptyDocument(json) ? [notWritten()] : blocksFromProseMirror(json)
+				blocks: !json || isEmptyDocument(json) ? [notWritten()] : blocksFromProseMirror(json),
+				// Comments on this action's text close it, as a section's close the section.
+				notes: notesOf(threads, section.id, actionField(block.id))
 			};
 		})
 	]);
+}
+
+/** The comment threads on one text of a section (its own, or an action's), for the export. */
+function notesOf(threads: ThreadView[], sectionId: string, field: string): DocumentNote[] {
+	return threads
+		.filter((t) => t.sectionId === sectionId && t.field === field)
+		.map((t) => ({
+			quoted: t.quotedText,
+			resolved: t.resolved,
+			entries: t.comments.map((c) => ({
+				author: c.authorName ?? '—',
+				at: c.createdAt,
+				body: c.body
+			}))
+		}));
 }
 
 /** Long titles are cut for the running header, which must stay on one line. */

@@ -9,7 +9,9 @@ import { findProposalOrThrow } from './proposals';
 import { findSections, type SectionRecord } from './section-lookup';
 import { sectionDocumentName, sectionJson } from './section-content';
 import {
+	actionIdOf,
 	hasOwnText,
+	isActionField,
 	valueFits,
 	type PerAction,
 	type SectionKind
@@ -27,6 +29,8 @@ export interface SectionOverview {
 	locked: boolean;
 	ownerOrganisationIds: string[];
 	chars: number;
+	/** Per action (ADR 0198), each action's text as the export lays it out, by action id. */
+	actionChars: Record<string, number>;
 	limitChars: number | null;
 	limitLabel: string | null;
 	columns: string[];
@@ -63,7 +67,7 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 	]);
 	const rows = sections.map((section, index): SectionOverview => {
 		const counted = comments.get(section.id) ?? { open: 0, all: 0 };
-		const { chars, text } = lengths[index];
+		const { chars, text, actionChars } = lengths[index];
 		return {
 			id: section.id,
 			number: section.number,
@@ -75,6 +79,7 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 			locked: section.locked,
 			ownerOrganisationIds: section.ownerOrganisationIds,
 			chars,
+			actionChars,
 			limitChars: section.limitChars,
 			limitLabel: section.limitLabel,
 			columns: section.columns,
@@ -101,7 +106,7 @@ export async function overview(ctx: Ctx, proposalId: string): Promise<ProposalOv
 async function sectionTexts(
 	ctx: Ctx,
 	sections: SectionRecord[]
-): Promise<{ chars: number; text: string }[]> {
+): Promise<{ chars: number; text: string; actionChars: Record<string, number> }[]> {
 	const docs = await readDocuments(
 		ctx.db,
 		sections.map((section) => sectionDocumentName(section.id))
@@ -110,7 +115,20 @@ async function sectionTexts(
 		const doc = docs[index];
 		try {
 			const json = sectionJson(doc);
-			return { chars: layoutChars(json), text: section.kind === 'text' ? '' : plainText(json) };
+			// Each action's text is measured like a section's: the section's limit holds for each.
+			const actionChars: Record<string, number> = {};
+			if (section.perAction) {
+				for (const name of doc.share.keys()) {
+					if (isActionField(name)) {
+						actionChars[actionIdOf(name)] = layoutChars(sectionJson(doc, name));
+					}
+				}
+			}
+			return {
+				chars: layoutChars(json),
+				text: section.kind === 'text' ? '' : plainText(json),
+				actionChars
+			};
 		} finally {
 			doc.destroy();
 		}

@@ -190,6 +190,8 @@ export const commentThread = pgTable(
 			.references(() => proposalSection.id, { onDelete: 'cascade' }),
 		anchorFrom: bytea().notNull(),
 		anchorTo: bytea().notNull(),
+		/** The fragment the anchor lives in: the text (`default`) or one action's (ADR 0207). */
+		field: text().notNull().default('default'),
 		quotedText: text().notNull().default(''),
 		createdById: uuid().references(() => person.id),
 		resolved: boolean().notNull().default(false),

@@ -1,0 +1,1 @@
+ALTER TABLE "comment_thread" ADD COLUMN "field" text DEFAULT 'default' NOT NULL;
