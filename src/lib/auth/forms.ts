@@ -83,6 +83,9 @@ export const removeMemberForm = z.object({ membershipId: z.uuid() });
 export const revokeInvitationForm = z.object({ invitationId: z.uuid() });
 
 /** A new password from a reset link an administrator sent (issue 13). */
+/** "Forgot password": only the address; the answer is the same whether it has an account. */
+export const forgotPasswordForm = z.object({ email });
+
 export const passwordResetForm = z
 	.object({ password: newPassword, confirmPassword: z.string() })
 	.refine(mustMatch, mismatch);

@@ -186,6 +186,17 @@ export const ROWS: Record<string, Row> = {
 			)
 		}
 	},
+	'/login/forgot': {
+		path: () => '/login/forgot',
+		access: 'public',
+		signedIn: [303],
+		note: 'forgot password: open to all, signed-in people go to /account; one answer for every address (tests/integration/auth/forgot-password)',
+		actions: ['default'],
+		forms: {
+			// The same 200 whoever asks and whether or not the address has an account.
+			default: everyone((_, who) => ({ email: `nessuno.${who}@example.org` }), 200)
+		}
+	},
 	'/login/oidc': {
 		path: () => '/login/oidc',
 		access: 'public',
@@ -308,9 +319,9 @@ export const ROWS: Record<string, Row> = {
 	'/admin/accounts': {
 		path: () => '/admin/accounts',
 		access: 'signed-in',
-		note: 'admin.account_manage; an unknown person is 404 for the admin (tests/integration/admin)',
+		note: 'admin.account_manage, admin.admin_grant; an unknown person is 404 for the admin (tests/integration/admin)',
 		explicit: adminEverywhere(200),
-		actions: ['invite', 'deactivate', 'reactivate', 'reset'],
+		actions: ['invite', 'deactivate', 'reactivate', 'reset', 'grantAdmin', 'revokeAdmin'],
 		forms: {
 			invite: adminForm(
 				(s) => ({
@@ -324,7 +335,10 @@ export const ROWS: Record<string, Row> = {
 			),
 			deactivate: adminForm(() => ({ personId: unknownDecision }), 404),
 			reactivate: adminForm(() => ({ personId: unknownDecision }), 404),
-			reset: adminForm(() => ({ personId: unknownDecision }), 404)
+			reset: adminForm(() => ({ personId: unknownDecision }), 404),
+			// admin.admin_grant (ADR 0205)
+			grantAdmin: adminForm(() => ({ personId: unknownDecision }), 404),
+			revokeAdmin: adminForm(() => ({ personId: unknownDecision }), 404)
 		}
 	},
 	'/reset/[token]': {

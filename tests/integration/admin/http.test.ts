@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
 	auditEntry,
@@ -303,5 +303,92 @@ describe('accounts', () => {
 			confirmPassword: 'la nuova password lunga'
 		});
 		expect(late.status).toBe(404);
+	});
+});
+
+describe('administrators', () => {
+	async function isAdmin(personId: string) {
+		const [row] = await db.select().from(person).where(eq(person.id, personId));
+		return row.isAdmin;
+	}
+
+	it('makes someone an administrator and takes it back, with audit rows', async () => {
+		const bruno = await buildPerson(db, { passwordHash, name: 'Bruno Nuovo' });
+		const brunoCookie = await signIn(db, bruno.id);
+		const before = await fetch(`${server.url}/admin`, { headers: { cookie: brunoCookie } });
+		expect(before.status).toBe(403);
+
+		const granted = await post('/admin/accounts?/grantAdmin', adminCookie, { personId: bruno.id });
+		expect(granted.type).toBe('success');
+		expect(await isAdmin(bruno.id)).toBe(true);
+		expect(await auditOf('account.admin_grant', bruno.id)).toHaveLength(1);
+		const now = await fetch(`${server.url}/admin`, { headers: { cookie: brunoCookie } });
+		expect(now.status).toBe(200);
+		const twice = await post('/admin/accounts?/grantAdmin', adminCookie, { personId: bruno.id });
+		expect(twice.status).toBe(409);
+
+		const revoked = await post('/admin/accounts?/revokeAdmin', adminCookie, {
+			personId: bruno.id
+		});
+		expect(revoked.type).toBe('success');
+		expect(await isAdmin(bruno.id)).toBe(false);
+		expect(await auditOf('account.admin_revoke', bruno.id)).toHaveLength(1);
+		const after = await fetch(`${server.url}/admin`, { headers: { cookie: brunoCookie } });
+		expect(after.status).toBe(403);
+	});
+
+	it('refuses one’s own right with a translated reason, and a deactivated account', async () => {
+		const self = await post('/admin/accounts?/revokeAdmin', adminCookie, { personId: admin.id });
+		expect(self.status).toBe(409);
+		expect(self.data).toContain('Non puoi togliere a te stesso il ruolo di amministratore');
+		expect(await isAdmin(admin.id)).toBe(true);
+		const off = await buildPerson(db, { deactivatedAt: new Date() });
+		const refused = await post('/admin/accounts?/grantAdmin', adminCookie, { personId: off.id });
+		expect(refused.status).toBe(409);
+		expect(await isAdmin(off.id)).toBe(false);
+	});
+
+	it('lets no one else grant it', async () => {
+		const someone = await buildPerson(db);
+		const cookie = await signIn(db, someone.id);
+		const tried = await post('/admin/accounts?/grantAdmin', cookie, { personId: someone.id });
+		expect(tried.status).toBe(403);
+		expect(await isAdmin(someone.id)).toBe(false);
+	});
+
+	it('keeps one active administrator when the last two remove each other at once', async () => {
+		// Only these two are administrators now (the file's admin steps aside for this test).
+		const others = await db.select({ id: person.id }).from(person).where(eq(person.isAdmin, true));
+		await db.update(person).set({ isAdmin: false }).where(eq(person.isAdmin, true));
+		try {
+			for (const action of ['revokeAdmin', 'deactivate']) {
+				const carla = await buildPerson(db, { isAdmin: true, name: 'Carla Admin' });
+				const dario = await buildPerson(db, { isAdmin: true, name: 'Dario Admin' });
+				const [carlaCookie, darioCookie] = [await signIn(db, carla.id), await signIn(db, dario.id)];
+				const [byCarla, byDario] = await Promise.all([
+					post(`/admin/accounts?/${action}`, carlaCookie, { personId: dario.id }),
+					post(`/admin/accounts?/${action}`, darioCookie, { personId: carla.id })
+				]);
+				const outcomes = [byCarla, byDario].map((answer) => answer.type);
+				expect(
+					outcomes.filter((type) => type === 'success'),
+					action
+				).toHaveLength(1);
+				const refusal = [byCarla, byDario].find((answer) => answer.type !== 'success')!;
+				// Last administrator (409), no longer one (403), or signed out by the deactivation (401).
+				expect([401, 403, 409], action).toContain(refusal.status);
+				const left = await db
+					.select()
+					.from(person)
+					.where(and(eq(person.isAdmin, true), isNull(person.deactivatedAt)));
+				expect(left, action).toHaveLength(1);
+				await db.update(person).set({ isAdmin: false }).where(eq(person.isAdmin, true));
+			}
+		} finally {
+			await db.update(person).set({ isAdmin: false }).where(eq(person.isAdmin, true));
+			for (const { id } of others) {
+				await db.update(person).set({ isAdmin: true }).where(eq(person.id, id));
+			}
+		}
 	});
 });

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { session } from '../../../src/lib/server/db/schema';
 import { buildPerson } from '../../support/factories';
 import { authenticateAt, startOidcProvider } from '../../support/oidc-provider';
 import { startTestServer } from '../../support/server';
@@ -64,6 +66,29 @@ describe('SPID/CIE sign-in over HTTP', () => {
 		const page = await browser.request('/login?oidc=oidc_unknown_identity');
 		expect(await page.text()).toContain('non corrisponde a nessuna persona registrata');
 		expect((await browser.request('/account')).status).toBe(303);
+	});
+
+	it('tells a deactivated account so on the login page, and opens no session', async () => {
+		const paola = await buildPerson(server.runtime.db, {
+			fiscalCode: 'GLLPLA85M01F205K',
+			deactivatedAt: new Date()
+		});
+		const browser = new Browser(server.url);
+		const back = await throughTheGateway(browser, {
+			sub: 'spid-paola',
+			fiscal_number: 'TINIT-GLLPLA85M01F205K'
+		});
+		expect(back.status).toBe(303);
+		expect(back.headers.get('location')).toBe('/login?oidc=account_deactivated');
+		expect(browser.cookies.has('tavolo_session')).toBe(false);
+		const page = await browser.request('/login?oidc=account_deactivated');
+		expect(await page.text()).toContain('Questo account è stato disattivato');
+		expect((await browser.request('/account')).status).toBe(303);
+		const sessions = await server.runtime.db
+			.select()
+			.from(session)
+			.where(eq(session.personId, paola.id));
+		expect(sessions).toHaveLength(0);
 	});
 
 	it('refuses a callback replayed in a browser that did not start the sign-in', async () => {

@@ -139,7 +139,8 @@ const EXPECTED_PLATFORM: Record<AdminAction, string> = {
 	'admin.project_create':      'A ·',
 	'admin.organisation_create': 'A ·',
 	'admin.coordinator_appoint': 'A ·',
-	'admin.account_manage':      'A ·'
+	'admin.account_manage':      'A ·',
+	'admin.admin_grant':         'A ·'
 };
 
 const person = (isAdmin: boolean): Actor => ({ id: 'p', name: 'P', email: 'p@x.it', isAdmin });

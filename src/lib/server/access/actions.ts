@@ -58,7 +58,9 @@ export const ADMIN_ACTIONS = [
 	'admin.project_create',
 	'admin.organisation_create',
 	'admin.coordinator_appoint',
-	'admin.account_manage'
+	'admin.account_manage',
+	// Making someone an administrator, or no longer one (ADR 0205).
+	'admin.admin_grant'
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

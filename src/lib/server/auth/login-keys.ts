@@ -57,3 +57,30 @@ export function loginKeys(email: string, ip: string, trustedDeviceId: string | n
 		resetOnSuccess: [accountFromAddress]
 	};
 }
+
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+/**
+ * "Forgot password" requests (ADR 0204), on the login throttle with counters of their own: every
+ * request counts (none is given back), whether or not the address has an account, so the answer
+ * and the wait say nothing about it. A few mails to one address, then a wait from a minute
+ * doubling to an hour; one address across many e-mails is bounded too.
+ */
+export const RESET_REQUEST_RULES = {
+	accountFromAddress: { free: 3, baseMs: MINUTE, maxMs: HOUR },
+	account: { free: 5, baseMs: MINUTE, maxMs: HOUR },
+	address: { free: 20, baseMs: MINUTE, maxMs: HOUR }
+} satisfies Record<string, ThrottleRule>;
+
+export function resetRequestKeys(email: string, ip: string): ThrottleKey[] {
+	const address = addressBucket(ip);
+	return [
+		{
+			key: `reset:account-address:${email}|${address}`,
+			rule: RESET_REQUEST_RULES.accountFromAddress
+		},
+		{ key: `reset:account:${email}`, rule: RESET_REQUEST_RULES.account },
+		{ key: `reset:address:${address}`, rule: RESET_REQUEST_RULES.address }
+	];
+}

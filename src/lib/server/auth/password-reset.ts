@@ -10,16 +10,25 @@ import { forgetDevices } from './trusted-device';
 
 /** A reset link works once, for a day: long enough to read the mail, short enough to go stale. */
 export const RESET_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/**
+ * A link asked for from the login page lasts an hour (ADR 0204): the asker is waiting for it,
+ * and whoever asked for someone else's address gets a shorter window in that person's inbox.
+ */
+export const SELF_RESET_LIFETIME_MS = 60 * 60 * 1000;
 
-/** A new reset link for a person; the database keeps only the token's hash. */
+/**
+ * A new reset link for a person; the database keeps only the token's hash. `requestedById` is
+ * the administrator who sent it, or null when the person asked from the login page.
+ */
 export async function createReset(
 	db: Db,
 	personId: string,
-	requestedById: string,
-	now = Date.now()
+	requestedById: string | null,
+	now = Date.now(),
+	lifetimeMs = RESET_LIFETIME_MS
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateToken();
-	const expiresAt = new Date(now + RESET_LIFETIME_MS);
+	const expiresAt = new Date(now + lifetimeMs);
 	// A newer link replaces any older one still waiting.
 	await db
 		.update(passwordReset)

@@ -8,6 +8,7 @@ import { logger } from '../log/logger';
 import type { Mail, Mailer } from '../mail/mailer';
 import { notifyOverdueWork } from './overdue';
 import { dailyRound } from './daily-round';
+import { sendDueResetMails } from '../auth/reset-mail-queue';
 
 /** A leased mail not stamped sent within this long is offered again (its sender died). */
 export const MAIL_LEASE_MS = 5 * 60_000;
@@ -158,7 +159,7 @@ function digestMail(rows: Notification[], to: string, origin: string, locale: Lo
 }
 
 /**
- * Sends due mails every `intervalMs`; once a day (Rome time, the first round after midnight)
+ * Sends due mails (notifications, then reset links) every `intervalMs`; once a day (Rome time, the first round after midnight)
  * it first tells owners of action items that became overdue, so their notices join the queue
  * like any other (production entry only).
  */
@@ -175,6 +176,8 @@ export function startMailQueue(
 		running = true;
 		overdueRound()
 			.then(() => sendDueMails(db, mailer, origin))
+			// Reset mails asked for from the login page (ADR 0204), if their own kick missed.
+			.then(() => sendDueResetMails(db, mailer, origin))
 			.catch((error: unknown) => logger.error({ err: error }, 'mail queue round failed'))
 			.finally(() => (running = false));
 	}, intervalMs);

@@ -5,7 +5,7 @@ import { runAction } from '$lib/server/http/run-action';
 import { anyone } from '$lib/server/http/url-resources';
 import type { Actions, PageServerLoad } from './$types';
 
-/** A reset link from an administrator's mail: choose a new password, then sign in with it. */
+/** A reset link from a mail (an administrator's, or "forgot password"): a new password, then sign in. */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const found = await findReset(locals.ctx.db, params.token);
 	return { email: found?.email ?? null };

@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { organisation, person } from './people';
 import { project, projectRole } from './projects';
@@ -71,6 +72,29 @@ export const passwordReset = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('password_reset_person_idx').on(t.personId)]
+);
+
+/**
+ * A reset mail owed to someone who asked from the login page (ADR 0204): the job, not the link.
+ * The sender makes the token as it sends, so no usable secret ever rests here; one row waits per
+ * person at most (a second request while one waits adds nothing).
+ */
+export const passwordResetMail = pgTable(
+	'password_reset_mail',
+	{
+		id: id(),
+		personId: uuid()
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		lockedUntil: timestamp({ withTimezone: true }),
+		mailedAt: timestamp({ withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('password_reset_mail_waiting_idx')
+			.on(t.personId)
+			.where(sql`${t.mailedAt} IS NULL`)
+	]
 );
 
 export type Session = typeof session.$inferSelect;

@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ locals }) =>
 	}));
 
 const manage = asAdmin('admin.account_manage');
+const appoint = asAdmin('admin.admin_grant');
 
 export const actions: Actions = {
 	invite: (event) =>
@@ -40,6 +41,16 @@ export const actions: Actions = {
 		runAction(event, manage, accountForm, async ({ personId }) => {
 			await accounts.reactivate(event.locals.ctx, personId);
 			return { done: 'reactivated' as const, personId };
+		}),
+	grantAdmin: (event) =>
+		runAction(event, appoint, accountForm, async ({ personId }) => {
+			await accounts.setAdmin(event.locals.ctx, personId, true);
+			return { done: 'admin_granted' as const, personId };
+		}),
+	revokeAdmin: (event) =>
+		runAction(event, appoint, accountForm, async ({ personId }) => {
+			await accounts.setAdmin(event.locals.ctx, personId, false);
+			return { done: 'admin_revoked' as const, personId };
 		}),
 	reset: (event) =>
 		runAction(event, manage, accountForm, async ({ personId }) => {
