@@ -350,7 +350,7 @@ describe('the monitoring report of a from–to range', () => {
 		expect(text).toContain(
 			squeezed('Lavoro e inclusione Alto Milanese · Dal 03/02/2025 al 01/10/2025')
 		);
-		expect(text).toContain(squeezed('PeriodoDal 03/02/2025 al 01/10/2025'));
+		expect(text).toContain(squeezed('Periodo: Dal 03/02/2025 al 01/10/2025'));
 		const pdf = await get(coordinator, 'pdf', projectId, '&from=2025-02-03&to=2025-10-01');
 		const pdfBody = squeezed(await pdfText(new Uint8Array(await pdf.arrayBuffer())));
 		expect(pdfBody).toContain(squeezed('Dal 03/02/2025 al 01/10/2025'));
