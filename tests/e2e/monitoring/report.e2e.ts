@@ -87,23 +87,29 @@ test('the report of a from–to range: charts with their tables, each table as C
 	await giulia.goto(`/projects/${projectId}/monitoring/report`);
 	await expect(giulia.getByTestId('report-range')).toHaveText('Tutto il progetto fino a oggi');
 
-	const from = giulia.getByLabel('Dal giorno');
-	const to = giulia.getByLabel('Al giorno');
+	const from = giulia.getByLabel('Dal giorno', { exact: true });
+	const to = giulia.getByLabel('Al giorno', { exact: true });
 	await from.fill('2025-12-31');
 	await to.fill('2025-01-01');
 	await giulia.getByRole('button', { name: 'Mostra il periodo' }).click();
-	await expect(giulia.getByLabel('Al giorno')).toHaveAttribute('aria-invalid', 'true');
+	await expect(giulia.getByLabel('Al giorno', { exact: true })).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
 	await expect(giulia.locator('#field-to-error')).toHaveText(
 		'La data di inizio non può essere successiva alla data di fine.'
 	);
 	await expect(giulia.getByTestId('report-range')).toHaveText('Tutto il progetto fino a oggi');
 
-	await giulia.getByLabel('Dal giorno').fill('2025-01-01');
-	await giulia.getByLabel('Al giorno').fill('2025-12-31');
+	await giulia.getByLabel('Dal giorno', { exact: true }).fill('2025-01-01');
+	await giulia.getByLabel('Al giorno', { exact: true }).fill('2025-12-31');
 	await giulia.getByRole('button', { name: 'Mostra il periodo' }).click();
 	await expect(giulia).toHaveURL(/from=2025-01-01&to=2025-12-31/);
 	await expect(giulia.getByTestId('report-range')).toHaveText('Dal 01/01/2025 al 31/12/2025');
-	await expect(giulia.getByLabel('Al giorno')).not.toHaveAttribute('aria-invalid', 'true');
+	await expect(giulia.getByLabel('Al giorno', { exact: true })).not.toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
 
 	// Each chart is a figure drawn for the eye, with its figures in a table beside it.
 	const reached = giulia.getByRole('figure', { name: /Persone raggiunte per Mese/ });
