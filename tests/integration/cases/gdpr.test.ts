@@ -250,7 +250,13 @@ describe('GDPR: a person’s data', () => {
 			[]
 		);
 		const left = await db.select().from(caseEvent).where(eq(caseEvent.caseId, person.id));
-		expect(left.map((e) => e.kind).sort()).toEqual(['hire', 'intake', 'internship', 'referral']);
+		expect(left.map((e) => e.kind).sort()).toEqual([
+			'follow_up',
+			'hire',
+			'intake',
+			'internship',
+			'referral'
+		]);
 		expect(left.every((e) => e.note === '')).toBe(true);
 		// The other person is untouched.
 		const kept = await view.get(ctx(operator), projectId, witness.id);
