@@ -69,7 +69,8 @@ const CLOSURE: Labels<ClosureReason> = {
 
 const SITUATION: Labels<FollowUpSituation> = {
 	employed: m.monitoring_follow_up_employed,
-	not_employed: m.monitoring_follow_up_not_employed
+	not_employed: m.monitoring_follow_up_not_employed,
+	unreachable: m.monitoring_follow_up_unreachable
 };
 
 /** A label for a stored code; an unknown code shows as itself rather than vanish. */

@@ -47,8 +47,14 @@ export const CLOSURE_REASONS = [
 	'other'
 ] as const;
 
-/** The situation found at the six-month follow-up after the pathway closed. */
-export const FOLLOW_UP_SITUATIONS = ['employed', 'not_employed'] as const;
+/**
+ * The answer of the six-month follow-up after the pathway closed: the situation found, or that
+ * the person could not be reached (ADR 0203: an unknown situation, neither employed nor not).
+ */
+export const FOLLOW_UP_SITUATIONS = ['employed', 'not_employed', 'unreachable'] as const;
+
+/** The answers that say what the situation is (the ESF+ result counts these only). */
+export const KNOWN_FOLLOW_UP_SITUATIONS = ['employed', 'not_employed'] as const;
 
 export type TargetCategory = (typeof TARGET_CATEGORIES)[number];
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];

@@ -23,7 +23,7 @@ export interface ReportChart {
 
 type ChartSource = Pick<
 	Dashboard,
-	'periodKind' | 'trend' | 'byOrganisation' | 'byTerritory' | 'targets'
+	'periodKind' | 'trend' | 'byOrganisation' | 'byTerritory' | 'targets' | 'reachedBefore'
 >;
 
 const OUTCOMES: readonly Indicator[] = ['internships_started', 'hires', 'employed_six_months'];
@@ -33,14 +33,16 @@ const largest = (rows: ReportChart['rows'], key: string) =>
 
 /**
  * People taken in charge per period and reached so far, against the whole-project target. The
- * running total stops (withheld) from the first withheld period on, so it never discloses a
- * cell the trend withholds.
+ * running total starts from the people taken in charge before the report's range (none without
+ * one) and stops (withheld) from the first withheld figure on, so it never discloses a cell the
+ * trend withholds.
  */
 function peopleReached(d: ChartSource): ReportChart {
 	const target = d.targets.find(
 		(t) => t.indicator === 'people_in_charge' && t.districtName === null
 	)?.target;
-	let running: number | null = 0;
+	const before = d.reachedBefore;
+	let running: number | null = before.suppressed ? null : (before.value ?? 0);
 	const rows = d.trend.map((row) => {
 		const cell = row.cells.people_in_charge;
 		running =

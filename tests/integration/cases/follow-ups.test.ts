@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/lib/server/context';
-import { caseEvent, caseFollowUp } from '../../../src/lib/server/db/schema';
+import { caseEvent, caseFollowUp, caseSummary } from '../../../src/lib/server/db/schema';
+import * as monitoring from '../../../src/lib/server/monitoring/dashboard';
+import * as esf from '../../../src/lib/server/monitoring/esf';
+import { describeDetails } from '../../../src/lib/cases/event-details';
 import * as records from '../../../src/lib/server/cases/records';
 import * as events from '../../../src/lib/server/cases/events';
 import * as view from '../../../src/lib/server/cases/view';
@@ -94,6 +97,83 @@ describe('the six-month follow-up', () => {
 		expect((await view.get(ctx(operator), projectId, caseId)).followUpDueOn).toBeNull();
 		const [row] = await db.select().from(caseFollowUp).where(eq(caseFollowUp.caseId, caseId));
 		expect(row.doneEventId).toBe(recorded.id);
+	});
+
+	it('is answered "person not reachable": done, in the case record, an unknown ESF+ result', async () => {
+		const lost = await records.create(ctx(operator), projectId, {
+			fullName: 'Marco Neri',
+			fiscalCode: null,
+			phone: null,
+			email: null,
+			referredOn: '2025-01-10',
+			note: ''
+		});
+		const write = (kind: 'intake' | 'closure' | 'follow_up', occurredOn: string, extra = {}) =>
+			events.add(ctx(operator), projectId, lost.id, {
+				kind,
+				occurredOn,
+				note: '',
+				status: null,
+				...extra
+			});
+		await write('intake', '2025-02-03', { status: 'intake', details: { level: 'first' } });
+		await write('closure', '2025-06-30', {
+			status: 'closed',
+			details: { reason: 'pathway_completed' }
+		});
+		const dashboardBefore = await monitoring.dashboard(ctx(coordinator), projectId, 'year');
+		const recorded = await write('follow_up', '2026-01-08', {
+			details: { situation: 'unreachable' }
+		});
+		// The to-do is done: the operator tried, and says so.
+		expect((await listOpenWork(ctx(operator))).followUpsDue.some((w) => w.caseId === lost.id)).toBe(
+			false
+		);
+		const [row] = await db.select().from(caseFollowUp).where(eq(caseFollowUp.caseId, lost.id));
+		expect(row.doneEventId).toBe(recorded.id);
+		// The case record shows the answer in words.
+		const seen = await view.get(ctx(operator), projectId, lost.id);
+		const followUp = seen.events.find((e) => e.kind === 'follow_up')!;
+		expect(
+			describeDetails('follow_up', followUp.details as Record<string, string>, {})
+		).toContainEqual(['Situazione a 6 mesi dalla chiusura', 'Persona non raggiungibile']);
+		// Unknown, not "not employed": neither the indicator nor Annex I count it, and the
+		// profile's own answer (from another source) still applies.
+		const dashboardAfter = await monitoring.dashboard(ctx(coordinator), projectId, 'year');
+		expect(dashboardAfter.totals.employed_six_months).toEqual(
+			dashboardBefore.totals.employed_six_months
+		);
+		const [summary] = await db
+			.select({ followUp: caseSummary.followUp })
+			.from(caseSummary)
+			.where(eq(caseSummary.caseId, lost.id));
+		expect(summary.followUp).toBeNull();
+		const sixMonths = (d: typeof dashboardAfter) =>
+			d.annex.lines.find((l) => l.row === 'six_months_employed')!.total.value;
+		const annexBefore = sixMonths(dashboardAfter);
+		await esf.saveProfile(ctx(operator), projectId, lost.id, {
+			gender: 'male',
+			labourStatus: 'unemployed',
+			ageBand: '30_54',
+			education: 'isced_3_4',
+			disability: null,
+			thirdCountryNational: null,
+			foreignBackground: null,
+			minority: null,
+			homeless: null,
+			rural: null,
+			resultAtExit: 'job_searching',
+			resultSixMonths: 'employed'
+		});
+		const withProfile = await monitoring.dashboard(ctx(coordinator), projectId, 'year');
+		expect(sixMonths(withProfile)).toBe(annexBefore! + 1);
+		// A known answer recorded later wins over "not reachable".
+		await write('follow_up', '2026-02-02', { details: { situation: 'not_employed' } });
+		const known = await monitoring.dashboard(ctx(coordinator), projectId, 'year');
+		expect(sixMonths(known)).toBe(annexBefore);
+		// The ESF+ file says which answer the follow-up gave.
+		const rows = await esf.participants(ctx(coordinator), projectId);
+		expect(rows.find((r) => r.pseudonym === lost.pseudonym)?.followUp).toBe('not_employed');
 	});
 
 	it('is scheduled from a log written in bulk (the demo, the migration backfill)', async () => {

@@ -112,6 +112,57 @@ describe('GDPR: a person’s data', () => {
 		expect(text).toContain('Colloquio con Amina');
 	});
 
+	it('holds the six-month follow-ups, waiting then answered, in the JSON and the PDF', async () => {
+		const { GET } =
+			await import('../../../src/routes/(app)/projects/[projectId=uuid]/cases/[caseId=uuid]/export.json/+server');
+		const readBack = async () => {
+			const response = await GET({
+				locals: { ctx: ctx(operator) },
+				params: { projectId, caseId: person.id }
+			} as unknown as Parameters<typeof GET>[0]);
+			expect(response.status).toBe(200);
+			return JSON.parse(await response.text()) as Awaited<ReturnType<typeof personalData>>;
+		};
+		// The hire of 3 November 2025 scheduled it for six months later.
+		expect((await readBack()).followUps).toEqual([
+			{ dueOn: '2026-05-03', after: { kind: 'hire', occurredOn: '2025-11-03' }, done: null }
+		]);
+		const waiting = squeezed(
+			await pdfText(
+				await renderPdf(
+					personalDataDocument(await personalData(ctx(operator), projectId, person.id, 'pdf'))
+				)
+			)
+		);
+		expect(waiting).toContain(squeezed('Follow-up a 6 mesi'));
+		expect(waiting).toContain(squeezed('Da registrare'));
+
+		await events.add(ctx(operator), projectId, person.id, {
+			kind: 'follow_up',
+			occurredOn: '2026-05-04',
+			note: '',
+			status: null,
+			details: { situation: 'unreachable' }
+		});
+		expect((await readBack()).followUps).toEqual([
+			{
+				dueOn: '2026-05-03',
+				after: { kind: 'hire', occurredOn: '2025-11-03' },
+				done: { occurredOn: '2026-05-04', situation: 'unreachable' }
+			}
+		]);
+		const answered = squeezed(
+			await pdfText(
+				await renderPdf(
+					personalDataDocument(await personalData(ctx(operator), projectId, person.id, 'pdf'))
+				)
+			)
+		);
+		expect(answered).toContain(squeezed('Registrato il 04/05/2026: Persona non raggiungibile'));
+		expect(answered).not.toContain(squeezed('Da registrare'));
+		expect(answered).not.toContain('unreachable');
+	});
+
 	it('shows the ESF+ indicator data in words in the PDF, never the stored codes', async () => {
 		await esf.saveProfile(ctx(operator), projectId, witness.id, {
 			gender: 'non_binary',
@@ -199,7 +250,13 @@ describe('GDPR: a person’s data', () => {
 			[]
 		);
 		const left = await db.select().from(caseEvent).where(eq(caseEvent.caseId, person.id));
-		expect(left.map((e) => e.kind).sort()).toEqual(['hire', 'intake', 'internship', 'referral']);
+		expect(left.map((e) => e.kind).sort()).toEqual([
+			'follow_up',
+			'hire',
+			'intake',
+			'internship',
+			'referral'
+		]);
 		expect(left.every((e) => e.note === '')).toBe(true);
 		// The other person is untouched.
 		const kept = await view.get(ctx(operator), projectId, witness.id);

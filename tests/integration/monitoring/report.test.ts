@@ -274,3 +274,113 @@ describe('the monitoring report', () => {
 		expect(await response.text()).not.toContain('Persone');
 	});
 });
+
+describe('the monitoring report of a from–to range', () => {
+	const figures = async (query: string) => {
+		const response = await get(coordinator, 'csv', projectId, query);
+		expect(response.status).toBe(200);
+		const rows = await csvRows(response);
+		return (table: string, row: string, column: string) =>
+			rows.find((r) => r.tabella === table && r.riga === row && r.colonna === column)?.valore;
+	};
+
+	it('counts an event on the first and on the last day', async () => {
+		const response = await get(coordinator, 'csv', projectId, '&from=2025-02-03&to=2025-10-01');
+		expect(response.headers.get('content-disposition')).toContain(
+			'rapporto-monitoraggio-2025-02-03_2025-10-01.csv'
+		);
+		const figure = await figures('&from=2025-02-03&to=2025-10-01');
+		// The intakes of 3 February (the first day) and the hires of 1 October (the last).
+		expect(figure('totali', 'Persone prese in carico', 'Realizzato')).toBe('4');
+		expect(figure('totali', 'Persone assunte', 'Realizzato')).toBe('3');
+		expect(figure('andamento', '2025', 'Persone assunte')).toBe('3');
+		expect(figure('assunzioni_per_contratto', 'Tempo determinato', 'Persone')).toBe('2');
+		expect(figure('decisioni', '2025-03-12', 'Decisione')).toBe('Avviare i tirocini nel Magentino');
+		// The good practice was recorded today, after the range.
+		expect(
+			figure('buone_pratiche', 'Il colloquio a tre', 'Laboratorio e sessione')
+		).toBeUndefined();
+	});
+
+	it('leaves out the day before the first and the day after the last', async () => {
+		const figure = await figures('&from=2025-02-04&to=2025-09-30');
+		expect(figure('totali', 'Persone prese in carico', 'Realizzato')).toBe('0');
+		expect(figure('totali', 'Persone assunte', 'Realizzato')).toBe('0');
+		expect(figure('andamento', '2025', 'Persone assunte')).toBe('0');
+		// Their pathways were open during the range.
+		expect(figure('totali', 'Persone con percorso attivo', 'Realizzato')).toBe('4');
+		expect(figure('assunzioni_per_contratto', 'Tempo determinato', 'Persone')).toBeUndefined();
+		// Targets compare with the figures since the start, up to the range's end; the running
+		// total of people reached starts from those taken in charge before the range.
+		expect(figure('obiettivi', 'Persone prese in carico · Tutto il progetto', 'Realizzato')).toBe(
+			'4'
+		);
+		expect(figure('grafico_persone_raggiunte', '2025', 'Prese in carico nel periodo')).toBe('0');
+		expect(figure('grafico_persone_raggiunte', '2025', 'Raggiunte finora')).toBe('4');
+	});
+
+	it('runs to today when only the first day is given', async () => {
+		const figure = await figures('&from=2025-10-02');
+		expect(figure('totali', 'Persone assunte', 'Realizzato')).toBe('0');
+		expect(figure('decisioni', '2025-03-12', 'Decisione')).toBeUndefined();
+		expect(figure('buone_pratiche', 'Il colloquio a tre', 'Laboratorio e sessione')).toBe(
+			'Laboratorio giovani · Rilettura dei casi'
+		);
+	});
+
+	it('refuses a range that ends before it starts, or a day that is not one, in words', async () => {
+		const reversed = await get(coordinator, 'csv', projectId, '&from=2025-10-02&to=2025-10-01');
+		expect(reversed.status).toBe(400);
+		const body = await reversed.json();
+		expect(body.issues.to).toEqual([
+			'La data di inizio non può essere successiva alla data di fine.'
+		]);
+		const nonsense = await get(coordinator, 'docx', projectId, '&from=2025-13-45');
+		expect(nonsense.status).toBe(400);
+		expect((await nonsense.json()).issues.from).toEqual(['Indica una data valida.']);
+	});
+
+	it('states the range on the cover of the documents', async () => {
+		const response = await get(observer, 'docx', projectId, '&from=2025-02-03&to=2025-10-01');
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-disposition')).toContain(
+			'rapporto-monitoraggio-year-2025-02-03_2025-10-01.docx'
+		);
+		const text = squeezed(docxText(new Uint8Array(await response.arrayBuffer())));
+		expect(text).toContain(
+			squeezed('Lavoro e inclusione Alto Milanese · Dal 03/02/2025 al 01/10/2025')
+		);
+		expect(text).toContain(squeezed('Periodo: Dal 03/02/2025 al 01/10/2025'));
+		const pdf = await get(coordinator, 'pdf', projectId, '&from=2025-02-03&to=2025-10-01');
+		const pdfBody = squeezed(await pdfText(new Uint8Array(await pdf.arrayBuffer())));
+		expect(pdfBody).toContain(squeezed('Dal 03/02/2025 al 01/10/2025'));
+	});
+
+	it('shows the page with the range, or with the errors of one that does not hold', async () => {
+		const { load } =
+			await import('../../../src/routes/(app)/projects/[projectId=uuid]/monitoring/report/+page.server');
+		const page = (query: string) =>
+			load({
+				locals: { ctx: ctx(coordinator) },
+				params: { projectId },
+				url: new URL(`http://localhost/projects/${projectId}/monitoring/report?${query}`)
+			} as unknown as Parameters<typeof load>[0]) as Promise<{
+				range: { from: string; to: string } | null;
+				rangeIssues: Record<string, string[]>;
+				charts: { id: string; rows: { label: string }[] }[];
+			}>;
+		const ranged = await page('period=quarter&from=2025-02-03&to=2025-10-01');
+		expect(ranged.range).toEqual({ from: '2025-02-03', to: '2025-10-01' });
+		expect(ranged.charts[0].rows.map((r) => r.label)).toEqual([
+			'2025-Q1',
+			'2025-Q2',
+			'2025-Q3',
+			'2025-Q4'
+		]);
+		const wrong = await page('from=2025-10-02&to=2025-10-01');
+		expect(wrong.range).toBeNull();
+		expect(wrong.rangeIssues.to).toEqual([
+			'La data di inizio non può essere successiva alla data di fine.'
+		]);
+	});
+});

@@ -1,3 +1,4 @@
+import { asc, eq } from 'drizzle-orm';
 import { refreshProjectSummaries } from '../../../src/lib/server/monitoring/case-summary';
 import { describe, expect, it } from 'vitest';
 import { startTestRuntime } from '../../support/runtime';
@@ -23,6 +24,7 @@ import {
 } from '../../../src/lib/server/monitoring/aggregates';
 import {
 	ALL_TIME,
+	counts,
 	inTerritory,
 	measureAll,
 	peopleBy,
@@ -100,7 +102,10 @@ function fieldsOf(kind: string): Record<string, string | number | undefined> {
 		case 'closure':
 			return { reason: maybe(pick(CLOSURE_REASONS)) };
 		case 'follow_up':
-			return { situation: maybe(pick(['employed', 'unemployed'])), contract: maybe('permanent') };
+			return {
+				situation: maybe(pick(['employed', 'not_employed', 'unreachable'])),
+				contract: maybe('permanent')
+			};
 		default:
 			return {};
 	}
@@ -211,6 +216,76 @@ describe('the SQL aggregates equal the reference arithmetic', () => {
 		expect(aggregates.lastDate).toBe(lasts.sort().at(-1));
 	});
 
+	// A report's from–to range (ADR 0202): odd days at both ends, so the first and last periods
+	// of every kind are cut; the reference measures the cut periods themselves.
+	const RANGE = { from: '2022-05-17', to: '2024-08-09' };
+	const inRange = { key: 'range', start: RANGE.from, end: RANGE.to };
+	const cut = (period: { key: string; start: string; end: string }) => ({
+		key: period.key,
+		start: period.start < RANGE.from ? RANGE.from : period.start,
+		end: period.end > RANGE.to ? RANGE.to : period.end
+	});
+
+	it('a from–to range: the whole project, each organisation, territory, category, the Annex', async () => {
+		const aggregates = await loadAggregates(db, projectId, 'month', { range: RANGE });
+		expect(scopeMeasures(aggregates, 'all', '')).toEqual(measureAll(people, inRange));
+		for (const o of organisations) {
+			const own = people.filter((p) => p.organisationId === o.id);
+			expect(scopeMeasures(aggregates, 'org', o.id)).toEqual(measureAll(own, inRange));
+		}
+		for (const d of [parent, child, other]) {
+			const inside = people.filter((p) => inTerritory(p, d.id));
+			expect(scopeMeasures(aggregates, 'ter', d.id)).toEqual(measureAll(inside, inRange));
+		}
+		const clipped = people.map((p) => ({
+			...p,
+			events: p.events.filter((e) => e.on >= RANGE.from && e.on <= RANGE.to)
+		}));
+		const kinds = new Map(
+			(await db.select({ id: organisation.id, kind: organisation.kind }).from(organisation)).map(
+				(o) => [o.id, o.kind]
+			)
+		);
+		expect(categoryMeasures(aggregates, 'employer')).toEqual(
+			peopleBy(clipped, 'hire', (e) => (e.employerId ? kinds.get(e.employerId) : undefined))
+		);
+		expect(categoryMeasures(aggregates, 'contract')).toEqual(
+			peopleBy(clipped, 'hire', (e) => e.contract)
+		);
+		expect(categoryMeasures(aggregates, 'reason')).toEqual(
+			peopleBy(clipped, 'closure', (e) => e.reason)
+		);
+		expect(aggregates.peopleWithoutTerritory).toBe(
+			people.filter((p) => p.districtId === null && counts(p, 'active_pathways', inRange)).length
+		);
+		// The Annex is cumulative: the participants taken in charge by the range's end, who have
+		// left when their pathway closed by then.
+		const byEnd = people
+			.filter((p) => p.takenInChargeOn !== null && p.takenInChargeOn <= RANGE.to)
+			.map((p) => ({ ...p, closedOn: p.closedOn && p.closedOn <= RANGE.to ? p.closedOn : null }));
+		const profiles = await loadEsfProfiles(db, projectId);
+		expect(annexOfGroups(aggregates.annex)).toEqual(annexTable(byEnd, profiles));
+		// Since the start up to the range's end (what a ranged report's targets compare with).
+		const sinceStart = await loadAggregates(db, projectId, 'year', {
+			totalsOnly: true,
+			range: { from: '0001-01-01', to: RANGE.to }
+		});
+		expect(scopeMeasures(sinceStart, 'all', '')).toEqual(
+			measureAll(people, { key: 'to', start: '0001-01-01', end: RANGE.to })
+		);
+	});
+
+	it.each(['year', 'quarter', 'month'] as const)(
+		'a from–to range: the trend by %s, its first and last periods cut to the days',
+		async (kind) => {
+			const aggregates = await loadAggregates(db, projectId, kind, { range: RANGE });
+			const periods = periodsBetween(RANGE.from, RANGE.to, kind);
+			expect(trendOfAggregates(aggregates, periods)).toEqual(
+				periods.map((period) => measureAll(people, cut(period)))
+			);
+		}
+	);
+
 	it('the ESF+ participants: entry, exit and profile as derivePerson gives them', async () => {
 		const profiles = await loadEsfProfiles(db, projectId);
 		const rows = await loadParticipants(db, projectId);
@@ -221,11 +296,23 @@ describe('the SQL aggregates equal the reference arithmetic', () => {
 			.select({ id: caseRecord.id, pseudonym: caseRecord.pseudonym })
 			.from(caseRecord);
 		const pseudonymOf = new Map(pseudonyms.map((r) => [r.id, r.pseudonym]));
+		// The last follow-up's answer, read from the log in the order the log keeps.
+		const followUps = await db
+			.select({ caseId: caseEvent.caseId, details: caseEvent.details })
+			.from(caseEvent)
+			.where(eq(caseEvent.kind, 'follow_up'))
+			.orderBy(asc(caseEvent.occurredOn), asc(caseEvent.createdAt), asc(caseEvent.id));
+		const lastAnswer = new Map<string, string | null>();
+		for (const f of followUps) {
+			lastAnswer.set(f.caseId, (f.details as { situation?: string }).situation || null);
+		}
+		expect([...lastAnswer.values()]).toContain('unreachable');
 		for (const p of expected) {
 			expect(byPseudonym.get(pseudonymOf.get(p.key)!)).toEqual({
 				pseudonym: pseudonymOf.get(p.key),
 				person: { takenInChargeOn: p.takenInChargeOn, closedOn: p.closedOn },
-				profile: profiles.get(p.key) ?? null
+				profile: profiles.get(p.key) ?? null,
+				followUp: lastAnswer.get(p.key) ?? null
 			});
 		}
 		expect(rows.map((r) => r.pseudonym)).toEqual(

@@ -120,6 +120,20 @@ describe('the six-month follow-up', () => {
 		).toEqual({ situation: 'not_employed' });
 	});
 
+	it('records "person not reachable", without a contract, and shows it in words', () => {
+		expect(
+			caseEventForm.parse({
+				kind: 'follow_up',
+				occurredOn: '2026-03-01',
+				followUpSituation: 'unreachable',
+				followUpContract: 'permanent'
+			}).details
+		).toEqual({ situation: 'unreachable' });
+		expect(describeDetails('follow_up', { situation: 'unreachable' })).toEqual([
+			['Situazione a 6 mesi dalla chiusura', 'Persona non raggiungibile']
+		]);
+	});
+
 	it('requires the situation and a known contract', () => {
 		const result = caseEventForm.safeParse({
 			kind: 'follow_up',

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { caseFollowUp, caseRecord, type CaseEvent } from '../db/schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { caseEvent, caseFollowUp, caseRecord, type CaseEvent } from '../db/schema';
 import { followUpDue } from '../../cases/follow-up-due';
 
 /**
@@ -83,6 +84,46 @@ export async function waitingIn(db: Db, projectIds: string[]): Promise<WaitingFo
 		.innerJoin(caseRecord, eq(caseRecord.id, caseFollowUp.caseId))
 		.where(and(isNull(caseFollowUp.doneEventId), inArray(caseRecord.projectId, projectIds)))
 		.orderBy(asc(caseFollowUp.dueOn), asc(caseRecord.pseudonym));
+}
+
+/** A follow-up of one case as its person's data shows it: what it follows, when, its answer. */
+export interface FollowUpRecord {
+	dueOn: string;
+	/** The outcome six months are counted from. */
+	after: { kind: string; occurredOn: string };
+	/** The follow-up event that answered it; null while it waits. */
+	done: { occurredOn: string; situation: string | null } | null;
+}
+
+/** Every follow-up of one case, scheduled or answered, oldest first (the GDPR export). */
+export async function followUpsOf(db: Db, caseId: string): Promise<FollowUpRecord[]> {
+	const outcome = alias(caseEvent, 'outcome');
+	const done = alias(caseEvent, 'done');
+	const rows = await db
+		.select({
+			dueOn: caseFollowUp.dueOn,
+			afterKind: outcome.kind,
+			afterOn: outcome.occurredOn,
+			doneOn: done.occurredOn,
+			doneDetails: done.details
+		})
+		.from(caseFollowUp)
+		.innerJoin(outcome, eq(outcome.id, caseFollowUp.outcomeEventId))
+		.leftJoin(done, eq(done.id, caseFollowUp.doneEventId))
+		.where(eq(caseFollowUp.caseId, caseId))
+		.orderBy(asc(caseFollowUp.dueOn), asc(caseFollowUp.createdAt));
+	return rows.map((r) => ({
+		dueOn: r.dueOn,
+		after: { kind: r.afterKind, occurredOn: r.afterOn },
+		done:
+			r.doneOn === null
+				? null
+				: {
+						occurredOn: r.doneOn,
+						situation: ((r.doneDetails as { situation?: string } | null)?.situation ?? null) as
+							string | null
+					}
+	}));
 }
 
 /** The follow-up waiting on one case, if any: its due date for the case page. */

@@ -3,7 +3,11 @@ import { getLocale } from '../../paraglide/runtime';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { caseEventKindLabel, caseStatusLabel } from '../../cases/labels';
 import { describeDetails } from '../../cases/event-details';
-import { referralSourceLabel, targetCategoryLabel } from '../../cases/pathway-labels';
+import {
+	followUpSituationLabel,
+	referralSourceLabel,
+	targetCategoryLabel
+} from '../../cases/pathway-labels';
 import { esfProfileEntries } from '../../monitoring/esf';
 import { plain, type Block, type ExportDocument, type TableRow } from '../export/document-model';
 import type { PersonalData } from './personal-data';
@@ -63,6 +67,34 @@ export function personalDataDocument(data: PersonalData): ExportDocument {
 						)
 					]
 				};
+	const followUps: Block =
+		data.followUps.length === 0
+			? paragraph(m.cases_none())
+			: {
+					type: 'table',
+					rows: [
+						row(
+							[
+								m.cases_gdpr_follow_up_due(),
+								m.cases_gdpr_follow_up_after(),
+								m.cases_gdpr_follow_up_answer()
+							],
+							true
+						),
+						...data.followUps.map((f) =>
+							row([
+								formatDate(f.dueOn),
+								`${caseEventKindLabel(f.after.kind)} (${formatDate(f.after.occurredOn)})`,
+								f.done
+									? m.cases_gdpr_follow_up_done({
+											date: formatDate(f.done.occurredOn),
+											answer: followUpSituationLabel(f.done.situation) || m.cases_not_stated()
+										})
+									: m.cases_gdpr_follow_up_waiting()
+							])
+						)
+					]
+				};
 	return {
 		title: m.cases_gdpr_document_title(),
 		subtitle: record.pseudonym,
@@ -104,6 +136,7 @@ export function personalDataDocument(data: PersonalData): ExportDocument {
 				]
 			},
 			{ title: m.cases_log(), blocks: [events] },
+			{ title: m.cases_gdpr_document_follow_ups(), blocks: [followUps] },
 			{
 				title: m.cases_gdpr_document_esf(),
 				blocks: [data.esf ? pairs(esfProfileEntries(data.esf)) : paragraph(m.cases_none())]

@@ -5,6 +5,7 @@ import { authorize } from '../access/policy';
 import { UnauthorizedError } from '../errors';
 import { recordCaseAccess } from './audit';
 import { erasedAt } from './erasure';
+import { followUpsOf, type FollowUpRecord } from './follow-ups';
 import { caseResource, findCase } from './records';
 import * as view from './view';
 
@@ -37,6 +38,8 @@ export interface PersonalData {
 		note: string;
 		details: Record<string, unknown>;
 	}[];
+	/** The six-month follow-ups scheduled for the person, and their answers. */
+	followUps: FollowUpRecord[];
 	/** Names of the organisations the events' details name by id (hosts, employers). */
 	organisations: Record<string, string>;
 	esf: Record<string, unknown> | null;
@@ -55,6 +58,7 @@ export async function personalData(
 	const seen = await view.get(ctx, projectId, caseId);
 	const [esfRow] = await db.select().from(caseEsfProfile).where(eq(caseEsfProfile.caseId, caseId));
 	const erased = await erasedAt(db, projectId, caseId);
+	const followUps = await followUpsOf(db, caseId);
 	await recordCaseAccess(db, {
 		actorId: actor.id,
 		action: 'case.export',
@@ -82,6 +86,7 @@ export async function personalData(
 			note: event.note ?? '',
 			details: event.details as Record<string, unknown>
 		})),
+		followUps,
 		organisations: seen.organisationNames,
 		esf
 	};

@@ -5,6 +5,8 @@ import type { Indicator, PeriodKind } from '../../monitoring/indicators';
 import type { Measure, Period } from './compute';
 import type { AnnexGroup } from './annex';
 import { profileOf, type ProfileColumns } from './person-sql';
+import { counted } from './case-summary';
+import type { DayRange } from '../../monitoring/report-range';
 
 /**
  * The dashboard's figures counted by PostgreSQL (ADR 0133): the same indicators as the pure
@@ -77,7 +79,8 @@ const median = (value: number | null, people: number): Measure =>
 
 /** Per-scope aggregate columns over `person` rows (all time). */
 const SCOPE_COLUMNS = sql.raw(`
-	count(*) filter (where p.taken_in is not null) as in_charge,
+	count(*) filter (where p.in_range) as in_charge,
+	count(*) filter (where p.active) as active,
 	count(*) filter (where p.has_ot) as ot,
 	count(*) filter (where p.has_internship) as internships,
 	count(*) filter (where p.has_hire) as hires,
@@ -96,6 +99,7 @@ interface ScopeRow {
 	dim: ScopeMeasures['dim'];
 	key: string;
 	in_charge: number;
+	active: number;
 	ot: number;
 	internships: number;
 	hires: number;
@@ -145,31 +149,139 @@ interface Result {
 
 const parse = <T>(json: string | null): T[] => (json ? (JSON.parse(json) as T[]) : []);
 
-/** The one statement behind `loadAggregates` (the bench prints its plan with EXPLAIN=1). */
-export function aggregatesStatement(
-	projectId: string,
-	periodKind: PeriodKind,
-	{ totalsOnly = false } = {}
-): SQL {
-	// The home summary needs the scopes only (totals and targets): the other blocks are null.
-	const part = (block: SQL) => (totalsOnly ? sql`null` : block);
-	const bucket = (column: string) =>
-		// A date (cheap to hash); JSON writes it as YYYY-MM-DD, as Period.start.
-		sql.raw(`date_trunc('${periodKind}', ${column}::timestamp)::date`);
-	return sql`
-		with person as materialized (
+export interface AggregateOptions {
+	/** Scopes only (the home summary, the targets of a report): the other blocks are null. */
+	totalsOnly?: boolean;
+	/**
+	 * A report's days (ADR 0202): figures of those days only, each period of the trend cut to
+	 * them. Without it, the project's whole life from the summary kept on write.
+	 */
+	range?: DayRange;
+}
+
+/**
+ * The per-case rows every block reads (`person`), and, with a range, the counted events of its
+ * days (`rev`, read from the log: the summary's months are too coarse for a day's boundary).
+ */
+function personRows(projectId: string, range: DayRange | undefined): SQL {
+	if (!range) {
+		return sql`person as materialized (
 			-- One row per case from the summary kept on write (case-summary.ts, ADR 0175); a case
 			-- with no event has none, and counts nowhere, as before.
 			select r.id, r.organisation_id, m.district_id, d.parent_id,
 				s.taken_in, s.closed_on, s.first_fact, s.last_fact, s.first_internship, s.first_hire,
 				s.has_ot, s.has_internship, s.has_hire, s.has_closure, s.has_employed, s.hours,
-				s.months, s.follow_up
+				s.months, s.follow_up, s.taken_in is not null as in_range,
+				s.taken_in is not null as active
 			from case_record r
 			left join case_summary s on s.case_id = r.id
 			left join municipality m on m.id = r.municipality_id
 			left join district d on d.id = m.district_id
 			where r.project_id = ${projectId}
+		)`;
+	}
+	const from = sql`${range.from}::date`;
+	const to = sql`${range.to}::date`;
+	const inDays = (column: string) => sql`case when ${sql.raw(column)} between ${from} and ${to}
+		then ${sql.raw(column)} end`;
+	return sql`rev as materialized (
+			${counted(sql`r.project_id = ${projectId} and e.occurred_on between ${from} and ${to}`)}
 		),
+		rk as (
+			select case_id, bool_or(kind in ('orientation', 'course')) as has_ot,
+				bool_or(kind = 'internship') as has_internship, bool_or(kind = 'hire') as has_hire,
+				bool_or(kind = 'closure') as has_closure,
+				bool_or(kind = 'follow_up' and situation = 'employed') as has_employed,
+				sum(amount) filter (where kind = 'orientation') as hours,
+				sum(amount) filter (where kind = 'internship') as months
+			from rev group by case_id
+		),
+		person as materialized (
+			-- As above, with what happened in the range: events of its days, people taken in
+			-- charge in it, pathways open during it (compute.ts counts() for one period).
+			select r.id, r.organisation_id, m.district_id, d.parent_id,
+				s.taken_in, s.closed_on, s.first_fact, s.last_fact,
+				${inDays('s.first_internship')} as first_internship,
+				${inDays('s.first_hire')} as first_hire,
+				coalesce(k.has_ot, false) as has_ot,
+				coalesce(k.has_internship, false) as has_internship,
+				coalesce(k.has_hire, false) as has_hire, coalesce(k.has_closure, false) as has_closure,
+				coalesce(k.has_employed, false) as has_employed, k.hours, k.months, s.follow_up,
+				coalesce(s.taken_in between ${from} and ${to}, false) as in_range,
+				coalesce(s.taken_in <= ${to} and (s.closed_on is null or s.closed_on >= ${from}), false)
+					as active
+			from case_record r
+			left join case_summary s on s.case_id = r.id
+			left join rk k on k.case_id = r.id
+			left join municipality m on m.id = r.municipality_id
+			left join district d on d.id = m.district_id
+			where r.project_id = ${projectId}
+		)`;
+}
+
+/** The one statement behind `loadAggregates` (the bench prints its plan with EXPLAIN=1). */
+export function aggregatesStatement(
+	projectId: string,
+	periodKind: PeriodKind,
+	{ totalsOnly = false, range }: AggregateOptions = {}
+): SQL {
+	const part = (block: SQL) => (totalsOnly ? sql`null` : block);
+	const bucket = (column: string) =>
+		// A date (cheap to hash); JSON writes it as YYYY-MM-DD, as Period.start.
+		sql.raw(`date_trunc('${periodKind}', ${column}::timestamp)::date`);
+	// With a range, a day before it is "before every period" and a day after "after every
+	// period": trendOfAggregates then counts the open pathways of each period as it does.
+	const BEFORE = sql`date '0001-01-01'`;
+	const AFTER = sql`date '9999-01-01'`;
+	const spanOf = range
+		? sql`case when taken_in < ${range.from}::date then ${BEFORE} else ${bucket('taken_in')} end
+				as "takenIn",
+			case when closed_on is null then null when closed_on < ${range.from}::date then ${BEFORE}
+				when closed_on > ${range.to}::date then ${AFTER} else ${bucket('closed_on')} end
+				as "closedIn"`
+		: sql`${bucket('taken_in')} as "takenIn", ${bucket('closed_on')} as "closedIn"`;
+	const spanWhere = range ? sql`and taken_in <= ${range.to}::date` : sql``;
+	// Each person once per period: their months (or, with a range, their events) folded first.
+	const foldedPeriods = range
+		? sql`select ${bucket('"on"')} as start,
+				bool_or(kind in ('orientation', 'course')) as ot,
+				bool_or(kind = 'internship') as internships, bool_or(kind = 'hire') as hires,
+				bool_or(kind = 'closure') as closures,
+				bool_or(kind = 'follow_up' and situation = 'employed') as employed,
+				sum(amount) filter (where kind = 'orientation') as hours,
+				sum(amount) filter (where kind = 'internship') as months
+			from rev group by case_id, 1`
+		: sql`select ${bucket('month')} as start,
+				bool_or(ot) as ot, bool_or(internship) as internships, bool_or(hire) as hires,
+				bool_or(closure) as closures, bool_or(employed) as employed,
+				sum(hours) as hours, sum(months) as months
+			from case_month
+			where project_id = ${projectId}
+			group by case_id, 1`;
+	const categories = range
+		? sql`select 'employer' as "of", coalesce(o.kind::text, '') as code,
+				count(distinct v.case_id) as people
+			from rev v left join organisation o on o.id::text = v.employer
+			where v.kind = 'hire' group by 2
+			union all
+			select case when kind = 'hire' then 'contract' else 'reason' end, code,
+				count(distinct case_id)
+			from rev where kind in ('hire', 'closure') group by 1, 2`
+		: sql`select 'employer' as "of", coalesce(o.kind::text, '') as code,
+				count(distinct c.case_id) as people
+			from case_category c left join organisation o on o.id::text = c.code
+			where c.project_id = ${projectId} and c.dimension = 'employer' group by 2
+			union all
+			select dimension, code, count(*) from case_category
+			where project_id = ${projectId} and dimension in ('contract', 'reason') group by 1, 2`;
+	// Annex I counts participants cumulatively: with a range, those taken in charge by its end,
+	// who have left when their pathway closed by then.
+	const annexWhere = range ? sql`and p.taken_in <= ${range.to}::date` : sql``;
+	const hasLeft = range
+		? sql`coalesce(p.closed_on <= ${range.to}::date, false)`
+		: sql`p.closed_on is not null`;
+	return sql`
+		with ${personRows(projectId, range)},
 		scope as (
 			select 'all' as dim, '' as key, p.* from person p
 			union all select 'org', p.organisation_id::text, p.* from person p
@@ -179,14 +291,14 @@ export function aggregatesStatement(
 		select
 			(select min(coalesce(taken_in, first_fact))::text from person) as first_date,
 			(select max(coalesce(last_fact, taken_in))::text from person) as last_date,
-			(select count(*) from person where district_id is null)::int as without_territory,
+			(select count(*) from person where district_id is null ${range ? sql`and active` : sql``})::int
+				as without_territory,
 			(select json_agg(s)::text from (
 				select p.dim, p.key, ${SCOPE_COLUMNS} from scope p group by p.dim, p.key
 			) s) as scopes,
 			${part(sql`(select json_agg(s)::text from (
-				select ${bucket('taken_in')} as "takenIn", ${bucket('closed_on')} as "closedIn",
-					count(*) as people
-				from person where taken_in is not null group by 1, 2
+				select ${spanOf}, count(*) as people
+				from person where taken_in is not null ${spanWhere} group by 1, 2
 			) s)`)} as spans,
 			${part(sql`(select json_agg(s)::text from (
 				-- Each person once per period (their events folded first), then counted.
@@ -196,16 +308,7 @@ export function aggregatesStatement(
 					count(*) filter (where employed) as employed,
 					coalesce(sum(hours), 0) as hours, count(hours) as hours_people,
 					coalesce(sum(months), 0) as months, count(months) as months_people
-				from (
-					-- Each person once per period: their months folded first.
-					select ${bucket('month')} as start,
-						bool_or(ot) as ot, bool_or(internship) as internships, bool_or(hire) as hires,
-						bool_or(closure) as closures, bool_or(employed) as employed,
-						sum(hours) as hours, sum(months) as months
-					from case_month
-					where project_id = ${projectId}
-					group by case_id, 1
-				) x
+				from (${foldedPeriods}) x
 				group by start
 			) s)`)} as periods,
 			${part(sql`(select json_agg(s)::text from (
@@ -218,22 +321,14 @@ export function aggregatesStatement(
 					percentile_cont(0.5) within group (order by first_hire - taken_in), count(*)
 				from person where first_hire >= taken_in group by 2
 			) s)`)} as days,
+			${part(sql`(select json_agg(s)::text from (${categories}) s)`)} as categories,
 			${part(sql`(select json_agg(s)::text from (
-				select 'employer' as "of", coalesce(o.kind::text, '') as code,
-					count(distinct c.case_id) as people
-				from case_category c left join organisation o on o.id::text = c.code
-				where c.project_id = ${projectId} and c.dimension = 'employer' group by 2
-				union all
-				select dimension, code, count(*) from case_category
-				where project_id = ${projectId} and dimension in ('contract', 'reason') group by 1, 2
-			) s)`)} as categories,
-			${part(sql`(select json_agg(s)::text from (
-				select count(*) as people, p.closed_on is not null as "left", p.follow_up,
+				select count(*) as people, ${hasLeft} as "left", p.follow_up,
 					f.case_id is not null as has_profile, f.gender, f.labour_status, f.age_band,
 					f.education, f.disability, f.third_country_national, f.foreign_background,
 					f.minority, f.homeless, f.rural, f.result_at_exit, f.result_six_months
 				from person p left join case_esf_profile f on f.case_id = p.id
-				where p.taken_in is not null
+				where p.taken_in is not null ${annexWhere}
 				group by 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
 			) s)`)} as annex
 	`;
@@ -255,7 +350,7 @@ export async function loadAggregates(
 	db: Db,
 	projectId: string,
 	periodKind: PeriodKind,
-	options: { totalsOnly?: boolean } = {}
+	options: AggregateOptions = {}
 ): Promise<MonitoringAggregates> {
 	const [row] = await withWorkMemory(db, (tx) =>
 		query<Result & Record<string, unknown>>(tx, aggregatesStatement(projectId, periodKind, options))
@@ -295,9 +390,9 @@ function toScope(r: ScopeRow): ScopeMeasures {
 		dim: r.dim,
 		key: r.key,
 		measures: {
-			// All time, "active" is everyone taken in charge (compute.ts `counts`).
+			// All time, "active" is everyone taken in charge; in a range, the pathways open in it.
 			people_in_charge: count(r.in_charge),
-			active_pathways: count(r.in_charge),
+			active_pathways: count(r.active),
 			...eventMeasures(r),
 			days_to_internship: median(r.to_internship, r.to_internship_people),
 			days_to_hire: median(r.to_hire, r.to_hire_people)

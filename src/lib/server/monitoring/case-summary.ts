@@ -27,7 +27,7 @@ import { PATHWAY_EVENT_KINDS } from './pathway-facts';
 const NUMBER = String.raw`^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$`;
 
 /** The counted events of the cases `where` selects (alias `r` for case_record). */
-const counted = (where: SQL) => sql`
+export const counted = (where: SQL) => sql`
 	select e.case_id, r.project_id, e.kind::text as kind, e.occurred_on as "on", e.created_at,
 		case when e.kind in ('orientation', 'internship')
 			and coalesce(e.details->>'hours', e.details->>'months') ~ ${NUMBER}
@@ -76,7 +76,8 @@ export const derivedSummary = (where: SQL) => sql`
 	),
 	f as (
 		select distinct on (case_id) case_id, situation = 'employed' as employed
-		from pev where kind = 'follow_up' and situation <> ''
+		-- The last answer that says the situation: "not reachable" is unknown (ADR 0203).
+		from pev where kind = 'follow_up' and situation in ('employed', 'not_employed')
 		order by case_id, "on" desc, created_at desc
 	)
 	select r.id as case_id, r.project_id, ${TAKEN_IN} as taken_in, ${CLOSED_ON} as closed_on,

@@ -33,6 +33,7 @@ import {
 import { annexOfGroups } from './annex';
 import type { AnnexRow } from '../../monitoring/esf-annex';
 import type { EsfGender } from '../../monitoring/esf';
+import type { DayRange } from '../../monitoring/report-range';
 
 export interface TerritoryOption {
 	id: string;
@@ -64,6 +65,13 @@ export interface AnnexView {
  */
 export interface Dashboard {
 	periodKind: PeriodKind;
+	/** The report's days when it has a from–to range (ADR 0202); null: the project's whole life. */
+	range: DayRange | null;
+	/**
+	 * People taken in charge before the range (zero without one): where the report's running
+	 * total of people reached starts. Withheld like any figure.
+	 */
+	reachedBefore: Cell;
 	/** Whether small cells were withheld for this reader. */
 	suppressing: boolean;
 	totals: Record<Indicator, Cell>;
@@ -75,6 +83,7 @@ export interface Dashboard {
 	hiresByContract: CategoryRow[];
 	closuresByReason: CategoryRow[];
 	annex: AnnexView;
+	/** Against the figures since the project started (up to the range's end, with one). */
 	targets: TargetView[];
 	territories: TerritoryOption[];
 	canManage: boolean;
@@ -155,11 +164,17 @@ export async function totalsAndTargets(
 	};
 }
 
+/**
+ * The dashboard of a project, or of a from–to range of its days (the report's, ADR 0202): then
+ * every figure counts those days only, the trend's periods are cut to them, and the targets are
+ * compared with the figures from the project's start to the range's end.
+ */
 export async function dashboard(
 	{ db, actor }: Ctx,
 	projectId: string,
 	periodKind: PeriodKind,
-	now: string = today()
+	now: string = today(),
+	range: DayRange | null = null
 ): Promise<Dashboard> {
 	const grant = await authorize(db, actor, 'monitoring.read', { projectId });
 	const operator = decide(grant, OPERATOR_ACTION, { projectId });
@@ -169,7 +184,7 @@ export async function dashboard(
 			.select({ startsOn: project.startsOn, endsOn: project.endsOn })
 			.from(project)
 			.where(eq(project.id, projectId)),
-		loadAggregates(db, projectId, periodKind),
+		loadAggregates(db, projectId, periodKind, { range: range ?? undefined }),
 		projectTerritories(db, projectId),
 		db
 			.select({ id: organisation.id, name: organisation.name })
@@ -178,6 +193,13 @@ export async function dashboard(
 		targetRowsOf(db, projectId)
 	]);
 	if (!sheet) throw new NotFoundError('project_not_found');
+	// One statement at a time: each runs in its own transaction (withWorkMemory).
+	const cumulative = range
+		? await loadAggregates(db, projectId, periodKind, {
+				totalsOnly: true,
+				range: { from: '0001-01-01', to: range.to }
+			})
+		: null;
 
 	// From the project start (or the first fact, if earlier) to today, or to the project end
 	// unless facts were recorded after it (pathways outlive the funding).
@@ -186,7 +208,11 @@ export async function dashboard(
 	const lastFact = aggregates.lastDate;
 	const latest = [sheet.endsOn ?? now, lastFact ?? ''].sort()[1];
 	const endCandidate = latest < now ? latest : now;
-	const periods = start ? periodsBetween(start, endCandidate, periodKind) : [];
+	const periods = range
+		? periodsBetween(range.from, range.to, periodKind)
+		: start
+			? periodsBetween(start, endCandidate, periodKind)
+			: [];
 	const trend = trendOfAggregates(aggregates, periods).map((measures, i) => ({
 		period: periods[i].key,
 		label: periods[i].key,
@@ -205,7 +231,11 @@ export async function dashboard(
 		cells: cells(scopeMeasures(aggregates, 'ter', t.id), operator)
 	}));
 
-	const targets = targetsOf(aggregates, targetRows, territoryNames, operator);
+	const targets = targetsOf(cumulative ?? aggregates, targetRows, territoryNames, operator);
+	const inCharge = (of: MonitoringAggregates) => scopeMeasures(of, 'all', '').people_in_charge;
+	const before = cumulative
+		? (inCharge(cumulative).value ?? 0) - (inCharge(aggregates).value ?? 0)
+		: 0;
 
 	const annex = annexOfGroups(aggregates.annex);
 	const categories = (counted: Map<string, Cell>, label: (code: string) => string) =>
@@ -218,6 +248,8 @@ export async function dashboard(
 
 	return {
 		periodKind,
+		range,
+		reachedBefore: suppress({ value: before, people: before }, operator),
 		suppressing: !operator,
 		totals: cells(scopeMeasures(aggregates, 'all', ''), operator),
 		trend,

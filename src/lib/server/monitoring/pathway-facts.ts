@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/raw-query';
+import { KNOWN_FOLLOW_UP_SITUATIONS } from '../../cases/pathway-values';
 import { CLOSED_ON, EVENT_DATES, TAKEN_IN, profileOf, type ProfileColumns } from './person-sql';
 import {
 	caseEsfProfile,
@@ -97,6 +98,9 @@ interface RawEvent {
 	situation?: string;
 }
 
+const isKnownSituation = (situation: string | undefined): boolean =>
+	(KNOWN_FOLLOW_UP_SITUATIONS as readonly (string | undefined)[]).includes(situation);
+
 /** The structured fields of a raw event that its kind counts. */
 function structured(event: RawEvent): Omit<PathwayEventFact, 'kind' | 'on'> {
 	switch (event.kind) {
@@ -113,7 +117,8 @@ function structured(event: RawEvent): Omit<PathwayEventFact, 'kind' | 'on'> {
 			return event.code ? { reason: event.code } : {};
 		case 'follow_up':
 			return {
-				...(event.situation ? { employed: event.situation === 'employed' } : {}),
+				// "Not reachable" says nothing of the situation (ADR 0203): no `employed` at all.
+				...(isKnownSituation(event.situation) ? { employed: event.situation === 'employed' } : {}),
 				...(event.code ? { contract: event.code } : {})
 			};
 		default:
@@ -215,6 +220,11 @@ export interface Participant {
 	pseudonym: string;
 	person: Pick<PathwayPerson, 'takenInChargeOn' | 'closedOn'>;
 	profile: EsfProfileFacts | null;
+	/**
+	 * The last six-month follow-up's answer recorded as an event (`employed`, `not_employed`,
+	 * `unreachable`: the situation unknown, ADR 0203); null when none was recorded.
+	 */
+	followUp: string | null;
 }
 
 /** The ESF+ profiles of the project's people, by case (the `PathwayPerson` key). */
@@ -244,7 +254,10 @@ export async function loadParticipants(db: Db, projectId: string): Promise<Parti
 		select p.pseudonym, p.taken_in::text as taken_in, p.closed_on::text as closed_on,
 			f.case_id is not null as has_profile, f.gender, f.labour_status, f.age_band, f.education,
 			f.disability, f.third_country_national, f.foreign_background, f.minority, f.homeless,
-			f.rural, f.result_at_exit, f.result_six_months
+			f.rural, f.result_at_exit, f.result_six_months,
+			(select nullif(e.details->>'situation', '') from case_event e
+				where e.case_id = p.id and e.kind = 'follow_up'
+				order by e.occurred_on desc, e.created_at desc, e.id desc limit 1) as follow_up
 		from (
 			select r.id, r.pseudonym, ${TAKEN_IN} as taken_in, ${CLOSED_ON} as closed_on
 			from case_record r
@@ -268,7 +281,8 @@ export async function loadParticipants(db: Db, projectId: string): Promise<Parti
 		.map((r) => ({
 			pseudonym: r.pseudonym,
 			person: { takenInChargeOn: r.taken_in, closedOn: r.closed_on },
-			profile: r.has_profile ? profileOf(r) : null
+			profile: r.has_profile ? profileOf(r) : null,
+			followUp: r.follow_up
 		}))
 		.sort((a, b) => compare(a.pseudonym, b.pseudonym));
 }
@@ -278,4 +292,5 @@ interface ParticipantRow extends ProfileColumns {
 	taken_in: string;
 	closed_on: string | null;
 	has_profile: boolean;
+	follow_up: string | null;
 }

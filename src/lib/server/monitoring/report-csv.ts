@@ -1,6 +1,7 @@
 import { m } from '../../paraglide/messages';
 import type { PeriodKind } from '../../monitoring/indicators';
 import type { ReportChart } from '../../monitoring/report-charts';
+import type { DayRange } from '../../monitoring/report-range';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { toCsv, type CsvCell, type CsvColumn } from '../export/csv';
@@ -69,15 +70,16 @@ export function extrasTables(extras: ReportExtras): CsvTable[] {
 
 /**
  * The report's charts and all its tables as the reader may see them (monitoring.read, then each
- * register's read).
+ * register's read), for the project's life or a from–to range of its days.
  */
 export async function reportContents(
 	ctx: Ctx,
 	projectId: string,
-	periodKind: PeriodKind
+	periodKind: PeriodKind,
+	range: DayRange | null = null
 ): Promise<{ charts: ReportChart[]; tables: CsvTable[] }> {
-	const report = await monitoringReport(ctx, projectId, periodKind);
-	const extras = await reportExtras(ctx, projectId);
+	const report = await monitoringReport(ctx, projectId, periodKind, undefined, range);
+	const extras = await reportExtras(ctx, projectId, range);
 	return {
 		charts: report.charts,
 		tables: [...report.tables.map(figureTable), ...extrasTables(extras)]

@@ -21,11 +21,20 @@ export interface ReportRecords {
 
 const romeDay = (at: Date) => utcToRome(at).day;
 
-/** Decisions taken (every status but "proposed"), in the order they were taken, up to `until`. */
+/** The days a report quotes: from `since` (none: the first) to `until`, both inclusive. */
+export interface RecordDays {
+	since: string | null;
+	until: string;
+}
+
+const inDays = (day: string, { since, until }: RecordDays) =>
+	day <= until && (since === null || day >= since);
+
+/** Decisions taken (every status but "proposed"), in the order they were taken, in the days. */
 export async function decisionsTaken(
 	ctx: Ctx,
 	projectId: string,
-	until: string
+	days: RecordDays
 ): Promise<TextTable> {
 	await authorize(ctx.db, ctx.actor, 'governance.read', { projectId });
 	const takenAt = sql<Date>`coalesce(${meeting.startsAt}, ${decision.createdAt})`;
@@ -54,7 +63,7 @@ export async function decisionsTaken(
 		],
 		rows: rows
 			.map((r) => ({ ...r, day: romeDay(new Date(r.at)) }))
-			.filter((r) => r.day <= until)
+			.filter((r) => inDays(r.day, days))
 			.map((r) => [
 				r.day,
 				r.bodyName,
@@ -70,7 +79,7 @@ export async function decisionsTaken(
 export async function practicesRecorded(
 	ctx: Ctx,
 	projectId: string,
-	until: string
+	days: RecordDays
 ): Promise<TextTable> {
 	await authorize(ctx.db, ctx.actor, 'lab.read', { projectId });
 	const rows = await ctx.db
@@ -100,7 +109,7 @@ export async function practicesRecorded(
 		],
 		rows: rows
 			.map((r) => ({ ...r, day: romeDay(r.createdAt) }))
-			.filter((r) => r.day <= until)
+			.filter((r) => inDays(r.day, days))
 			.map((r) => [
 				r.title,
 				r.day,
@@ -115,10 +124,10 @@ export async function practicesRecorded(
 export async function reportRecords(
 	ctx: Ctx,
 	projectId: string,
-	until: string
+	days: RecordDays
 ): Promise<ReportRecords> {
 	return {
-		decisions: await decisionsTaken(ctx, projectId, until),
-		practices: await practicesRecorded(ctx, projectId, until)
+		decisions: await decisionsTaken(ctx, projectId, days),
+		practices: await practicesRecorded(ctx, projectId, days)
 	};
 }

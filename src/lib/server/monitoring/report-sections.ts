@@ -9,6 +9,7 @@ import { plain } from '../export/document-model';
 import { livedOf, projectStart, proposalsOf } from './cronoprogramma';
 import { traceabilityView, type TraceabilityView } from './traceability';
 import { reportRecords, type ReportRecords } from './report-records';
+import type { DayRange } from '../../monitoring/report-range';
 
 /**
  * The report's sections beyond the dashboard's figures: the cronoprogramma, planned beside
@@ -33,7 +34,7 @@ export interface CronoprogrammaSection {
 export interface ReportExtras {
 	cronoprogramma: CronoprogrammaSection[];
 	traceability: { table: TextTable; gaps: string[] };
-	/** The decisions taken and the good practices recorded up to the report's day. */
+	/** The decisions taken and the good practices recorded in the report's range (or up to its day). */
 	records: ReportRecords;
 }
 
@@ -121,8 +122,11 @@ export function traceabilityTable(view: TraceabilityView): TextTable {
 export async function reportExtras(
 	ctx: Ctx,
 	projectId: string,
-	until = new Date().toISOString().slice(0, 10)
+	range: DayRange | null = null
 ): Promise<ReportExtras> {
+	const days = range
+		? { since: range.from, until: range.to }
+		: { since: null, until: new Date().toISOString().slice(0, 10) };
 	const view = await traceabilityView(ctx, projectId);
 	const startsOn = await projectStart(ctx.db, projectId);
 	const cronoprogramma: CronoprogrammaSection[] = [];
@@ -141,7 +145,7 @@ export async function reportExtras(
 			table: traceabilityTable(view),
 			gaps: view.gaps.map((gap) => `${gapLabel(gap.kind)}: ${gap.title}`)
 		},
-		records: await reportRecords(ctx, projectId, until)
+		records: await reportRecords(ctx, projectId, days)
 	};
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../../monitoring/indicators';
 import { formatCount } from '../../monitoring/chart-data';
 import { reportCharts, type ReportChart } from '../../monitoring/report-charts';
+import { rangeLabel, type DayRange } from '../../monitoring/report-range';
 import type { Ctx } from '../context';
 import { project } from '../db/schema';
 import type { Block, ExportDocument } from '../export/document-model';
@@ -200,25 +201,31 @@ function tableBlock(table: ReportTable): Block {
 	};
 }
 
-/** The report of a project: reads the dashboard as the reader may see it (monitoring.read). */
+/**
+ * The report of a project, or of a from–to range of its days (ADR 0202): reads the dashboard as
+ * the reader may see it (monitoring.read).
+ */
 export async function monitoringReport(
 	ctx: Ctx,
 	projectId: string,
 	periodKind: PeriodKind,
-	now?: string
+	now?: string,
+	range: DayRange | null = null
 ): Promise<{
 	projectTitle: string;
+	range: DayRange | null;
 	tables: ReportTable[];
 	charts: ReportChart[];
 	suppressing: boolean;
 }> {
-	const d = await dashboard(ctx, projectId, periodKind, now);
+	const d = await dashboard(ctx, projectId, periodKind, now, range);
 	const [sheet] = await ctx.db
 		.select({ title: project.title })
 		.from(project)
 		.where(eq(project.id, projectId));
 	return {
 		projectTitle: sheet?.title ?? '',
+		range,
 		tables: reportTables(d),
 		charts: reportCharts(d),
 		suppressing: d.suppressing
@@ -233,12 +240,15 @@ export function reportDocument(
 	generatedAt = new Date(),
 	extras?: ReportExtras
 ): ExportDocument {
+	// The cover states the range: in the subtitle, under the title, and among the facts.
+	const range = report.range ? rangeLabel(report.range) : null;
 	return {
 		title: m.monitoring_report_title(),
-		subtitle: report.projectTitle,
+		subtitle: range ? `${report.projectTitle} · ${range}` : report.projectTitle,
 		language: getLocale() === 'en' ? 'en-GB' : 'it-IT',
 		facts: [
 			{ label: m.monitoring_report_project(), value: report.projectTitle },
+			...(range ? [{ label: m.monitoring_report_range_fact(), value: range }] : []),
 			{ label: m.monitoring_period_label(), value: periodKindLabel(periodKind) }
 		],
 		sections: report.tables

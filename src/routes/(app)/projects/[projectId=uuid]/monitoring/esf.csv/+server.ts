@@ -28,7 +28,9 @@ const COLUMNS: CsvColumn<Participant>[] = [
 	{ header: 'area_rurale', value: (r) => yesNo(r.profile?.rural) },
 	{ header: 'esito_entro_4_settimane', value: (r) => r.profile?.resultAtExit },
 	{ header: 'follow_up_6_mesi_dovuto', value: (r) => esf.followUpDue(r.person.closedOn) },
-	{ header: 'esito_6_mesi', value: (r) => r.profile?.resultSixMonths }
+	{ header: 'esito_6_mesi', value: (r) => r.profile?.resultSixMonths },
+	// The follow-up event's answer; `unreachable` is a situation unknown (ADR 0203).
+	{ header: 'follow_up_6_mesi_esito', value: (r) => r.followUp }
 ];
 
 export const GET: RequestHandler = ({ locals, params }) =>

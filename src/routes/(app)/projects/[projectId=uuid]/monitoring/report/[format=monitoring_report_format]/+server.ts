@@ -7,21 +7,30 @@ import { startJob } from '$lib/server/export/jobs';
 import { runEndpoint } from '$lib/server/http/run-endpoint';
 import { exportMonitoringReport } from '$lib/server/monitoring/report-file';
 import { reportContents, reportCsv } from '$lib/server/monitoring/report-csv';
+import { parseReportRange, resolveReportRange } from '$lib/server/monitoring/report-range';
+import type { Ctx } from '$lib/server/context';
 import type { RequestHandler } from './$types';
+
+/** `?from=&to=` checked (400 with translated issues otherwise) and resolved (ADR 0202). */
+const rangeOf = (ctx: Ctx, projectId: string, url: URL) =>
+	resolveReportRange(ctx.db, projectId, parseReportRange(url));
 
 /**
  * GET: the monitoring report as DOCX, ODT or PDF (figures, charts, cronoprogramma,
  * traceability, decisions, good practices; what the job builds, while the request waits, so a
- * plain link works) or as CSV: every table, or one with `?table=<code>`.
+ * plain link works) or as CSV: every table, or one with `?table=<code>`; of the project's life
+ * or of the days `?from=&to=`.
  */
 export const GET: RequestHandler = ({ locals, params, url }) =>
 	runEndpoint(async () => {
 		const periodKind = parsePeriodKind(url.searchParams.get('period'));
+		const range = await rangeOf(locals.ctx, params.projectId, url);
 		if (params.format === 'csv') {
 			const tableId = url.searchParams.get('table');
-			const { tables } = await reportContents(locals.ctx, params.projectId, periodKind);
+			const { tables } = await reportContents(locals.ctx, params.projectId, periodKind, range);
 			const body = reportCsv(tables, tableId);
-			const name = tableId ? `rapporto-monitoraggio-${tableId}` : 'rapporto-monitoraggio';
+			const days = range ? `-${range.from}_${range.to}` : '';
+			const name = `rapporto-monitoraggio${tableId ? `-${tableId}` : ''}${days}`;
 			return new Response(body, {
 				headers: {
 					'content-type': 'text/csv; charset=utf-8',
@@ -34,7 +43,8 @@ export const GET: RequestHandler = ({ locals, params, url }) =>
 			await exportMonitoringReport(locals.ctx, {
 				projectId: params.projectId,
 				format: parseFormat(params.format),
-				periodKind
+				periodKind,
+				range
 			})
 		);
 	});
@@ -55,8 +65,9 @@ export const POST: RequestHandler = ({ locals, params, url }) =>
 			const format = parseFormat(params.format);
 			const periodKind = parsePeriodKind(url.searchParams.get('period'));
 			const ctx = locals.ctx;
+			const range = await rangeOf(ctx, projectId, url);
 			const job = await startJob(ctx.db, locals.actor.id, (reporter) =>
-				exportMonitoringReport(ctx, { projectId, format, periodKind }, reporter)
+				exportMonitoringReport(ctx, { projectId, format, periodKind, range }, reporter)
 			);
 			const base = url.pathname.replace(/\/[^/]+$/, '');
 			return {
