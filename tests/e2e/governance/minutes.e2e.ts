@@ -85,8 +85,8 @@ test('two members write the minutes live, decide from a sentence, amend by sugge
 	// Giulia (chair) sees it with its author; approval waits until she resolves it. Her browser
 	// keeps the draft minutes for offline use (ADR 0206).
 	await giulia.goto(meetingUrl);
-	await expect.poll(() => offlineCopies(giulia)).toContain(documentName);
-	await expect.poll(() => offlineCopies(paolo)).toContain(documentName);
+	await expect.poll(() => offlineCopies(giulia), { timeout: 30_000 }).toContain(documentName);
+	await expect.poll(() => offlineCopies(paolo), { timeout: 30_000 }).toContain(documentName);
 	const suggestions = giulia.getByRole('region', { name: 'Proposte di modifica' });
 	await expect(suggestions).toContainText('Paolo Rinaldi propone di aggiungere');
 	await expect(suggestions).toContainText(amendment.trim());
@@ -107,11 +107,11 @@ test('two members write the minutes live, decide from a sentence, amend by sugge
 	await expect(minutesOf(giulia)).toContainText(fromPaolo);
 	await expect(minutesOf(giulia)).toContainText(amendment.trim());
 	// Approved minutes are final: no browser keeps a copy that could show other text.
-	await expect.poll(() => offlineCopies(giulia)).not.toContain(documentName);
+	await expect.poll(() => offlineCopies(giulia), { timeout: 30_000 }).not.toContain(documentName);
 	await paolo.reload();
 	await expect(minutesOf(paolo)).toHaveAttribute('contenteditable', 'false');
 	await expect(minutesOf(paolo)).toContainText(amendment.trim());
-	await expect.poll(() => offlineCopies(paolo)).not.toContain(documentName);
+	await expect.poll(() => offlineCopies(paolo), { timeout: 30_000 }).not.toContain(documentName);
 	await expectNoSeriousA11yViolations(giulia);
 });
 

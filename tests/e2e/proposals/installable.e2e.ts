@@ -104,7 +104,9 @@ test('a meeting opened once reopens offline with its minutes, written there and 
 	await expect(minutes).toContainText('1. Tirocini estivi');
 	await keptForOffline(giulia);
 	// The minutes' text is kept too (ADR 0206), not only the page.
-	await expect.poll(() => offlineCopies(giulia)).toContain(minutesDocumentOf(meetingUrl));
+	await expect
+		.poll(() => offlineCopies(giulia), { timeout: 30_000 })
+		.toContain(minutesDocumentOf(meetingUrl));
 
 	await giulia.context().setOffline(true);
 	const reopened = await giulia.reload();

@@ -52,7 +52,11 @@ describe('onIndexes', () => {
 				query<{ open: boolean }>(opened.db, sql`select now() = statement_timestamp() as open`)
 			)
 		);
-		expect(states.flat().map((row) => row.open)).toEqual(Array(12).fill(true));
+		// A connection left in an aborted transaction would have refused these; one left in an open
+		// transaction answers an older now(). PGlite has one session, queued: the pool is PostgreSQL's.
+		if (database.env.DATABASE_URL) {
+			expect(states.flat().map((row) => row.open)).toEqual(Array(12).fill(true));
+		}
 		const rows = await onIndexes<{ n: number }>(opened.db, sql`select ${41}::int + 1 as n`);
 		expect(rows).toEqual([{ n: 42 }]);
 	});
