@@ -19,12 +19,8 @@ import {
 } from '../src/lib/server/db/schema';
 import { seedTemplates } from '../src/lib/server/proposals/template-seed';
 import { findTemplate } from '../src/lib/server/proposals/template-store';
-import {
-	onIndexes,
-	search,
-	searchStatement,
-	type SearchFilter
-} from '../src/lib/server/search/search';
+import { search, searchStatement, type SearchFilter } from '../src/lib/server/search/search';
+import { onIndexes } from '../src/lib/server/search/on-indexes';
 import { sql } from 'drizzle-orm';
 import { buildMember, buildProject } from '../tests/support/factories';
 import { createTestDatabase } from '../tests/support/database';

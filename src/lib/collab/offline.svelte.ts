@@ -1,4 +1,4 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import type { LiveDocument } from './provider.svelte';
 import { SUGGESTIONS_ONLY_CLOSE, UPDATE_TOO_COSTLY_CLOSE } from './refusals';
 
@@ -70,4 +70,12 @@ export class OfflineDocument {
 		this.live.provider.off('closed', this.onClosed);
 		void this.store.destroy();
 	}
+}
+
+/**
+ * Deletes this browser's copy of a document, for a text that became final on the server (approved
+ * minutes): an old copy could still hold changes the server will never take, and would show them.
+ */
+export function forgetOfflineCopy(documentName: string): Promise<void> {
+	return clearDocument(documentName);
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../support/axe';
+import { minutesDocumentOf, offlineCopies } from '../support/offline-copies';
 import { openDemoProject, personInNewContext } from '../support/session';
 
 // Several people in their own browsers, one after another: about a minute of real work.
@@ -26,6 +27,7 @@ test('two members write the minutes live, decide from a sentence, amend by sugge
 }) => {
 	const giulia = await personInNewContext(browser, 'coordinator');
 	const meetingUrl = await scheduleMeeting(giulia);
+	const documentName = minutesDocumentOf(meetingUrl);
 	const paolo = await personInNewContext(browser, 'steeringSole');
 	await paolo.goto(meetingUrl);
 
@@ -80,8 +82,11 @@ test('two members write the minutes live, decide from a sentence, amend by sugge
 	await paolo.keyboard.type(amendment, { delay: 10 });
 	await expect(minutesOf(paolo).locator('ins.suggestion-ins')).toContainText(amendment.trim());
 
-	// Giulia (chair) sees it with its author; approval waits until she resolves it.
+	// Giulia (chair) sees it with its author; approval waits until she resolves it. Her browser
+	// keeps the draft minutes for offline use (ADR 0206).
 	await giulia.goto(meetingUrl);
+	await expect.poll(() => offlineCopies(giulia), { timeout: 30_000 }).toContain(documentName);
+	await expect.poll(() => offlineCopies(paolo), { timeout: 30_000 }).toContain(documentName);
 	const suggestions = giulia.getByRole('region', { name: 'Proposte di modifica' });
 	await expect(suggestions).toContainText('Paolo Rinaldi propone di aggiungere');
 	await expect(suggestions).toContainText(amendment.trim());
@@ -101,8 +106,12 @@ test('two members write the minutes live, decide from a sentence, amend by sugge
 	await expect(minutesOf(giulia)).toHaveAttribute('contenteditable', 'false');
 	await expect(minutesOf(giulia)).toContainText(fromPaolo);
 	await expect(minutesOf(giulia)).toContainText(amendment.trim());
+	// Approved minutes are final: no browser keeps a copy that could show other text.
+	await expect.poll(() => offlineCopies(giulia), { timeout: 30_000 }).not.toContain(documentName);
 	await paolo.reload();
 	await expect(minutesOf(paolo)).toHaveAttribute('contenteditable', 'false');
+	await expect(minutesOf(paolo)).toContainText(amendment.trim());
+	await expect.poll(() => offlineCopies(paolo), { timeout: 30_000 }).not.toContain(documentName);
 	await expectNoSeriousA11yViolations(giulia);
 });
 

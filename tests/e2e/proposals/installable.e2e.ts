@@ -1,11 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { personInNewContext } from '../support/session';
+import { minutesDocumentOf, offlineCopies } from '../support/offline-copies';
+import { openDemoProject, personInNewContext } from '../support/session';
 import { createProposal, openCanvas, sectionEditor, typeAtEnd, unique } from './canvas-support';
 
 /**
  * The installable app shell (ADR 0193): a web manifest, and a service worker that keeps the
- * built assets and the pages a person opened, so a proposal already opened reopens with no
- * connection at all, stays editable (y-indexeddb keeps the text) and merges on reconnect.
+ * built assets and the pages a person opened, so a proposal or a meeting already opened reopens
+ * with no connection at all, stays editable (y-indexeddb keeps the text, ADR 0093 and 0206) and
+ * merges on reconnect.
  */
 async function keptForOffline(page: Page) {
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -78,5 +80,56 @@ test('a proposal opened once reopens offline, is edited there, and the edit reac
 	await giulia.getByRole('button', { name: 'Esci' }).click();
 	await expect(giulia).toHaveURL(/\/login/);
 	await expect.poll(() => pageCaches(giulia)).toEqual([]);
+	await giulia.context().close();
+});
+
+test('a meeting opened once reopens offline with its minutes, written there and kept by the server', async ({
+	browser
+}) => {
+	const title = `Riunione senza rete ${Date.now().toString(36)}`;
+	const giulia = await personInNewContext(browser, 'coordinator');
+	const projectId = await openDemoProject(giulia);
+	await giulia.goto(`/projects/${projectId}/governance`);
+	await giulia.getByRole('link', { name: 'Cabina di regia allargata', exact: true }).click();
+	await giulia.getByLabel('Titolo').fill(title);
+	await giulia.getByLabel('Data').fill('2026-12-22');
+	await giulia.getByLabel('Ordine del giorno').fill('Tirocini estivi');
+	await giulia.getByRole('button', { name: 'Convoca riunione' }).click();
+	await expect(giulia).toHaveURL(/\/governance\/meetings\/[0-9a-f-]{36}$/);
+	const meetingUrl = giulia.url();
+	// Reached after the form, in the app: opened as a page, as someone coming back to it does,
+	// so the worker keeps the page itself and not only its data.
+	await giulia.goto(meetingUrl);
+	const minutes = giulia.getByRole('textbox', { name: 'Testo del verbale' });
+	await expect(minutes).toContainText('1. Tirocini estivi');
+	await keptForOffline(giulia);
+	// The minutes' text is kept too (ADR 0206), not only the page.
+	await expect
+		.poll(() => offlineCopies(giulia), { timeout: 30_000 })
+		.toContain(minutesDocumentOf(meetingUrl));
+
+	await giulia.context().setOffline(true);
+	const reopened = await giulia.reload();
+	expect(reopened?.fromServiceWorker()).toBe(true);
+	await expect(minutes).toContainText('1. Tirocini estivi');
+	const offline = unique('Verbale scritto senza rete');
+	await minutes.getByText('1. Tirocini estivi').click();
+	await giulia.keyboard.press('End');
+	await giulia.keyboard.press('ArrowDown');
+	await giulia.keyboard.type(offline, { delay: 10 });
+	await expect(minutes).toContainText(offline);
+
+	await giulia.context().setOffline(false);
+	await expect(
+		giulia.getByRole('status').filter({ hasText: 'Stato della connessione' })
+	).toHaveText(/Connesso/, { timeout: 30_000 });
+	// Another browser of hers, with nothing kept: what it shows came from the server.
+	const elsewhere = await personInNewContext(browser, 'coordinator');
+	await elsewhere.goto(meetingUrl);
+	await expect(elsewhere.getByRole('textbox', { name: 'Testo del verbale' })).toContainText(
+		offline,
+		{ timeout: 30_000 }
+	);
+	await elsewhere.context().close();
 	await giulia.context().close();
 });

@@ -2,12 +2,11 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { decide, type Grant } from '../access/policy';
 import { membership } from '../db/schema';
-import { query } from '../db/raw-query';
-import type { Db } from '../db/client';
 import { UnauthorizedError } from '../errors';
 import { MATCH_END, MATCH_START, type SearchKind } from '../../search/kinds';
 import { searchQuery } from './text-query';
 import { SEARCH_SOURCES } from './sources';
+import { onIndexes } from './on-indexes';
 
 /**
  * Search across everything (ADR 0140): one query over every registered source, limited to the
@@ -102,20 +101,6 @@ export async function searchStatement(ctx: Ctx, filter: SearchFilter): Promise<S
 			) hits
 			join project on project.id = hits.project_id
 			order by hits.rank desc, hits.at desc, hits.id`;
-}
-
-/**
- * Runs the search statement (or its EXPLAIN) on index paths. EXPLAIN after ANALYZE
- * (docs/benchmarks.md): the planner prices a sequential scan of the live texts without the cost
- * of reading each TOASTed tsvector, and chose it over the GIN index (170 ms for a word found
- * nowhere in 7,500 texts; 0.2 ms through the index). Every source has its GIN index, so a scan
- * of a whole table is never the better path for this statement.
- */
-export function onIndexes<T extends Record<string, unknown>>(db: Db, statement: SQL) {
-	return db.transaction(async (tx) => {
-		await tx.execute(sql`set local enable_seqscan = off`);
-		return query<T>(tx, statement);
-	});
 }
 
 export async function search(ctx: Ctx, filter: SearchFilter): Promise<SearchResult> {
