@@ -169,8 +169,9 @@ async function onlyReadable(
 						)
 					);
 	const referredTo = new Map<string, string[]>();
-	for (const row of accepted)
+	for (const row of accepted) {
 		referredTo.set(row.caseId, [...(referredTo.get(row.caseId) ?? []), row.to]);
+	}
 	return rows
 		.filter((row) =>
 			decide(grant, 'case.read_pseudonymous', {

@@ -2,12 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { proposal, proposalSection, templateSection } from '../db/schema';
 import type { DocumentAccess } from '../live/access';
-import {
-	findSections,
-	sectionResource,
-	type SectionAccessFields,
-	type SectionRecord
-} from './section-lookup';
+import { findSections, sectionResource, type SectionAccessFields } from './section-lookup';
 
 /**
  * Live documents of proposals, for the registry. `section:<id>` is writable at the collab level
