@@ -3,7 +3,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, version } from '$service-worker';
-import { endsTheSession, keptForOffline } from '$lib/offline/cache-rules';
+import { endsTheSession, keptForOffline, pageOfKeptData } from '$lib/offline/cache-rules';
 
 /**
  * The installable app shell (ADR 0193): the built assets and static files are kept per version
@@ -51,6 +51,8 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(fromShell(request));
 	} else if (keptForOffline(url.pathname)) {
 		event.respondWith(networkFirst(request));
+		const page = pageOfKeptData(url.pathname);
+		if (page) event.waitUntil(keepPageOnce(new URL(page, url)));
 	}
 	// Everything else (API, collab, exports, other pages) goes to the network untouched.
 });
@@ -81,6 +83,18 @@ async function keep(request: Request, response: Response) {
 		await cache.put(request, response.clone());
 	} else {
 		await cache.delete(request);
+	}
+}
+
+/** A page reached inside the app came as data only: fetch the page too, unless already kept. */
+async function keepPageOnce(url: URL) {
+	const request = new Request(url, { credentials: 'same-origin' });
+	const cache = await caches.open(PAGES);
+	if (await cache.match(request)) return;
+	try {
+		await keep(request, await fetch(request));
+	} catch {
+		// Offline: the page stays as it was (kept or not).
 	}
 }
 

@@ -30,6 +30,15 @@ export function keptForOffline(pathname: string): boolean {
 }
 
 /**
+ * The kept page whose data `pathname` asks for, or null. A page reached by in-app navigation
+ * arrives as data only; the worker then fetches the page itself too, so it reloads offline.
+ */
+export function pageOfKeptData(pathname: string): string | null {
+	if (!pathname.endsWith(DATA_SUFFIX) || !keptForOffline(pathname)) return null;
+	return pagePath(pathname);
+}
+
+/**
  * A request after which the kept pages belong to nobody: signing out, or any step of signing in
  * (possibly as someone else on a shared computer), the OpenID Connect round included.
  */

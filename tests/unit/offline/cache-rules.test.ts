@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { endsTheSession, keptForOffline } from '../../../src/lib/offline/cache-rules';
+import {
+	endsTheSession,
+	keptForOffline,
+	pageOfKeptData
+} from '../../../src/lib/offline/cache-rules';
 
 const project = '/projects/6232f765-c1da-54b3-a2d8-bef8a6b240b0';
 const id = 'b2e9f0e3-d417-4c1e-9a55-0f5d2b7c9e11';
@@ -17,6 +21,17 @@ describe('the pages the service worker keeps for offline use', () => {
 		]) {
 			expect(keptForOffline(path), path).toBe(true);
 		}
+	});
+
+	it('names the page behind kept data, so a page reached inside the app is kept as a page', () => {
+		expect(pageOfKeptData(`${project}/governance/meetings/${id}/__data.json`)).toBe(
+			`${project}/governance/meetings/${id}`
+		);
+		expect(pageOfKeptData(`${project}/proposals/${id}/__data.json`)).toBe(
+			`${project}/proposals/${id}`
+		);
+		expect(pageOfKeptData(`${project}/proposals/${id}`)).toBeNull(); // a page, not data
+		expect(pageOfKeptData(`${project}/cases/${id}/__data.json`)).toBeNull(); // never kept
 	});
 
 	it('never keeps cases, labs, accounts, API, collab, exports, sign-in or other pages', () => {
