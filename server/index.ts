@@ -23,19 +23,8 @@ async function main() {
 		handler: RequestHandler;
 	};
 	const app = createTavoloServer(runtime, handler);
-	const port = await app.listen(config.port, config.host);
-	const url = config.origin ?? `http://localhost:${port}`;
-	// Notification mails owed in the database (ADR 0152) leave from here, also after a restart.
-	startMailQueue(runtime.db, runtime.mailer, url);
-	console.log(`\nTavolo is running at ${url}\n`);
-	if (config.seedDemo) {
-		console.log('Demo logins (password for all: ' + DEMO_LOGINS.password + '):');
-		for (const login of DEMO_LOGINS.people) {
-			console.log(`  ${login.email.padEnd(34)} ${login.role}`);
-		}
-		console.log('');
-	}
-
+	// Signals are handled before the server says it runs: whoever reads that line may stop it at
+	// once, and without a listener SIGTERM would kill the process instead of draining it.
 	let stopping = false;
 	const stop = async (signal: string) => {
 		if (stopping) return;
@@ -50,6 +39,18 @@ async function main() {
 	};
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 	process.on('SIGINT', () => void stop('SIGINT'));
+	const port = await app.listen(config.port, config.host);
+	const url = config.origin ?? `http://localhost:${port}`;
+	// Notification mails owed in the database (ADR 0152) leave from here, also after a restart.
+	startMailQueue(runtime.db, runtime.mailer, url);
+	console.log(`\nTavolo is running at ${url}\n`);
+	if (config.seedDemo) {
+		console.log('Demo logins (password for all: ' + DEMO_LOGINS.password + '):');
+		for (const login of DEMO_LOGINS.people) {
+			console.log(`  ${login.email.padEnd(34)} ${login.role}`);
+		}
+		console.log('');
+	}
 }
 
 function explain(error: unknown): string {

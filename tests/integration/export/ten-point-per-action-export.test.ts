@@ -152,7 +152,10 @@ describe(`the ten-point schema filled per action with the text of ${SOURCE}, exp
 		const headings = [
 			...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading(\d)"\/>(.*?)<\/w:p>/g)
 		].map((match) => [textOf(match[2]), Number(match[1])]);
-		const perAction = headings.filter(([, level]) => level === 2);
+		// The numbered points; the appendices after them ("Azioni", "Cronoprogramma") are level 2 too.
+		const perAction = headings.filter(
+			([title, level]) => level === 2 && /^\d+\. /.test(String(title))
+		);
 		expect(perAction).toEqual(
 			PER_ACTION_BLOCKS.flatMap(() => POINTS.map((p) => [`${p.number}. ${p.title}`, 2]))
 		);

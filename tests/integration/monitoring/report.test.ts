@@ -344,7 +344,8 @@ describe('the monitoring report of a from–to range', () => {
 		const response = await get(observer, 'docx', projectId, '&from=2025-02-03&to=2025-10-01');
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-disposition')).toContain(
-			'rapporto-monitoraggio-year-2025-02-03_2025-10-01.docx'
+			// The days as reportFileName joins them, made safe by the renderer (`_` becomes `-`).
+			'rapporto-monitoraggio-year-2025-02-03-2025-10-01.docx'
 		);
 		const text = squeezed(docxText(new Uint8Array(await response.arrayBuffer())));
 		expect(text).toContain(
