@@ -75,8 +75,9 @@ for (const width of [1280, 390]) {
 			})
 		).toBeVisible();
 		await expectNoSeriousA11yViolations(luca);
-		// The list gains both records, by pseudonym only.
-		expect(await rowsInList(luca, projectId)).toBe(before + 2);
+		// The list gains both records, by pseudonym only. At least two: other tests running
+		// beside this one may open records in the same operator's list meanwhile.
+		expect(await rowsInList(luca, projectId)).toBeGreaterThanOrEqual(before + 2);
 		await expect(luca.locator('main table')).not.toContainText(stamp);
 	});
 }
