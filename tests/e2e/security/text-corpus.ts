@@ -179,6 +179,8 @@ export const STRUCTURED_TEXT = new Set([
 	'monitoring_target.indicator',
 	// An action block's id, checked against the proposal's blocks; the page shows the title.
 	'cronoprogramma_mark.action_id',
+	// The fragment a comment is anchored in: `default` or an action's field name, checked on write.
+	'comment_thread.field',
 	// Ids of the thread's ends (uuids, `<proposalId>:<blockId>`, indicator keys), checked on write.
 	'trace_link.from_id',
 	'trace_link.to_id'
