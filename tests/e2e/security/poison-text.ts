@@ -4,30 +4,14 @@
  * address into address columns), as if partners had typed them. Run by the e2e test with
  * `node --import tsx`; `--list` prints the text columns and how they are classified.
  */
-import { getTableColumns, is, sql } from 'drizzle-orm';
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import * as schema from '../../../src/lib/server/db/schema';
+import { sql } from 'drizzle-orm';
 import { seedIfEnabled } from '../../../src/lib/server/demo/seed';
 import { startRuntime, stopRuntime } from '../../../src/lib/server/runtime';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANARY_FILE, type IdentityCanaries } from './identity-canaries';
 import { FORMULA_TEXT, formulaFor, kindOf, payloadsFor, URL_PAYLOAD } from './text-corpus';
-
-/** `table.column` of every plain text column of the schema, in the database's own names. */
-function textColumns(): string[] {
-	const found: string[] = [];
-	for (const value of Object.values(schema)) {
-		if (!is(value, PgTable)) continue;
-		const table = getTableConfig(value).name;
-		for (const column of Object.values(getTableColumns(value))) {
-			if (column.columnType !== 'PgText' || column.enumValues?.length) continue;
-			// The schema uses `casing: 'snake_case'`: the property name becomes the column name.
-			found.push(`${table}.${column.name.replace(/[A-Z]/g, (c: string) => `_${c.toLowerCase()}`)}`);
-		}
-	}
-	return found;
-}
+import { textColumns } from './text-columns';
 
 const columns = textColumns();
 const unclassified = columns.filter((column) => !kindOf(column));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { notification, notificationPreference } from '../../../src/lib/server/db/schema';
+import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import { decision, notification, notificationPreference } from '../../../src/lib/server/db/schema';
+import { countStatements } from '../../../src/lib/server/db/statement-count';
 import * as decisions from '../../../src/lib/server/governance/decisions';
 import { createMailer } from '../../../src/lib/server/mail/mailer';
 import { sendDueMails } from '../../../src/lib/server/notifications/mail-queue';
 import { notifyOverdueWork } from '../../../src/lib/server/notifications/overdue';
 import { romeToday } from '../../../src/lib/governance/rome-time';
+import { addDecisions } from '../../support/bulk-rows';
 import { startSmtpServer } from '../../support/smtp-server';
 import { buildCommittee, startGovernanceRuntime } from '../governance/fixture';
 
@@ -106,5 +108,37 @@ describe('a decision assigned to you and overdue', () => {
 		const [daily] = await overdueNotices(toSecretary.id);
 		expect(daily.mailDueAt!.getUTCHours()).toBe(6);
 		expect(daily.mailDueAt!.getTime()).toBeGreaterThan(Date.now());
+	});
+
+	it('tells a backlog of a thousand owners in a handful of statements, not a few per decision', async () => {
+		const c = await buildCommittee(runtime);
+		await addDecisions(db, c.projectId, 1_500);
+		const today = romeToday(new Date());
+		const [{ overdue }] = await db
+			.select({ overdue: count() })
+			.from(decision)
+			.where(
+				and(
+					eq(decision.projectId, c.projectId),
+					inArray(decision.status, ['approved', 'in_progress']),
+					isNotNull(decision.ownerPersonId),
+					lt(decision.dueOn, today)
+				)
+			);
+		expect(overdue).toBeGreaterThan(100);
+
+		const { tally, result } = countStatements(() => notifyOverdueWork(db));
+		expect(await result).toBe(overdue);
+		// The lock, the two look-ups, one membership look-up for the project, the preferences,
+		// the inserts: the same few statements for 1,500 decisions as for one.
+		expect(tally.statements.length).toBeLessThanOrEqual(8);
+		const [{ told }] = await db
+			.select({ told: count() })
+			.from(notification)
+			.where(
+				and(eq(notification.kind, 'decision_overdue'), eq(notification.projectId, c.projectId))
+			);
+		expect(told).toBe(overdue);
+		expect(await notifyOverdueWork(db)).toBe(0);
 	});
 });

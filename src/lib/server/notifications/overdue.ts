@@ -5,7 +5,7 @@ import { actionItem, decision, notification, type NotificationKind } from '../db
 import { romeToday } from '../../governance/rome-time';
 import { actionItemsLink, shortTitle } from './assigned-to-you';
 import { allowedAmong } from './audience';
-import { notify } from './notify';
+import { notifyEach, type NotifyInput } from './notify';
 
 /** Serialises the overdue round across instances, so an owner is told once (next to the other keys). */
 const OVERDUE_LOCK_KEY = 7_405_212;
@@ -82,7 +82,9 @@ async function overdueDecisions(tx: Db, today: string): Promise<Overdue[]> {
 
 /**
  * Tells each owner of an action item or a decision past its due day (Rome time) and not done,
- * once, if they may still read the register. Returns how many were told.
+ * once, if they may still read the register. Returns how many were told. A backlog (the first
+ * round after an import of thousands of decisions) costs a few statements per project, not a
+ * few per item: one transaction holds the lock, and on PGlite the server, while it runs.
  */
 export async function notifyOverdueWork(db: Db, now = new Date()): Promise<number> {
 	const today = romeToday(now);
@@ -92,27 +94,35 @@ export async function notifyOverdueWork(db: Db, now = new Date()): Promise<numbe
 			['action_item_overdue', await overdueActionItems(tx, today)],
 			['decision_overdue', await overdueDecisions(tx, today)]
 		];
-		let told = 0;
-		for (const [kind, items] of due) {
-			for (const item of items) {
-				const recipientIds = await allowedAmong(tx, [item.ownerPersonId], 'governance.read', {
-					projectId: item.projectId
-				});
-				await notify(
-					tx,
-					{
-						recipientIds,
-						kind,
-						projectId: item.projectId,
-						resourceId: item.id,
-						title: item.title,
-						link: item.link
-					},
-					now
-				);
-				told += recipientIds.length;
-			}
-		}
-		return told;
+		const readers = await registerReaders(
+			tx,
+			due.flatMap(([, items]) => items)
+		);
+		const inputs: NotifyInput[] = due.flatMap(([kind, items]) =>
+			items.flatMap((item) => {
+				const owner = item.ownerPersonId;
+				if (!owner || !readers.get(item.projectId)?.has(owner)) return [];
+				const { projectId, id: resourceId, title, link } = item;
+				return [{ recipientIds: [owner], kind, projectId, resourceId, title, link }];
+			})
+		);
+		await notifyEach(tx, inputs, now);
+		return inputs.length;
 	});
+}
+
+/** Per project, the owners among `items` who may still read its register: one look-up a project. */
+async function registerReaders(tx: Db, items: Overdue[]): Promise<Map<string, Set<string>>> {
+	const ownersByProject = new Map<string, (string | null)[]>();
+	for (const item of items) {
+		const owners = ownersByProject.get(item.projectId) ?? [];
+		owners.push(item.ownerPersonId);
+		ownersByProject.set(item.projectId, owners);
+	}
+	const readers = new Map<string, Set<string>>();
+	for (const [projectId, owners] of ownersByProject) {
+		const allowed = await allowedAmong(tx, owners, 'governance.read', { projectId });
+		readers.set(projectId, new Set(allowed));
+	}
+	return readers;
 }
