@@ -75,6 +75,8 @@ export function createAdmission({ limit, maxWaitMs }: AdmissionOptions): Admissi
 		if (index >= 0) queue.splice(index, 1);
 	}
 
+	const gone = ({ req, res }: Waiting) => res.destroyed || req.socket.destroyed;
+
 	const overdue = (waiting: Waiting, now: number) =>
 		READS.has(waiting.req.method ?? 'GET') && now - waiting.at > maxWaitMs;
 
@@ -82,6 +84,9 @@ export function createAdmission({ limit, maxWaitMs }: AdmissionOptions): Admissi
 		while (running < limit && queue.length > 0) {
 			const waiting = queue.shift()!;
 			waiting.res.off('close', waiting.left);
+			// A client that gave up is not always announced by 'close' (a socket that ended while
+			// its request was still being read): its socket tells.
+			if (gone(waiting)) continue;
 			if (overdue(waiting, Date.now())) {
 				busy(waiting.req, waiting.res);
 				continue;

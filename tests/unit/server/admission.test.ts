@@ -1,4 +1,11 @@
-import { createServer, request, type Server } from 'node:http';
+import { EventEmitter } from 'node:events';
+import {
+	createServer,
+	request,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdmission, type Admission } from '../../../server/admission';
@@ -144,5 +151,35 @@ describe('admission to the page handler', () => {
 		expect((await health.answer).body).toBe('done /healthz');
 		gate.release('/slow');
 		await first.answer;
+	});
+
+	it('skips a waiting request whose socket ended without telling the response', async () => {
+		// The race the benchmark met: a client gave up while the loop was busy, its request was
+		// read after its socket had ended, and no 'close' reached the waiting response.
+		const admission = createAdmission({ limit: 1, maxWaitMs: 60_000 });
+		current = { server: createServer(), admission };
+		const exchange = (url: string) => {
+			const res = Object.assign(new EventEmitter(), { destroyed: false, writableFinished: false });
+			const req = { url, method: 'GET', socket: { destroyed: false }, headers: {} };
+			return { req, res } as unknown as { req: IncomingMessage; res: ServerResponse };
+		};
+		const ran: string[] = [];
+		let finishFirst = () => {};
+		const first = exchange('/first');
+		admission.admit(first.req, first.res, () => {
+			ran.push('/first');
+			return new Promise<void>((resolve) => (finishFirst = resolve));
+		});
+		const gone = exchange('/gone');
+		admission.admit(gone.req, gone.res, () => ran.push('/gone'));
+		const later = exchange('/later');
+		admission.admit(later.req, later.res, () => ran.push('/later'));
+		await until(() => ran.length === 1);
+		(gone.req.socket as { destroyed: boolean }).destroyed = true;
+		Object.assign(first.res, { writableFinished: true });
+		finishFirst();
+		await until(() => ran.length === 2);
+		expect(ran).toEqual(['/first', '/later']);
+		expect(admission.waiting).toBe(0);
 	});
 });
