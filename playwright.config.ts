@@ -11,6 +11,27 @@ const DATA_DIR = process.env.E2E_DATA_DIR ?? '/tmp/tavolo-e2e';
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${PORT}`;
 
+/** The browser every test uses: Debian's Chromium, desktop-sized unless a test says otherwise. */
+const CHROMIUM = {
+	...devices['Desktop Chrome'],
+	viewport: { width: 1280, height: 800 },
+	launchOptions: {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-dev-shm-usage',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
+	}
+};
+
+/** Files of several minutes each (a crawl of every page per role, the reflow walks). */
+const LONG_WALKS = [/security\/xss-stored-text\.e2e\.ts$/, /reflow\.e2e\.ts$/];
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -35,26 +56,11 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure'
 	},
+	// The walks that take longest go first, one to each worker: files are handed out in project
+	// order, and a long walk started last would leave the other worker idle at the end.
 	projects: [
-		{
-			name: 'chromium',
-			use: {
-				...devices['Desktop Chrome'],
-				viewport: { width: 1280, height: 800 },
-				launchOptions: {
-					executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-					args: [
-						'--no-sandbox',
-						'--disable-gpu',
-						'--disable-dev-shm-usage',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync',
-						'--no-first-run'
-					]
-				}
-			}
-		}
+		{ name: 'long walks', testMatch: LONG_WALKS, use: CHROMIUM },
+		{ name: 'chromium', testIgnore: LONG_WALKS, use: CHROMIUM }
 	],
 	webServer: external
 		? undefined
