@@ -92,8 +92,11 @@ try {
 		`\nupdates appended, each before it was relayed: ${stats.appended}; ` +
 			`rooms loaded 3 s after the last client left: ${stats.rooms}`
 	);
+	const { memory } = stats;
 	console.log(
-		`tavolo rss at end: ${mb(usage(tavolo.process.pid!).rssBytes)} MB, reference: ${mb(usage(reference.process.pid!).rssBytes)} MB`
+		`tavolo rss at end: ${mb(memory.rss)} MB (V8 heap used ${mb(memory.heapUsed)} MB, ` +
+			`outside the heap ${mb(memory.external)} MB, PGlite's WebAssembly memory ` +
+			`${mb(memory.pgliteHeap)} MB); reference: ${mb(usage(reference.process.pid!).rssBytes)} MB`
 	);
 	console.log(`\nJSON ${JSON.stringify(rows)}`);
 } finally {
@@ -130,10 +133,16 @@ async function coldLoad(wsUrl: string, cold: Ready['cold']) {
 	for (const client of clients) client.provider.destroy();
 }
 
-async function afterIdle(port: number): Promise<{ appended: number; rooms: number }> {
+interface Stats {
+	appended: number;
+	rooms: number;
+	memory: { rss: number; heapUsed: number; external: number; pgliteHeap: number };
+}
+
+async function afterIdle(port: number): Promise<Stats> {
 	await until(() => false, 3000);
 	const response = await fetch(`http://127.0.0.1:${port}/stats`);
-	return (await response.json()) as { appended: number; rooms: number };
+	return (await response.json()) as Stats;
 }
 
 function mb(bytes: number): string {
@@ -154,8 +163,12 @@ function printScenario(size: number, ref: Result, tav: Result) {
 	line('propagation p50', ref.p50, tav.p50, ' ms');
 	line('propagation p95', ref.p95, tav.p95, ' ms');
 	line('propagation p99', ref.p99, tav.p99, ' ms');
-	line('server CPU', ref.cpuSeconds, tav.cpuSeconds, ' s');
+	line('server CPU, connecting', ref.connectCpuSeconds, tav.connectCpuSeconds, ' s');
+	line('server CPU, editing', ref.cpuSeconds, tav.cpuSeconds, ' s');
+	const perEdit = (r: Result) => (r.cpuSeconds * 1000) / LOAD.edits;
+	line('  per edit', perEdit(ref), perEdit(tav), ' ms');
 	line('server RSS growth', ref.rssGrowthMB, tav.rssGrowthMB, ' MB');
+	line('server RSS', ref.rssMB, tav.rssMB, ' MB');
 	console.log(
 		`  converged                 ${String(ref.converged).padStart(9)}   ${String(tav.converged).padStart(9)}`
 	);

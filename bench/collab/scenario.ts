@@ -15,8 +15,13 @@ export interface Result {
 	p50: number;
 	p95: number;
 	p99: number;
+	/** Server CPU while the clients connected and synced. */
+	connectCpuSeconds: number;
+	/** Server CPU from the first edit until every client had the last one. */
 	cpuSeconds: number;
 	rssGrowthMB: number;
+	/** Server RSS once every client had every edit. */
+	rssMB: number;
 	converged: boolean;
 }
 
@@ -76,6 +81,7 @@ export async function runScenario(
 		.map((cookie) => connect(target.wsUrl, target.name, cookie));
 	await Promise.all(clients.map(synced));
 	const connectMs = performance.now() - started;
+	const connected = usage(target.pid);
 
 	const sentAt = new Float64Array(options.edits);
 	const lastArrival = new Float64Array(options.edits);
@@ -120,8 +126,10 @@ export async function runScenario(
 		p50: percentile(latencies, 50),
 		p95: percentile(latencies, 95),
 		p99: percentile(latencies, 99),
-		cpuSeconds: after.cpuSeconds - before.cpuSeconds,
+		connectCpuSeconds: connected.cpuSeconds - before.cpuSeconds,
+		cpuSeconds: after.cpuSeconds - connected.cpuSeconds,
 		rssGrowthMB: (after.rssBytes - before.rssBytes) / 2 ** 20,
+		rssMB: after.rssBytes / 2 ** 20,
 		converged
 	};
 }

@@ -56,10 +56,18 @@ const app = createTavoloServer(
 	runtime,
 	(req, res) => {
 		res.statusCode = req.url === '/stats' ? 200 : 404;
-		res.end(JSON.stringify({ appended, rooms: app.collab.rooms.size }));
+		res.end(JSON.stringify({ appended, rooms: app.collab.rooms.size, memory: memory() }));
 	},
 	{ persistence: counting }
 );
+
+/** Where the resident memory is: V8's heap, buffers outside it, and PGlite's WebAssembly memory. */
+function memory() {
+	const { rss, heapUsed, external } = process.memoryUsage();
+	const pglite = (db as { $client?: { mod?: { HEAPU8?: Uint8Array } } }).$client?.mod?.HEAPU8;
+	return { rss, heapUsed, external, pgliteHeap: pglite?.byteLength ?? 0 };
+}
+
 const port = await app.listen(0, '127.0.0.1');
 console.log(`READY ${JSON.stringify({ port, scenarios, cold: { ...cold, length: coldLength } })}`);
 // A clean exit on SIGTERM, so that `--cpu-prof` (BENCH_PROFILE=1) writes its profile.

@@ -9,7 +9,8 @@ import { AppendLedger } from './append-ledger';
 import { Presence } from './presence';
 import { SuggestGuard } from './suggest-guard';
 import { SuggestionWatch, type SuggestionsDecided } from './suggestion-watch';
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol';
+import { encodeUpdate, type ClientMessage } from './protocol';
+import { SyncFrames } from './sync-frames';
 import { admitUpdate } from './update-checks';
 import type { Reach } from './update-dependencies';
 import { ACCEPT, enforce, refuse, type Verdict } from './verdict';
@@ -43,6 +44,7 @@ export class Room {
 	/** The appends in flight, which every check that looks ahead shares. */
 	readonly ledger = new AppendLedger(this.doc);
 	readonly suggestions: SuggestGuard;
+	private readonly frames = new SyncFrames(this.doc);
 	private readonly watch: SuggestionWatch | null;
 	/** Set while the watch applies an editor's update itself, so it does not forget its reading. */
 	private watching = false;
@@ -82,7 +84,7 @@ export class Room {
 	join(connection: Connection): void {
 		this.connections.add(connection);
 		this.whenLoaded(() => {
-			connection.send(encodeSyncStep1(this.doc));
+			connection.send(this.frames.step1());
 			this.presence.greet(connection);
 		});
 	}
@@ -111,7 +113,7 @@ export class Room {
 	private handle(connection: Connection, message: ClientMessage): Verdict {
 		switch (message.type) {
 			case 'sync-step-1':
-				connection.send(encodeSyncStep2(this.doc, message.stateVector));
+				connection.send(this.frames.step2(message.stateVector));
 				return ACCEPT;
 			case 'sync-step-2':
 			case 'update': {
@@ -294,6 +296,7 @@ export class Room {
 		this.suggestions.destroy();
 		this.doc.off('update', this.forgetUnwatched);
 		this.presence.destroy();
+		this.frames.destroy();
 		this.doc.destroy();
 	}
 }
