@@ -43,15 +43,25 @@ function owned(bytes) {
 
 /** @type {PGlite} */
 let db;
-try {
-	db = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
-	await db.waitReady;
-	reply({ kind: 'ready' });
-	port.on('message', serve);
-} catch (error) {
-	reply({ kind: 'failed', error: described(error) });
-	port.close();
-}
+/** Whether PostgreSQL started; requests arriving before wait for it. */
+const started = (async () => {
+	try {
+		db = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
+		await db.waitReady;
+		reply({ kind: 'ready' });
+		return true;
+	} catch (error) {
+		reply({ kind: 'failed', error: described(error) });
+		port.close();
+		return false;
+	}
+})();
+
+// Listening from the start keeps the thread alive while PostgreSQL starts: WebAssembly's
+// compilation alone does not, and an in-memory database has no file to wait on meanwhile.
+port.on('message', async (/** @type {ThreadRequest} */ request) => {
+	if (await started) await serve(request);
+});
 
 /** @param {ThreadRequest} request */
 async function serve(request) {
