@@ -18,7 +18,7 @@ const SLOW = sql`select sum(x)::text as total from generate_series(1, 2000000) x
 
 describe('PGlite in a worker thread', () => {
 	it('keeps the event loop free while a slow query runs; a quick one waits only for it', async () => {
-		const database = await openDatabase({ dataDir: folder });
+		const database = await openDatabase({ dataDir: folder, pgliteWorker: true });
 		try {
 			let worst = 0;
 			let expected = performance.now() + 5;
@@ -57,13 +57,13 @@ describe('PGlite in a worker thread', () => {
 	});
 
 	it('closes: ends the worker and releases the folder', async () => {
-		const database = await openDatabase({ dataDir: folder });
+		const database = await openDatabase({ dataDir: folder, pgliteWorker: true });
 		await database.db.execute(sql`create table if not exists kept (n int)`);
 		await database.db.execute(sql`insert into kept values (1)`);
 		expect(existsSync(join(folder, 'tavolo.lock'))).toBe(true);
 		await database.close();
 		expect(existsSync(join(folder, 'tavolo.lock'))).toBe(false);
-		const again = await openDatabase({ dataDir: folder });
+		const again = await openDatabase({ dataDir: folder, pgliteWorker: true });
 		try {
 			expect(await query(again.db, sql`select n from kept`)).toEqual([{ n: 1 }]);
 		} finally {
@@ -72,7 +72,7 @@ describe('PGlite in a worker thread', () => {
 	});
 
 	it('a database error keeps its code and leaves the session usable', async () => {
-		const database = await openDatabase({ dataDir: 'memory://' });
+		const database = await openDatabase({ dataDir: 'memory://', pgliteWorker: true });
 		try {
 			await database.db.execute(sql`create table unique_name (name text primary key)`);
 			await database.db.execute(sql`insert into unique_name values ('a')`);

@@ -9,7 +9,7 @@ export interface DatabaseOptions {
 	databaseUrl?: string;
 	/** Folder of the embedded database; `memory://` keeps it in memory (tests). */
 	dataDir: string;
-	/** PGlite's PostgreSQL in a worker thread (default) or in this one (ADR 0212). */
+	/** PGlite's PostgreSQL in a worker thread, or in this one (the default for now; ADR 0212). */
 	pgliteWorker?: boolean;
 }
 
