@@ -247,9 +247,10 @@ export class Room {
 	}
 
 	/**
-	 * Due compactions wait a moment on a timer: PGlite runs in this thread and answers through
-	 * microtasks only, so a compaction started right after a load would keep the freshly
-	 * upgraded sockets from even being flushed until it is done.
+	 * Due compactions wait a moment on a timer: a compaction started right after a load would
+	 * keep the freshly upgraded sockets from even being flushed until it is done — with
+	 * PGLITE_WORKER=false PGlite runs in this thread and answers through microtasks only, and in
+	 * its worker (ADR 0212) the merge and the parsing of its rows still run here.
 	 */
 	private compactIfDue(): void {
 		if (this.sinceCompaction < this.options.compactAfter || this.compactTimer) return;

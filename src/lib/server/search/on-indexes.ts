@@ -14,7 +14,8 @@ import { query } from '../db/raw-query';
  * setting, the statement and commit are pipelined on one reserved connection, where drizzle's
  * transaction waits for each of the four and plans the statement anew every time. On a loaded
  * machine each wait is a wake-up of the database process (docs/benchmarks.md: p95 of such a
- * transaction 63 ms at load 26). PGlite runs in this process: its transaction costs no wake-up.
+ * transaction 63 ms at load 26). PGlite runs in a thread of this process (ADR 0212): each of its
+ * round trips is a message between threads, not a wake-up of another process.
  */
 export async function onIndexes<T extends Record<string, unknown>>(
 	db: Db,
