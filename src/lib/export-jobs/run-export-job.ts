@@ -10,6 +10,10 @@ export interface ExportJob {
 	downloadUrl?: string;
 }
 
+/** The formats a document or report exports to, in the order their links are shown. */
+export const EXPORT_FORMATS = ['docx', 'odt', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 const POLL_MS = 400;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
