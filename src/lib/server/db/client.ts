@@ -14,7 +14,9 @@ export interface DatabaseOptions {
 }
 
 export function openDatabase(options: DatabaseOptions): Promise<Database> {
-	return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir, { worker: options.pgliteWorker });
+	return options.databaseUrl
+		? openPostgres(options.databaseUrl)
+		: openPglite(options.dataDir, { worker: options.pgliteWorker });
 }
 
 export { schema };
