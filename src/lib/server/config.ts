@@ -13,7 +13,7 @@ const schema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
 	// The embedded database's PostgreSQL in a worker thread, off the event loop (ADR 0212): off
 	// by default until the integration suites have passed with it on a quiet machine.
-	PGLITE_WORKER: z.enum(['true', 'false']).default('false'),
+	PGLITE_WORKER: z.enum(['true', 'false']).default('true'),
 	DATABASE_URL: z
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')

@@ -27,7 +27,7 @@ function described(error) {
 	return { message, stack };
 }
 
-/** @param {ThreadReply} reply @param {Transferable[]} [transfer] */
+/** @param {ThreadReply} reply @param {ArrayBuffer[]} [transfer] */
 const reply = (reply, transfer) => port.postMessage(reply, transfer);
 
 /**
@@ -79,7 +79,8 @@ async function serve(request) {
 		// Every call syncs the filesystem (PGlite's default), so the caller's syncToFs has nothing
 		// left to do: NodeFS and the in-memory filesystem write through anyway.
 		const bytes = owned(await db.execProtocolRaw(request.bytes));
-		reply({ kind: 'result', id: request.id, bytes }, [bytes.buffer]);
+		// `owned` gave the bytes a buffer of their own: never a SharedArrayBuffer.
+		reply({ kind: 'result', id: request.id, bytes }, [/** @type {ArrayBuffer} */ (bytes.buffer)]);
 	} catch (error) {
 		reply({ kind: 'error', id: request.id, error: described(error) });
 	}

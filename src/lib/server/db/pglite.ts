@@ -19,7 +19,7 @@ const OPTIONS: PGliteOptions = { ...pgliteByteaCodec, extensions: { unaccent } }
 export interface PgliteOpenOptions {
 	/**
 	 * PostgreSQL in a worker thread, so a slow query never holds the event loop (ADR 0212,
-	 * PGLITE_WORKER=true); false (the default for now): in this thread, as before.
+	 * the default, ADR 0212); false (PGLITE_WORKER=false): in this thread, as before.
 	 */
 	worker?: boolean;
 }
@@ -27,7 +27,7 @@ export interface PgliteOpenOptions {
 /** Embedded PostgreSQL: one process per folder, so the folder is locked while open. */
 export async function openPglite(
 	dataDir: string,
-	{ worker = false }: PgliteOpenOptions = {}
+	{ worker = true }: PgliteOpenOptions = {}
 ): Promise<Database> {
 	const inMemory = dataDir.startsWith('memory://');
 	let release = () => {};
