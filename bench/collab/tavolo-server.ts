@@ -45,7 +45,10 @@ const cold = await documentWithSessions(10);
 const coldLength = await coldDocument(cold.name);
 
 // Counts appends, to show that every relayed update was stored first.
-const persistence = createPostgresPersistence(db);
+// As the server makes it: the mention scan reads the room's live copy.
+const persistence = createPostgresPersistence(db, {
+	liveDocument: (name) => app.collab.rooms.get(name)?.storedDocument
+});
 let appended = 0;
 const counting: Persistence = {
 	...persistence,

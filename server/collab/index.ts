@@ -48,7 +48,12 @@ export function createCollabServer(deps: CollabDependencies): CollabServer {
 	const { maxMessageBytes, roomIdleMs, maxClientsPerDocument, updateCheckBytes, updateBudgetMs } =
 		runtime.config.collab;
 	const log = deps.log ?? defaultLogger;
-	const persistence = deps.persistence ?? createPostgresPersistence(runtime.db);
+	const persistence =
+		deps.persistence ??
+		// `rooms` is read only when a scan runs, seconds after a store, long after it is set.
+		createPostgresPersistence(runtime.db, {
+			liveDocument: (name) => rooms.get(name)?.storedDocument
+		});
 	const redisUrl = runtime.config.redisUrl;
 	const fanout =
 		deps.fanout ??

@@ -57,6 +57,14 @@ export class Room {
 	private compactTimer: NodeJS.Timeout | undefined;
 	private readonly unsubscribe: () => void;
 
+	/**
+	 * The document as stored, once loaded: every update reaches `doc` only after it was stored
+	 * (here or by another instance), so readers of the stored text may read it here.
+	 */
+	get storedDocument(): Y.Doc | undefined {
+		return this.loaded ? this.doc : undefined;
+	}
+
 	constructor(
 		readonly name: string,
 		private readonly options: RoomOptions

@@ -4,7 +4,7 @@ import {
 	compactStoredDocument,
 	loadStoredUpdates
 } from '$lib/server/live/store';
-import { createMentionScanner } from '$lib/server/mentions/scanner';
+import { createMentionScanner, type MentionScannerOptions } from '$lib/server/mentions/scanner';
 import type { Persistence } from '../persistence';
 import { createGroupCommit } from './group-commit';
 
@@ -16,10 +16,14 @@ interface Row {
 
 /**
  * PostgreSQL (or PGlite) through the document store, with appends group-committed. Once stored,
- * a document is read again for new mentions (ADR 0180): the server's copy, not the client's word.
+ * a document is read again for new mentions (ADR 0180): the server's copy, not the client's word
+ * — the room's live copy when it is open, the stored updates otherwise.
  */
-export function createPostgresPersistence(db: Db): Persistence {
-	const mentions = createMentionScanner(db);
+export function createPostgresPersistence(
+	db: Db,
+	options: Pick<MentionScannerOptions, 'liveDocument'> = {}
+): Persistence {
+	const mentions = createMentionScanner(db, options);
 	const commit = createGroupCommit<Row>({
 		write: async (rows) => {
 			await appendStoredUpdates(db, rows);

@@ -68,6 +68,23 @@ describe('mentions in live minutes', () => {
 		expect(row.link).toBe(`/projects/${c.projectId}/governance/meetings/${c.meeting.id}`);
 	});
 
+	it("reads the room's live copy when the document is open, not the stored updates again", async () => {
+		const c = await buildCommittee(runtime);
+		const name = `minutes:${c.meeting.id}`;
+		// The live copy mentions the member; what is stored mentions nobody. A scan that read the
+		// stored updates again would tell no one.
+		const live = new Y.Doc();
+		Y.applyUpdate(live, textMentioning([c.member.person]));
+		const persistence = createPostgresPersistence(db, {
+			liveDocument: (documentName) => (documentName === name ? live : undefined)
+		});
+		await persistence.append(name, textMentioning([]), c.secretary.person.id);
+		await persistence.close();
+		expect(await mentioned(c.meeting.id)).toEqual([c.member.person.id]);
+		// Only read: the room keeps its document.
+		expect(live.isDestroyed).toBe(false);
+	});
+
 	it('offers only the people who may read the document, and refuses a non-reader', async () => {
 		const c = await buildCommittee(runtime);
 		const elsewhere = await buildProject(db);

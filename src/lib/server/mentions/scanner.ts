@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { logger } from '../log/logger';
 import { parseDocumentName } from '../live/name';
@@ -14,18 +15,37 @@ export interface MentionScanner {
 	drain(): Promise<void>;
 }
 
+export interface MentionScannerOptions {
+	/** How long a document's scans are gathered into one (a typist stores per keystroke). */
+	delayMs?: number;
+	/**
+	 * The document as this process holds it live, when it does: a room's copy holds exactly
+	 * what was stored, and reading it costs nothing where reading the stored updates again
+	 * costs a query and a merge on every scan. It is only read, synchronously.
+	 */
+	liveDocument?: (documentName: string) => Y.Doc | undefined;
+}
+
 /**
- * Reads each document after its updates were stored, at most once per `delayMs` (a typist
- * stores an update per keystroke), and tells newly mentioned readers (ADR 0180). A failed scan
- * is logged; the next store of the document scans it again.
+ * Reads each document after its updates were stored, at most once per `delayMs`, and tells
+ * newly mentioned readers (ADR 0180). A failed scan is logged; the next store of the document
+ * scans it again.
  */
-export function createMentionScanner(db: Db, delayMs = 2000): MentionScanner {
+export function createMentionScanner(
+	db: Db,
+	{ delayMs = 2000, liveDocument }: MentionScannerOptions = {}
+): MentionScanner {
 	const due = new Map<string, { authorId: string; timer: NodeJS.Timeout }>();
 	const running = new Set<Promise<void>>();
 
 	function scan(documentName: string, authorId: string): void {
 		due.delete(documentName);
 		const run = (async () => {
+			const live = liveDocument?.(documentName);
+			if (live) {
+				await notifyDocumentMentions(db, documentName, live, authorId);
+				return;
+			}
 			const doc = await readDocument(db, documentName);
 			try {
 				await notifyDocumentMentions(db, documentName, doc, authorId);
