@@ -15,30 +15,25 @@ import {
 	type RenderFormat
 } from '../src/lib/server/export/render-worker-pool';
 import { longProposal } from './export-document';
+import { watchLoopLateness } from '../tests/support/loop-lateness';
 
 const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 150);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WORKER = resolve('build/export-render-worker.js');
 if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run npm run build first`);
 
-/** Runs `work` while a 5 ms ticker notes how late each tick came. */
+/** Runs `work` while the event loop's lateness is watched. */
 async function stallDuring(work: () => Promise<Uint8Array>) {
-	const lateness: number[] = [];
-	let expected = performance.now() + 5;
-	const ticker = setInterval(() => {
-		const now = performance.now();
-		lateness.push(Math.max(0, now - expected));
-		expected = now + 5;
-	}, 5);
+	const watch = watchLoopLateness();
 	const started = performance.now();
 	const bytes = await work();
 	const ms = performance.now() - started;
-	clearInterval(ticker);
+	const { lateness, worst } = watch.stop();
 	lateness.sort((a, b) => a - b);
 	return {
 		ms,
 		bytes: bytes.byteLength,
-		worst: lateness.at(-1) ?? ms,
+		worst,
 		p99: lateness[Math.floor(lateness.length * 0.99)] ?? ms
 	};
 }

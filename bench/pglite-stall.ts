@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openPglite } from '../src/lib/server/db/pglite';
+import { watchLoopLateness } from '../tests/support/loop-lateness';
 import { isPgliteSession, runPrepared } from '../src/lib/server/db/pglite-prepared';
 
 const SLOW_ROWS = Number(process.env.BENCH_SLOW_ROWS ?? 3_000_000);
@@ -25,22 +26,13 @@ const APPEND = {
 	types: [25, 17, 2950]
 };
 
-/** Runs `work` while a 5 ms ticker notes how late each tick came; returns the worst lateness. */
+/** Runs `work` while the event loop's lateness is watched; returns the worst lateness. */
 async function worstStallDuring(work: () => Promise<unknown>) {
-	let worst = 0;
-	let expected = performance.now() + 5;
-	const ticker = setInterval(() => {
-		const now = performance.now();
-		worst = Math.max(worst, now - expected);
-		expected = now + 5;
-	}, 5);
+	const watch = watchLoopLateness();
 	const started = performance.now();
 	await work();
 	const ms = performance.now() - started;
-	clearInterval(ticker);
-	// A loop held for the whole query never ticked: the tick still owed is the stall.
-	worst = Math.max(worst, performance.now() - expected);
-	return { ms, worst };
+	return { ms, worst: watch.stop().worst };
 }
 
 async function percentiles(times: number, work: () => Promise<unknown>) {

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../../src/lib/server/db/client';
 import { PgliteThread, PgliteWorkerStoppedError } from '../../../src/lib/server/db/pglite-thread';
 import { query } from '../../../src/lib/server/db/raw-query';
+import { watchLoopLateness } from '../../support/loop-lateness';
 
 // PGlite's PostgreSQL runs in a worker thread (ADR 0212): a slow query must not hold the event
 // loop. On PGlite whatever DATABASE_URL says: PostgreSQL runs in its own process anyway.
@@ -20,13 +21,7 @@ describe('PGlite in a worker thread', () => {
 	it('keeps the event loop free while a slow query runs; a quick one waits only for it', async () => {
 		const database = await openDatabase({ dataDir: folder, pgliteWorker: true });
 		try {
-			let worst = 0;
-			let expected = performance.now() + 5;
-			const ticker = setInterval(() => {
-				const now = performance.now();
-				worst = Math.max(worst, now - expected);
-				expected = now + 5;
-			}, 5);
+			const watch = watchLoopLateness();
 			const started = performance.now();
 			let slowDone = 0;
 			const slow = query<{ total: string }>(database.db, SLOW).then((rows) => {
@@ -42,7 +37,7 @@ describe('PGlite in a worker thread', () => {
 				setTimeout(() => resolve(performance.now() - started), 10)
 			);
 			const [slowRows, quickDone] = await Promise.all([slow, quick]);
-			clearInterval(ticker);
+			const { worst } = watch.stop();
 
 			expect(slowRows[0].total).toBe('2000001000000');
 			expect(quickDone.rows).toEqual([{ one: 1 }]);
