@@ -48,7 +48,7 @@ export function createCollabServer(deps: CollabDependencies): CollabServer {
 	const { maxMessageBytes, roomIdleMs, maxClientsPerDocument, updateCheckBytes, updateBudgetMs } =
 		runtime.config.collab;
 	const log = deps.log ?? defaultLogger;
-	const persistence =
+	const persistence: Persistence =
 		deps.persistence ??
 		// `rooms` is read only when a scan runs, seconds after a store, long after it is set.
 		createPostgresPersistence(runtime.db, {
