@@ -22,6 +22,29 @@ export interface AdmissionOptions {
 	limit: number;
 	/** How long a page (GET, HEAD) may wait for its turn before it is answered 503. */
 	maxWaitMs: number;
+	/**
+	 * Once the oldest waiting page has waited this long, the queue is standing (more work
+	 * arrives than leaves) and the newest page goes first. Default: a third of `maxWaitMs`.
+	 */
+	newestFirstAfterMs?: number;
+	/** The clock (tests). */
+	now?: () => number;
+}
+
+/** What the gate did since it started, and what it holds now: for the logs and tests. */
+export interface AdmissionStats {
+	running: number;
+	waiting: number;
+	/** How long the oldest waiting page has waited, ms (0 when none waits). */
+	oldestWaitMs: number;
+	/** Requests started in the handler. */
+	started: number;
+	/** Waiting requests whose client left before their turn. */
+	left: number;
+	/** Pages answered 503 after `maxWaitMs`. */
+	turnedAway: number;
+	/** Pages started newest first because the queue was standing. */
+	newestFirst: number;
 }
 
 export interface Admission {
@@ -29,6 +52,7 @@ export interface Admission {
 	/** Requests in the handler now, and waiting: for tests and the logs. */
 	readonly running: number;
 	readonly waiting: number;
+	stats(): AdmissionStats;
 	close(): void;
 }
 
@@ -44,12 +68,22 @@ const READS = new Set(['GET', 'HEAD']);
 const BYPASS = /^\/(_app\/immutable\/|healthz(\?|$)|favicon|robots\.txt)/;
 const RETRY_AFTER_SECONDS = 5;
 
-export function createAdmission({ limit, maxWaitMs }: AdmissionOptions): Admission {
+export function createAdmission({
+	limit,
+	maxWaitMs,
+	newestFirstAfterMs = maxWaitMs / 3,
+	now = Date.now
+}: AdmissionOptions): Admission {
 	let running = 0;
-	const queue: Waiting[] = [];
+	// Pages (GET, HEAD) and writes wait apart: a write is never turned away, so it must never be
+	// left behind pages that keep arriving; each queue is in arrival order.
+	const pages: Waiting[] = [];
+	const writes: Waiting[] = [];
+	const counts = { started: 0, left: 0, turnedAway: 0, newestFirst: 0 };
 
 	function start(res: ServerResponse, run: () => unknown): void {
 		running += 1;
+		counts.started += 1;
 		let released = false;
 		const release = () => {
 			if (released) return;
@@ -70,41 +104,73 @@ export function createAdmission({ limit, maxWaitMs }: AdmissionOptions): Admissi
 			);
 	}
 
+	const queueOf = (waiting: Waiting) => (isRead(waiting) ? pages : writes);
+
 	function forget(waiting: Waiting): void {
+		const queue = queueOf(waiting);
 		const index = queue.indexOf(waiting);
-		if (index >= 0) queue.splice(index, 1);
+		if (index >= 0) {
+			queue.splice(index, 1);
+			counts.left += 1;
+		}
 	}
 
 	const gone = ({ req, res }: Waiting) => res.destroyed || req.socket.destroyed;
 
-	const overdue = (waiting: Waiting, now: number) =>
-		READS.has(waiting.req.method ?? 'GET') && now - waiting.at > maxWaitMs;
+	const overdue = (waiting: Waiting, at: number) => isRead(waiting) && at - waiting.at > maxWaitMs;
+
+	/**
+	 * Whose turn it is. Writes first, in arrival order. Pages in arrival order while the queue
+	 * moves; once the oldest has waited `newestFirstAfterMs`, more pages arrive than leave and in
+	 * arrival order every page would start as old as the queue is long: past the time its reader
+	 * (or a client's timeout) waits, each would be rendered for nobody and the server would answer
+	 * nothing while busy (issue 15: 0 pages a second at 200 users). The newest goes first then;
+	 * the oldest wait for a quieter moment or their 503 at `maxWaitMs`.
+	 */
+	function take(at: number): Waiting | undefined {
+		if (writes.length > 0) return writes.shift();
+		if (pages.length === 0) return undefined;
+		if (at - pages[0].at > newestFirstAfterMs) {
+			counts.newestFirst += 1;
+			return pages.pop();
+		}
+		return pages.shift();
+	}
 
 	function next(): void {
-		while (running < limit && queue.length > 0) {
-			const waiting = queue.shift()!;
+		while (running < limit) {
+			const at = now();
+			const waiting = take(at);
+			if (!waiting) return;
 			waiting.res.off('close', waiting.left);
 			// A client that gave up is not always announced by 'close' (a socket that ended while
 			// its request was still being read): its socket tells.
-			if (gone(waiting)) continue;
-			if (overdue(waiting, Date.now())) {
-				busy(waiting.req, waiting.res);
+			if (gone(waiting)) {
+				counts.left += 1;
+				continue;
+			}
+			if (overdue(waiting, at)) {
+				turnAway(waiting);
 				continue;
 			}
 			start(waiting.res, waiting.run);
 		}
 	}
 
-	// A page is not left waiting past its time when nothing finishes meanwhile.
+	function turnAway(waiting: Waiting): void {
+		counts.turnedAway += 1;
+		busy(waiting.req, waiting.res);
+	}
+
+	// A page is not left waiting past its time when nothing finishes meanwhile. Pages wait in
+	// arrival order, so the overdue ones are at the front.
 	const sweep = setInterval(() => {
-		const now = Date.now();
-		for (let i = queue.length - 1; i >= 0; i--) {
-			const waiting = queue[i];
-			if (overdue(waiting, now)) {
-				queue.splice(i, 1);
-				waiting.res.off('close', waiting.left);
-				busy(waiting.req, waiting.res);
-			}
+		const at = now();
+		while (pages.length > 0 && overdue(pages[0], at)) {
+			const waiting = pages.shift()!;
+			waiting.res.off('close', waiting.left);
+			if (gone(waiting)) counts.left += 1;
+			else turnAway(waiting);
 		}
 	}, 500);
 	sweep.unref();
@@ -112,24 +178,36 @@ export function createAdmission({ limit, maxWaitMs }: AdmissionOptions): Admissi
 	return {
 		admit(req, res, run) {
 			if (BYPASS.test(req.url ?? '/')) run();
-			else if (running < limit && queue.length === 0) start(res, run);
+			else if (running < limit && pages.length === 0 && writes.length === 0) start(res, run);
 			else {
 				// A client that leaves while waiting leaves the queue at once: no work is done for it.
-				const waiting: Waiting = { req, res, run, at: Date.now(), left: () => forget(waiting) };
+				const waiting: Waiting = { req, res, run, at: now(), left: () => forget(waiting) };
 				res.once('close', waiting.left);
-				queue.push(waiting);
+				queueOf(waiting).push(waiting);
 			}
 		},
 		get running() {
 			return running;
 		},
 		get waiting() {
-			return queue.length;
+			return pages.length + writes.length;
+		},
+		stats() {
+			return {
+				running,
+				waiting: pages.length + writes.length,
+				oldestWaitMs: pages.length > 0 ? now() - pages[0].at : 0,
+				...counts
+			};
 		},
 		close() {
 			clearInterval(sweep);
 		}
 	};
+}
+
+function isRead({ req }: { req: IncomingMessage }): boolean {
+	return READS.has(req.method ?? 'GET');
 }
 
 /** 503 with a short page in the reader's language (cookie or Accept-Language, as the app). */
