@@ -12,6 +12,8 @@
  *
  * BENCH_SERVER_LOG: the server's output goes to that file, at LOG_LEVEL=debug (the admission
  * gate's queue, once a second while it is busy). BENCH_SERVER_ARGS: options for its `node`.
+ * BENCH_VARIANTS='HTTP_NEWEST_FIRST_AFTER_MS=999999;HTTP_MAX_CONCURRENT=4 X=1': the runs are
+ * repeated with a server started with each variant's settings, on the same seeded database.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
@@ -44,6 +46,15 @@ const PAGE_FILTER = (process.env.BENCH_PAGES ?? '')
 	.filter(Boolean);
 const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 const SERVER_LOG = process.env.BENCH_SERVER_LOG;
+/** Server settings per variant: `;` between variants, spaces between `NAME=value` pairs. */
+const VARIANTS = (process.env.BENCH_VARIANTS ?? '').split(';').map((variant) =>
+	Object.fromEntries(
+		variant
+			.split(' ')
+			.filter(Boolean)
+			.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])
+	)
+);
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Past this a request counts as a timeout, as a person would give up on it. */
 const TIMEOUT_SECONDS = 10;
@@ -73,12 +84,13 @@ async function seed(): Promise<{ coordinator: string; operator: string }> {
 	}
 }
 
-async function startServer() {
-	const log = SERVER_LOG ? openSync(SERVER_LOG, 'w') : undefined;
+async function startServer(variant: Record<string, string>, index: number) {
+	const log = SERVER_LOG ? openSync(index ? `${SERVER_LOG}.${index}` : SERVER_LOG, 'w') : undefined;
 	const server = spawn('node', [...SERVER_ARGS, 'build/server.js'], {
 		env: {
 			...process.env,
 			...database.env,
+			...variant,
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN: BASE,
@@ -126,7 +138,6 @@ async function load(page: Page, connections: number) {
 
 console.log(`${engine}: seeding the demo, ${DECISIONS} decisions, ${CASES} case records…`);
 const cookies = await seed();
-const server = await startServer();
 const project = `/projects/${DEMO_PROJECT_ID}`;
 const allPages: Page[] = [
 	{ name: '/healthz (ceiling)', path: '/healthz' },
@@ -151,6 +162,21 @@ const pages = allPages.filter(
 		PAGE_FILTER.length === 0 || PAGE_FILTER.some((part) => page.name.toLowerCase().includes(part))
 );
 try {
+	for (const [index, variant] of VARIANTS.entries()) {
+		if (VARIANTS.length > 1) console.log(`\n## server with ${JSON.stringify(variant)}`);
+		const server = await startServer(variant, index);
+		try {
+			await measure();
+		} finally {
+			server.kill('SIGTERM');
+			await new Promise((resolve) => server.once('exit', resolve));
+		}
+	}
+} finally {
+	await database.drop();
+}
+
+async function measure() {
 	// Every page alone first: a page that does not answer 200 would measure an error page. The
 	// first fetch warms the page up; the median of the others is what one person waits on an
 	// idle server.
@@ -211,8 +237,4 @@ try {
 			.map((l) => l.toFixed(1))
 			.join(' ')}`
 	);
-} finally {
-	server.kill('SIGTERM');
-	await new Promise((resolve) => server.once('exit', resolve));
-	await database.drop();
 }
