@@ -40,8 +40,8 @@ const schema = z.object({
 	// Pages in the handler at once, and how long others wait their turn (server/admission.ts).
 	HTTP_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(8),
 	HTTP_MAX_WAIT_MS: z.coerce.number().int().min(100).default(15_000),
-	// Once the oldest waiting page waited this long, the newest goes first (default: a third of
-	// HTTP_MAX_WAIT_MS; ADR 0214).
+	// Once the oldest waiting page waited this long, the newest goes first, even before waiting
+	// clients are seen to give up sooner (default: HTTP_MAX_WAIT_MS; ADR 0214).
 	HTTP_NEWEST_FIRST_AFTER_MS: z.coerce.number().int().min(0).optional(),
 	LINK_ACCESSIBILITY: z.string().default('/legal/accessibility'),
 	LINK_PRIVACY: z.string().default('/legal/privacy'),
@@ -137,7 +137,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		http: {
 			maxConcurrent: e.HTTP_MAX_CONCURRENT,
 			maxWaitMs: e.HTTP_MAX_WAIT_MS,
-			newestFirstAfterMs: e.HTTP_NEWEST_FIRST_AFTER_MS ?? Math.round(e.HTTP_MAX_WAIT_MS / 3)
+			newestFirstAfterMs: e.HTTP_NEWEST_FIRST_AFTER_MS ?? e.HTTP_MAX_WAIT_MS
 		},
 		links: { accessibility: e.LINK_ACCESSIBILITY, privacy: e.LINK_PRIVACY, legal: e.LINK_LEGAL },
 		oidc:
