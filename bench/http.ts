@@ -7,9 +7,16 @@
  *
  *   npm run bench:http                 # BENCH_SECONDS=10 BENCH_CONNECTIONS=50,200
  *   DATABASE_URL=postgres://… npm run bench:http
+ *   BENCH_PAGES=register,cases npm run bench:http      # only pages whose name has one of these
+ *   BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' BENCH_SERVER_LOG=/tmp/server.log …
+ *
+ * BENCH_SERVER_LOG: the server's output goes to that file, at LOG_LEVEL=debug (the admission
+ * gate's queue, once a second while it is busy). BENCH_SERVER_ARGS: options for its `node`.
+ * BENCH_VARIANTS='HTTP_NEWEST_FIRST_AFTER_MS=999999;HTTP_MAX_CONCURRENT=4 X=1': the runs are
+ * repeated with a server started with each variant's settings, on the same seeded database.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { readConfig } from '../src/lib/server/config';
@@ -32,6 +39,22 @@ const ALONE_RUNS = Number(process.env.BENCH_ALONE_RUNS ?? 5);
 const DECISIONS = 20_000;
 const CASES = 2_000;
 const PORT = Number(process.env.BENCH_PORT ?? 4394);
+/** Substrings of page names, comma-separated (case-insensitive); empty: every page. */
+const PAGE_FILTER = (process.env.BENCH_PAGES ?? '')
+	.split(',')
+	.map((part) => part.trim().toLowerCase())
+	.filter(Boolean);
+const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+const SERVER_LOG = process.env.BENCH_SERVER_LOG;
+/** Server settings per variant: `;` between variants, spaces between `NAME=value` pairs. */
+const VARIANTS = (process.env.BENCH_VARIANTS ?? '').split(';').map((variant) =>
+	Object.fromEntries(
+		variant
+			.split(' ')
+			.filter(Boolean)
+			.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])
+	)
+);
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Past this a request counts as a timeout, as a person would give up on it. */
 const TIMEOUT_SECONDS = 10;
@@ -61,18 +84,20 @@ async function seed(): Promise<{ coordinator: string; operator: string }> {
 	}
 }
 
-async function startServer() {
-	const server = spawn('node', ['build/server.js'], {
+async function startServer(variant: Record<string, string>, index: number) {
+	const log = SERVER_LOG ? openSync(index ? `${SERVER_LOG}.${index}` : SERVER_LOG, 'w') : undefined;
+	const server = spawn('node', [...SERVER_ARGS, 'build/server.js'], {
 		env: {
 			...process.env,
 			...database.env,
+			...variant,
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN: BASE,
 			SEED_DEMO: 'false',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: log === undefined ? 'warn' : 'debug'
 		},
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', log ?? 'ignore', log ?? 'inherit']
 	});
 	for (let tries = 0; tries < 600; tries++) {
 		const up = await fetch(`${BASE}/healthz`).then(
@@ -113,9 +138,8 @@ async function load(page: Page, connections: number) {
 
 console.log(`${engine}: seeding the demo, ${DECISIONS} decisions, ${CASES} case records…`);
 const cookies = await seed();
-const server = await startServer();
 const project = `/projects/${DEMO_PROJECT_ID}`;
-const pages: Page[] = [
+const allPages: Page[] = [
 	{ name: '/healthz (ceiling)', path: '/healthz' },
 	{ name: '/projects', path: '/projects', cookie: cookies.coordinator },
 	{ name: 'project home', path: project, cookie: cookies.coordinator },
@@ -133,7 +157,26 @@ const pages: Page[] = [
 	{ name: `cases list (${CASES})`, path: `${project}/cases`, cookie: cookies.operator },
 	{ name: 'monitoring', path: `${project}/monitoring`, cookie: cookies.coordinator }
 ];
+const pages = allPages.filter(
+	(page) =>
+		PAGE_FILTER.length === 0 || PAGE_FILTER.some((part) => page.name.toLowerCase().includes(part))
+);
 try {
+	for (const [index, variant] of VARIANTS.entries()) {
+		if (VARIANTS.length > 1) console.log(`\n## server with ${JSON.stringify(variant)}`);
+		const server = await startServer(variant, index);
+		try {
+			await measure();
+		} finally {
+			server.kill('SIGTERM');
+			await new Promise((resolve) => server.once('exit', resolve));
+		}
+	}
+} finally {
+	await database.drop();
+}
+
+async function measure() {
 	// Every page alone first: a page that does not answer 200 would measure an error page. The
 	// first fetch warms the page up; the median of the others is what one person waits on an
 	// idle server.
@@ -167,23 +210,24 @@ try {
 			.map((l) => l.toFixed(1))
 			.join(' ')}`
 	);
-	console.log('page | users | req/s | % of ceiling | p50 ms | p99 ms | timeouts | errors');
+	console.log('page | users | req/s | % of ceiling | p50 ms | p99 ms | timeouts | errors | load');
 	for (const connections of CONNECTIONS) {
 		let ceiling = 0;
 		for (const page of pages) {
 			const row = await load(page, connections);
 			if (page.path === '/healthz') ceiling = row.requestsPerSecond;
-			const share = ceiling ? Math.round((100 * row.requestsPerSecond) / ceiling) : 0;
+			const share = ceiling ? `${Math.round((100 * row.requestsPerSecond) / ceiling)} %` : '—';
 			console.log(
 				[
 					row.page,
 					connections,
 					Math.round(row.requestsPerSecond),
-					`${share} %`,
+					share,
 					row.p50,
 					row.p99,
 					row.timeouts,
-					row.errors
+					row.errors,
+					loadavg()[0].toFixed(1)
 				].join(' | ')
 			);
 		}
@@ -193,8 +237,4 @@ try {
 			.map((l) => l.toFixed(1))
 			.join(' ')}`
 	);
-} finally {
-	server.kill('SIGTERM');
-	await new Promise((resolve) => server.once('exit', resolve));
-	await database.drop();
 }

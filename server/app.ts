@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import type { Runtime } from '$lib/server/runtime';
+import { logger } from '$lib/server/log/logger';
 import { createAdmission, type Admission } from './admission';
 import { createCollabServer, type CollabDependencies, type CollabServer } from './collab';
 
@@ -39,8 +40,17 @@ export function createTavoloServer(
 	const collab = createCollabServer({ ...collabOptions, runtime });
 	const admission = createAdmission({
 		limit: runtime.config.http.maxConcurrent,
-		maxWaitMs: runtime.config.http.maxWaitMs
+		maxWaitMs: runtime.config.http.maxWaitMs,
+		newestFirstAfterMs: runtime.config.http.newestFirstAfterMs
 	});
+	// The gate's queue, once a second while it holds work (LOG_LEVEL=debug; `npm run bench:http`
+	// with BENCH_SERVER_LOG).
+	const trace = setInterval(() => {
+		if (!logger.isLevelEnabled('debug')) return;
+		const stats = admission.stats();
+		if (stats.running + stats.waiting > 0) logger.debug(stats, 'admission');
+	}, 1_000);
+	trace.unref();
 	const server = createServer((req, res) => {
 		// Always overwritten, so a client cannot claim https over a plain-http socket.
 		req.headers[SOCKET_PROTOCOL_HEADER] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
@@ -69,6 +79,7 @@ export function createTavoloServer(
 			});
 		},
 		async close() {
+			clearInterval(trace);
 			admission.close();
 			await collab.close();
 			server.closeAllConnections();

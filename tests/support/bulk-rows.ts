@@ -4,6 +4,7 @@ import {
 	caseIdentity,
 	caseRecord,
 	decision,
+	decisionStatusChange,
 	meeting,
 	membership,
 	proposalSection
@@ -21,7 +22,10 @@ const WORDS =
 const STATUSES = ['proposed', 'approved', 'in_progress', 'done', 'rejected'] as const;
 const BATCH = 500;
 
-/** `count` decisions spread over the project's meetings and members. */
+/**
+ * `count` decisions spread over the project's meetings and members, each with the status change
+ * that records its proposal, as the app writes it (the register's timeline reads them).
+ */
 export async function addDecisions(db: Db, projectId: string, count: number): Promise<void> {
 	const meetings = await db
 		.select({ id: meeting.id, bodyId: meeting.bodyId, startsAt: meeting.startsAt })
@@ -32,25 +36,36 @@ export async function addDecisions(db: Db, projectId: string, count: number): Pr
 		.from(membership)
 		.where(eq(membership.projectId, projectId));
 	for (let start = 0; start < count; start += BATCH) {
-		await db.insert(decision).values(
-			Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => {
-				const n = start + i;
-				const at = meetings[n % meetings.length];
-				const owner = members[n % members.length];
-				const text = Array.from({ length: 8 }, (_, w) => WORDS[(n + w * 5) % WORDS.length]);
-				return {
-					projectId,
-					bodyId: at.bodyId,
-					meetingId: at.id,
-					text: `Si decide: ${text.join(' ')}`,
-					quote: text.join(' '),
-					status: STATUSES[n % STATUSES.length],
-					ownerPersonId: owner.personId,
-					ownerOrganisationId: owner.organisationId,
-					dueOn: new Date(Date.UTC(2026, n % 12, 1 + (n % 27))).toISOString().slice(0, 10),
-					createdAt: at.startsAt
-				};
-			})
+		const inserted = await db
+			.insert(decision)
+			.values(
+				Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => {
+					const n = start + i;
+					const at = meetings[n % meetings.length];
+					const owner = members[n % members.length];
+					const text = Array.from({ length: 8 }, (_, w) => WORDS[(n + w * 5) % WORDS.length]);
+					return {
+						projectId,
+						bodyId: at.bodyId,
+						meetingId: at.id,
+						text: `Si decide: ${text.join(' ')}`,
+						quote: text.join(' '),
+						status: STATUSES[n % STATUSES.length],
+						ownerPersonId: owner.personId,
+						ownerOrganisationId: owner.organisationId,
+						dueOn: new Date(Date.UTC(2026, n % 12, 1 + (n % 27))).toISOString().slice(0, 10),
+						createdAt: at.startsAt
+					};
+				})
+			)
+			.returning({ id: decision.id, createdAt: decision.createdAt });
+		await db.insert(decisionStatusChange).values(
+			inserted.map((row) => ({
+				decisionId: row.id,
+				fromStatus: null,
+				toStatus: 'proposed' as const,
+				at: row.createdAt
+			}))
 		);
 	}
 }

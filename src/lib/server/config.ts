@@ -40,6 +40,9 @@ const schema = z.object({
 	// Pages in the handler at once, and how long others wait their turn (server/admission.ts).
 	HTTP_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(8),
 	HTTP_MAX_WAIT_MS: z.coerce.number().int().min(100).default(15_000),
+	// Once the oldest waiting page waited this long, the newest goes first, even before waiting
+	// clients are seen to give up sooner (default: HTTP_MAX_WAIT_MS; ADR 0214).
+	HTTP_NEWEST_FIRST_AFTER_MS: z.coerce.number().int().min(0).optional(),
 	LINK_ACCESSIBILITY: z.string().default('/legal/accessibility'),
 	LINK_PRIVACY: z.string().default('/legal/privacy'),
 	LINK_LEGAL: z.string().default('/legal/notes'),
@@ -80,7 +83,7 @@ export type Config = {
 		updateBudgetMs: number;
 	};
 	/** Admission to the page handler: at most `maxConcurrent` at once (server/admission.ts). */
-	http: { maxConcurrent: number; maxWaitMs: number };
+	http: { maxConcurrent: number; maxWaitMs: number; newestFirstAfterMs: number };
 	links: { accessibility: string; privacy: string; legal: string };
 	/** Present only when the SPID/CIE gateway is configured. */
 	oidc?: OidcConfig;
@@ -131,7 +134,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			updateCheckBytes: e.COLLAB_UPDATE_CHECK_BYTES,
 			updateBudgetMs: e.COLLAB_UPDATE_BUDGET_MS
 		},
-		http: { maxConcurrent: e.HTTP_MAX_CONCURRENT, maxWaitMs: e.HTTP_MAX_WAIT_MS },
+		http: {
+			maxConcurrent: e.HTTP_MAX_CONCURRENT,
+			maxWaitMs: e.HTTP_MAX_WAIT_MS,
+			newestFirstAfterMs: e.HTTP_NEWEST_FIRST_AFTER_MS ?? e.HTTP_MAX_WAIT_MS
+		},
 		links: { accessibility: e.LINK_ACCESSIBILITY, privacy: e.LINK_PRIVACY, legal: e.LINK_LEGAL },
 		oidc:
 			e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

@@ -1,7 +1,15 @@
 import { and, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../context';
-import { body, decision, decisionStatusChange, meeting, organisation, person } from '../db/schema';
+import {
+	body,
+	decision,
+	decisionStatusChange,
+	decisionTally,
+	meeting,
+	organisation,
+	person
+} from '../db/schema';
 import { authorize } from '../access/policy';
 import { OPEN_STATUSES, type DecisionStatusValue } from '../../governance/decision-status';
 import type { RegisterFilter } from '../../governance/decision-form';
@@ -19,8 +27,9 @@ export function searchCondition(q: string): SQL | undefined {
 	return query ? sql`${decision.search} @@ ${query}` : undefined;
 }
 
-function conditions(projectId: string, filter: RegisterFilter, today: string): SQL {
-	const where: (SQL | undefined)[] = [eq(decision.projectId, projectId)];
+/** What the filter asks beyond the project: none for the whole register. */
+function narrowing(filter: RegisterFilter, today: string): SQL[] {
+	const where: (SQL | undefined)[] = [];
 	if (filter.bodyId) where.push(eq(decision.bodyId, filter.bodyId));
 	if (filter.status) where.push(eq(decision.status, filter.status));
 	if (filter.ownerId) {
@@ -35,7 +44,11 @@ function conditions(projectId: string, filter: RegisterFilter, today: string): S
 		where.push(lt(decision.dueOn, today), inArray(decision.status, [...OPEN_STATUSES]));
 	}
 	if (filter.q) where.push(searchCondition(filter.q));
-	return and(...where)!;
+	return where.filter((condition): condition is SQL => condition !== undefined);
+}
+
+function conditions(projectId: string, filter: RegisterFilter, today: string): SQL {
+	return and(eq(decision.projectId, projectId), ...narrowing(filter, today))!;
 }
 
 export interface RegisterRow {
@@ -60,7 +73,8 @@ export async function list(
 ): Promise<{ rows: RegisterRow[]; total: number; today: string }> {
 	await authorize(db, actor, 'governance.read', { projectId });
 	const today = romeToday();
-	const where = conditions(projectId, filter, today);
+	const narrowed = narrowing(filter, today);
+	const where = and(eq(decision.projectId, projectId), ...narrowed)!;
 	const rows = await db
 		.select({
 			id: decision.id,
@@ -82,8 +96,22 @@ export async function list(
 		.orderBy(desc(decision.createdAt), desc(decision.id))
 		.limit(page.limit)
 		.offset(page.offset);
-	const [{ total }] = await db.select({ total: count() }).from(decision).where(where);
+	// The whole register's size is kept on write (decision_tally, ADR 0215); a filtered one is
+	// counted.
+	const total =
+		narrowed.length === 0
+			? await keptCount(db, projectId)
+			: (await db.select({ total: count() }).from(decision).where(where))[0].total;
 	return { rows, total, today };
+}
+
+/** How many decisions the project has, as the triggers on `decision` keep it (ADR 0215). */
+async function keptCount(db: Ctx['db'], projectId: string): Promise<number> {
+	const [row] = await db
+		.select({ decisions: decisionTally.decisions })
+		.from(decisionTally)
+		.where(eq(decisionTally.projectId, projectId));
+	return row?.decisions ?? 0;
 }
 
 const actorPerson = alias(person, 'change_actor');

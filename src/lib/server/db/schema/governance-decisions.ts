@@ -63,6 +63,9 @@ export const decision = pgTable(
 	},
 	(t) => [
 		index('decision_project_status_idx').on(t.projectId, t.status, t.createdAt),
+		// The register's order, read backwards: its first page is the last 50 entries of the
+		// project's range, not a sort of every decision of the project (ADR 0215).
+		index('decision_project_created_idx').on(t.projectId, t.createdAt, t.id),
 		index('decision_project_body_idx').on(t.projectId, t.bodyId),
 		index('decision_project_due_idx').on(t.projectId, t.dueOn),
 		index('decision_owner_person_idx').on(t.ownerPersonId),
@@ -85,8 +88,25 @@ export const decisionStatusChange = pgTable(
 		actorId: uuid().references(() => person.id),
 		at: createdAt()
 	},
-	(t) => [index('decision_status_change_decision_idx').on(t.decisionId, t.at)]
+	(t) => [
+		index('decision_status_change_decision_idx').on(t.decisionId, t.at),
+		// The register's timeline walks this backwards and stops at its limit (ADR 0215).
+		index('decision_status_change_at_idx').on(t.at, t.id)
+	]
 );
+
+/**
+ * How many decisions each project has, kept on write by triggers on `decision` (migration 0035,
+ * ADR 0215): the unfiltered register shows it instead of counting every decision on every
+ * request. A statement that inserts, deletes (cascades included) or moves decisions updates it
+ * in its own transaction; a restore brings it back with the rest of the backup.
+ */
+export const decisionTally = pgTable('decision_tally', {
+	projectId: uuid()
+		.primaryKey()
+		.references(() => project.id, { onDelete: 'cascade' }),
+	decisions: integer().notNull().default(0)
+});
 
 /** What a decision links to, typed but generic: other areas' tables need no foreign key here. */
 export const decisionLinkType = pgEnum('decision_link_type', [
