@@ -1,7 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
-/** What the page is still doing, by the marks that show it; empty once it has settled. */
-function pendingWork(): string[] {
+/**
+ * What the page is still doing, by the marks that show it (`list`), or whether it is done. One
+ * self-contained function, handed to the page as a function: a string would be evaluated, which
+ * the app's Content Security Policy forbids.
+ */
+function pendingWork(list: boolean): string[] | boolean {
 	const pending: string[] = [];
 	// The root layout marks `<html data-hydrated>` once the app has hydrated.
 	if (!document.documentElement.hasAttribute('data-hydrated')) pending.push('hydration');
@@ -11,7 +15,7 @@ function pendingWork(): string[] {
 	}
 	if (document.querySelector('.live-editor .loading')) pending.push('a live document loading');
 	if (![...document.images].every((image) => image.complete)) pending.push('an image loading');
-	return pending;
+	return list ? pending : pending.length === 0;
 }
 
 /**
@@ -24,13 +28,10 @@ function pendingWork(): string[] {
  */
 export async function settled(page: Page, timeout = 30_000): Promise<void> {
 	try {
-		await page.waitForFunction(`(${pendingWork.toString()})().length === 0`, undefined, {
-			polling: 'raf',
-			timeout
-		});
+		await page.waitForFunction(pendingWork, false, { polling: 'raf', timeout });
 	} catch (error) {
 		// Timed out: say what the page was still doing.
-		const pending = await page.evaluate(pendingWork).catch(() => [String(error)]);
+		const pending = await page.evaluate(pendingWork, true).catch(() => [String(error)]);
 		expect(pending, `${page.url()} settled`).toEqual([]);
 		throw error;
 	}
