@@ -10,9 +10,10 @@ import { expectNoSeriousA11yViolations } from './axe';
  */
 export const DESKTOP = 1280;
 
-/** axe's serious violations and sideways scroll, on the page as it is now. */
-export async function checkPage(page: Page): Promise<void> {
+/** axe's serious violations and (unless `overflow` is false) sideways scroll, on the page now. */
+export async function checkPage(page: Page, overflow = true): Promise<void> {
 	await expectNoSeriousA11yViolations(page);
+	if (!overflow) return;
 	// Polled: a layout that answers the width with a script settles a frame after a resize.
 	await expect
 		.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
@@ -43,14 +44,15 @@ export async function checkWidths(
 	{
 		controls = [],
 		visible = [],
-		axe = true
-	}: { controls?: Locator[]; visible?: Locator[]; axe?: boolean } = {}
+		axe = true,
+		overflow = true
+	}: { controls?: Locator[]; visible?: Locator[]; axe?: boolean; overflow?: boolean } = {}
 ): Promise<void> {
 	const size = page.viewportSize() ?? { width: DESKTOP, height: 900 };
 	for (const width of widths) {
 		await page.setViewportSize({ width, height: size.height });
 		await painted(page);
-		if (axe) await checkPage(page);
+		if (axe) await checkPage(page, overflow);
 		for (const control of controls) await control.click({ trial: true });
 		for (const shown of visible) await expect(shown).toBeVisible();
 	}
