@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { pgliteTemplate } from './tests/support/template-folder';
 
 /**
  * End-to-end tests against the production build (`npm run test:e2e` builds first) on a fresh
@@ -10,6 +11,13 @@ const DATA_DIR = process.env.E2E_DATA_DIR ?? '/tmp/tavolo-e2e';
 // E2E_BASE_URL: run against a server that is already up (no build, no fresh database).
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${PORT}`;
+// The migrated template the integration tests built (`npm test` runs first in CI): the server
+// starts from a copy of it, as the integration tests' servers do, instead of creating a cluster
+// and applying every migration before the first test can start. Without one it migrates.
+const template = pgliteTemplate();
+const freshData = template
+	? `rm -rf ${DATA_DIR} && cp -a ${template} ${DATA_DIR}`
+	: `rm -rf ${DATA_DIR}`;
 
 /** The browser every test uses: Debian's Chromium, desktop-sized unless a test says otherwise. */
 const CHROMIUM = {
@@ -65,7 +73,7 @@ export default defineConfig({
 	webServer: external
 		? undefined
 		: {
-				command: `rm -rf ${DATA_DIR} && node build/server.js`,
+				command: `${freshData} && node build/server.js`,
 				url: `${baseURL}/`,
 				env: {
 					DATA_DIR,

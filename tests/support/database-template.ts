@@ -1,18 +1,16 @@
 import postgres from 'postgres';
-import { createHash } from 'node:crypto';
-import {
-	cpSync,
-	existsSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	rmSync
-} from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { migrate } from '../../src/lib/server/db/migrate';
+import {
+	copyPgliteTemplate,
+	pgliteTemplate,
+	pgliteTemplateFolder,
+	postgresTemplateName,
+	templateKey
+} from './template-folder';
 
 /**
  * One migrated database per set of migrations, copied for each test file instead of created
@@ -26,27 +24,7 @@ import { migrate } from '../../src/lib/server/db/migrate';
  */
 const MIGRATIONS = resolve('drizzle');
 
-export function templateKey(): string {
-	const hash = createHash('sha256');
-	for (const file of readdirSync(MIGRATIONS)
-		.filter((f) => f.endsWith('.sql'))
-		.sort()) {
-		hash.update(file).update(readFileSync(join(MIGRATIONS, file)));
-	}
-	hash.update(readFileSync(join(MIGRATIONS, 'meta', '_journal.json')));
-	const pglite = JSON.parse(
-		readFileSync(resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8')
-	) as { version: string };
-	return hash.update(pglite.version).digest('hex').slice(0, 16);
-}
-
-/** The migrated PGlite folder to copy, if it was built. */
-export function pgliteTemplate(): string | null {
-	const folder = join(tmpdir(), `tavolo-template-${templateKey()}`);
-	return existsSync(folder) ? folder : null;
-}
-
-export const postgresTemplateName = () => `tavolo_template_${templateKey()}`;
+export { copyPgliteTemplate, pgliteTemplate, postgresTemplateName, templateKey };
 
 async function buildPgliteTemplate(): Promise<void> {
 	if (pgliteTemplate()) return;
@@ -55,7 +33,7 @@ async function buildPgliteTemplate(): Promise<void> {
 	await migrate(database, MIGRATIONS);
 	await database.close();
 	try {
-		renameSync(building, join(tmpdir(), `tavolo-template-${templateKey()}`));
+		renameSync(building, pgliteTemplateFolder());
 	} catch {
 		rmSync(building, { recursive: true, force: true }); // another run finished first
 	}
@@ -90,10 +68,4 @@ export default async function buildTemplate(): Promise<void> {
 	const adminUrl = process.env.DATABASE_URL;
 	if (adminUrl) await buildPostgresTemplate(adminUrl);
 	else await buildPgliteTemplate();
-}
-
-/** A fresh database folder for one test file: the template's copy when there is one. */
-export function copyPgliteTemplate(folder: string): void {
-	const template = pgliteTemplate();
-	if (template) cpSync(template, folder, { recursive: true });
 }

@@ -94,6 +94,14 @@ test('a meeting opened once reopens offline with its minutes, written there and 
 	await giulia.getByLabel('Titolo').fill(title);
 	await giulia.getByLabel('Data').fill('2026-12-22');
 	await giulia.getByLabel('Ordine del giorno').fill('Tirocini estivi');
+	// The worker has taken this page over before the meeting is reached. It installs while Giulia
+	// signs in and finds the body (it fetches every built file first), and one taking over while
+	// the meeting's data is on its way sees neither that request nor the meeting as the open page
+	// (its activation keeps the open page, which is still the body's): then nothing is kept and
+	// keptForOffline below runs out, or not, by how long the install took on a loaded machine.
+	await giulia.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+		timeout: 30_000
+	});
 	await giulia.getByRole('button', { name: 'Convoca riunione' }).click();
 	await expect(giulia).toHaveURL(/\/governance\/meetings\/[0-9a-f-]{36}$/);
 	const meetingUrl = giulia.url();
