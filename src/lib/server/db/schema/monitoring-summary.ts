@@ -44,7 +44,12 @@ export const caseSummary = pgTable(
 		hours: doublePrecision(),
 		months: doublePrecision(),
 		/** The last follow-up's answer: employed or not; null when none says. */
-		followUp: boolean()
+		followUp: boolean(),
+		/**
+		 * The last follow-up's situation as its event gives it (a FOLLOW_UP_SITUATIONS code, e.g.
+		 * 'unreachable'); null without one: the ESF+ export's column (migration 0035).
+		 */
+		followUpSituation: text()
 	},
 	(t) => [index('case_summary_project_idx').on(t.projectId)]
 );
