@@ -17,14 +17,23 @@ import {
 import * as monitoring from '../src/lib/server/monitoring/dashboard';
 import * as esf from '../src/lib/server/monitoring/esf';
 import { monitoringSummary } from '../src/lib/server/monitoring/home';
-import { aggregatesStatement, withWorkMemory } from '../src/lib/server/monitoring/aggregates';
+import {
+	aggregatesStatement,
+	loadAggregates,
+	withWorkMemory
+} from '../src/lib/server/monitoring/aggregates';
 import { refreshProjectSummaries } from '../src/lib/server/monitoring/case-summary';
+import {
+	loadParticipants,
+	participantsStatement
+} from '../src/lib/server/monitoring/pathway-facts';
 import { query } from '../src/lib/server/db/raw-query';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { CaseEventKind, CaseStatus } from '../src/lib/server/db/schema';
 import { buildMember, buildOrganisation, buildProject } from '../tests/support/factories';
 import { createTestDatabase } from '../tests/support/database';
 import { contextFor } from '../src/lib/server/context';
+import { countStatements } from '../src/lib/server/db/statement-count';
 
 // PEOPLE=2000 for a quick run while developing; the figures in docs are at 20,000.
 const PEOPLE = Number(process.env.PEOPLE ?? 20_000);
@@ -133,15 +142,44 @@ try {
 	console.log(`summary derived in ${((Date.now() - derived) / 1000).toFixed(1)} s`);
 
 	if (process.env.EXPLAIN) {
-		// The plan of the dashboard's one statement, to see where the time goes.
-		const plan = await withWorkMemory(db, (tx) =>
-			query<{ 'QUERY PLAN': string }>(
-				tx,
-				sql`explain (analyze, costs off) ${aggregatesStatement(project.id, 'month')}`
-			)
+		// The plans of the statements behind each query, to see where the time goes.
+		const plans: [string, SQL][] = [
+			['dashboard by month', aggregatesStatement(project.id, 'month')],
+			['dashboard by year', aggregatesStatement(project.id, 'year')],
+			['home summary (totals only)', aggregatesStatement(project.id, 'year', { totalsOnly: true })],
+			['ESF+ participants', participantsStatement(project.id)]
+		];
+		for (const [name, statement] of plans) {
+			const plan = await withWorkMemory(db, (tx) =>
+				query<{ 'QUERY PLAN': string }>(tx, sql`explain (analyze, costs off) ${statement}`)
+			);
+			console.log(`\n-- ${name}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+		}
+		// The statement alone (with its JSON parsed), beside the domain call timed below.
+		const median = async (run: () => Promise<unknown>) => {
+			const times: number[] = [];
+			for (let i = 0; i < 7; i++) {
+				const t = performance.now();
+				await run();
+				times.push(performance.now() - t);
+			}
+			return times.sort((a, b) => a - b)[3].toFixed(1);
+		};
+		for (const kind of ['year', 'month'] as const) {
+			console.log(
+				`loadAggregates ${kind}: ${await median(() => loadAggregates(db, project.id, kind))} ms`
+			);
+		}
+		console.log(
+			`loadAggregates totals only: ${await median(() => loadAggregates(db, project.id, 'year', { totalsOnly: true }))} ms`
 		);
-		console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+		console.log(`loadParticipants: ${await median(() => loadParticipants(db, project.id))} ms`);
 	}
+	const statementsOf = async (run: () => Promise<unknown>) => {
+		const { tally, result } = countStatements(run);
+		await result;
+		return tally.statements.length;
+	};
 
 	const asObserver = contextFor(runtime, observer.actor);
 	const asCoordinator = contextFor(runtime, coordinator.actor);
@@ -176,7 +214,9 @@ try {
 			p50: times[Math.floor(times.length * 0.5)],
 			p95: times[Math.ceil(times.length * 0.95) - 1]
 		});
-		console.log(`${name}: p95 ${results.at(-1)!.p95.toFixed(1)} ms`);
+		console.log(
+			`${name}: p95 ${results.at(-1)!.p95.toFixed(1)} ms, ${await statementsOf(run)} statements`
+		);
 	}
 	console.log(`\n| query | p50 ms | p95 ms |\n|---|---:|---:|`);
 	for (const r of results) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
