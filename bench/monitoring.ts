@@ -1,6 +1,6 @@
 /**
  * `npm run bench:monitoring`: the monitoring dashboard on 20,000 people and 200,000 pathway
- * events, 10 territories, 10 organisations, 4 years — on PGlite, or on PostgreSQL when
+ * events, 10 territories (3 comuni each; 1 person in 31 names none), 10 organisations, 4 years — on PGlite, or on PostgreSQL when
  * DATABASE_URL is set (a scratch database is created and dropped). Each query runs through the
  * domain function (policy check included), as the page calls it; p50/p95 go in
  * docs/benchmarks.md (`PEOPLE=2000` for a quick run). Not a test: numbers depend on the machine.
@@ -12,6 +12,7 @@ import {
 	caseRecord,
 	district,
 	monitoringTarget,
+	municipality,
 	projectDistrict
 } from '../src/lib/server/db/schema';
 import * as monitoring from '../src/lib/server/monitoring/dashboard';
@@ -65,6 +66,15 @@ try {
 			}))
 		)
 		.returning();
+	// Three comuni per territory; one person in 31 names none ("senza ambito").
+	const comuni = await db
+		.insert(municipality)
+		.values(
+			districts.flatMap((d, i) =>
+				[0, 1, 2].map((j) => ({ districtId: d.id, name: `Comune bench ${i}-${j}` }))
+			)
+		)
+		.returning({ id: municipality.id });
 	await db
 		.insert(projectDistrict)
 		.values(districts.map((d) => ({ projectId: project.id, districtId: d.id })));
@@ -106,6 +116,7 @@ try {
 					projectId: project.id,
 					organisationId: organisations[(batch * 1000 + i) % organisations.length].id,
 					pseudonym: `B${batch}-${i}`,
+					municipalityId: comuni[(batch * 1000 + i) % (comuni.length + 1)]?.id ?? null,
 					status
 				},
 				events: path.map(([kind, status], step) => ({
