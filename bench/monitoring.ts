@@ -1,7 +1,8 @@
 /**
  * `npm run bench:monitoring`: the monitoring dashboard on 20,000 people and 200,000 pathway
- * events, 10 territories (3 comuni each; 1 person in 31 names none), 10 organisations, 4 years — on PGlite, or on PostgreSQL when
- * DATABASE_URL is set (a scratch database is created and dropped). Each query runs through the
+ * events, 10 territories (3 comuni each; 1 person in 31 names none), 10 organisations, 4 years —
+ * on PGlite, or on PostgreSQL when DATABASE_URL is set (a scratch database is created and
+ * dropped). Each query runs through the
  * domain function (policy check included), as the page calls it; p50/p95 go in
  * docs/benchmarks.md (`PEOPLE=2000` for a quick run). Not a test: numbers depend on the machine.
  */
