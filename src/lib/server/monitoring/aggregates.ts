@@ -365,6 +365,7 @@ export function aggregatesStatement(
 				) c
 				left join scope_medians i on i.dim = c.dim and i.key = c.key and i.kind = 'internship'
 				left join scope_medians h on h.dim = c.dim and h.key = c.key and h.kind = 'hire'
+				order by c.dim, c.key
 			) s) as scopes,
 			${part(sql`(select json_agg(s)::text from (
 				select ${spanOf}, count(*) as people
