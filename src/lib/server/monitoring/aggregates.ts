@@ -5,7 +5,7 @@ import type { Indicator, PeriodKind } from '../../monitoring/indicators';
 import type { Measure, Period } from './compute';
 import type { AnnexGroup } from './annex';
 import { profileOf, type ProfileColumns } from './person-sql';
-import { counted } from './case-summary';
+import { counted, FIRST_BITS } from './case-summary';
 import type { DayRange } from '../../monitoring/report-range';
 
 /**
@@ -320,6 +320,32 @@ export function aggregatesStatement(
 					closure as closures, employed, hours, months
 				from case_month where project_id = ${projectId}`
 			: foldedPeriods;
+	// Without a range, a quarter's or year's people are its months that are their case's first
+	// with the figure (case_month.first_in_*, ADR 0216): no fold per case.
+	const bit = (name: keyof typeof FIRST_BITS) =>
+		sql.raw(
+			`${periodKind === 'year' ? 'first_in_year' : 'first_in_quarter'} & ${FIRST_BITS[name]} <> 0`
+		);
+	const periodCounts =
+		!range && periodKind !== 'month'
+			? sql`select ${bucket('month')} as start, count(*) filter (where ${bit('ot')}) as ot,
+					count(*) filter (where ${bit('internship')}) as internships,
+					count(*) filter (where ${bit('hire')}) as hires,
+					count(*) filter (where ${bit('closure')}) as closures,
+					count(*) filter (where ${bit('employed')}) as employed,
+					coalesce(sum(hours), 0) as hours, count(*) filter (where ${bit('hours')}) as hours_people,
+					coalesce(sum(months), 0) as months,
+					count(*) filter (where ${bit('months')}) as months_people
+				from case_month where project_id = ${projectId}
+				group by 1`
+			: sql`select start, count(*) filter (where ot) as ot,
+					count(*) filter (where internships) as internships,
+					count(*) filter (where hires) as hires, count(*) filter (where closures) as closures,
+					count(*) filter (where employed) as employed,
+					coalesce(sum(hours), 0) as hours, count(hours) as hours_people,
+					coalesce(sum(months), 0) as months, count(months) as months_people
+				from (${periods}) x
+				group by start`;
 	return sql`
 		with ${personRows(projectId, range)},
 		base as (
@@ -372,15 +398,7 @@ export function aggregatesStatement(
 				from person where taken_in is not null ${spanWhere} group by 1, 2
 			) s)`)} as spans,
 			${part(sql`(select json_agg(s)::text from (
-				-- Each person once per period (their events folded first), then counted.
-				select start, count(*) filter (where ot) as ot,
-					count(*) filter (where internships) as internships,
-					count(*) filter (where hires) as hires, count(*) filter (where closures) as closures,
-					count(*) filter (where employed) as employed,
-					coalesce(sum(hours), 0) as hours, count(hours) as hours_people,
-					coalesce(sum(months), 0) as months, count(months) as months_people
-				from (${periods}) x
-				group by start
+				${periodCounts}
 			) s)`)} as periods,
 			${part(sql`(select json_agg(s)::text from (
 				select kind, start, value, people from period_medians

@@ -102,17 +102,48 @@ export const derivedSummary = (where: SQL) => sql`
 	left join fs on fs.case_id = r.id
 	where ${where}`;
 
+/** The bits of `first_in_quarter` / `first_in_year` (ADR 0216), in this order. */
+export const FIRST_BITS = {
+	ot: 1,
+	internship: 2,
+	hire: 4,
+	closure: 8,
+	employed: 16,
+	hours: 32,
+	months: 64
+} as const;
+
+/** Which of a month's figures no earlier month of the same period (window `w`) had. */
+const firstsOf = (w: string) =>
+	sql.raw(
+		`(${Object.entries(FIRST_BITS)
+			.map(([column, bit]) =>
+				column === 'hours' || column === 'months'
+					? `case when ${column} is not null and count(${column}) over ${w} = 0 then ${bit} else 0 end`
+					: `case when ${column} and not coalesce(bool_or(${column}) over ${w}, false) then ${bit} else 0 end`
+			)
+			.join(' | ')})::smallint`
+	);
+
 /** The `case_month` rows: each case's counted events folded per month. */
 export const derivedMonths = (where: SQL) => sql`
-	select case_id, project_id, date_trunc('month', "on"::timestamp)::date as month,
-		bool_or(kind in ('orientation', 'course')) as ot,
-		bool_or(kind = 'internship') as internship, bool_or(kind = 'hire') as hire,
-		bool_or(kind = 'closure') as closure,
-		bool_or(kind = 'follow_up' and situation = 'employed') as employed,
-		sum(amount) filter (where kind = 'orientation') as hours,
-		sum(amount) filter (where kind = 'internship') as months
-	from (${counted(where)}) pev
-	group by case_id, project_id, 3`;
+	select case_id, project_id, month, ot, internship, hire, closure, employed, hours, months,
+		${firstsOf('q')} as first_in_quarter, ${firstsOf('y')} as first_in_year
+	from (
+		select case_id, project_id, date_trunc('month', "on"::timestamp)::date as month,
+			bool_or(kind in ('orientation', 'course')) as ot,
+			bool_or(kind = 'internship') as internship, bool_or(kind = 'hire') as hire,
+			bool_or(kind = 'closure') as closure,
+			bool_or(kind = 'follow_up' and situation = 'employed') as employed,
+			sum(amount) filter (where kind = 'orientation') as hours,
+			sum(amount) filter (where kind = 'internship') as months
+		from (${counted(where)}) pev
+		group by case_id, project_id, 3
+	) m
+	window q as (partition by case_id, date_trunc('quarter', month::timestamp) order by month
+			rows between unbounded preceding and 1 preceding),
+		y as (partition by case_id, date_trunc('year', month::timestamp) order by month
+			rows between unbounded preceding and 1 preceding)`;
 
 /** The `case_category` rows: distinct employer, contract (hires) and reason (closures) codes. */
 export const derivedCategories = (where: SQL) => sql`
@@ -136,7 +167,7 @@ export async function refreshSummaries(tx: Tx, where: SQL): Promise<void> {
 		has_closure, has_employed, hours, months, follow_up, follow_up_situation)
 		${derivedSummary(where)}`);
 	await tx.execute(sql`insert into case_month (case_id, project_id, month, ot, internship, hire,
-		closure, employed, hours, months) ${derivedMonths(where)}`);
+		closure, employed, hours, months, first_in_quarter, first_in_year) ${derivedMonths(where)}`);
 	await tx.execute(
 		sql`insert into case_category (case_id, project_id, dimension, code) ${derivedCategories(where)}`
 	);
