@@ -150,6 +150,18 @@ describe('the case summary kept on write', () => {
 			['2026-03-01', null],
 			['2026-04-01', null]
 		]);
+		// Which figures are the case's first of their quarter / year (bits: 1 ot, 2 internship,
+		// 4 hire, 8 closure, 16 employed, 32 hours, 64 months; ADR 0216): March's course is not
+		// (February's orientation was), April's "not reachable" says nothing.
+		expect(stored.months.map((m) => [m.month, m.first_in_quarter, m.first_in_year])).toEqual([
+			['2025-02-01', 33, 33],
+			['2025-03-01', 0, 0],
+			['2025-04-01', 66, 66],
+			['2025-07-01', 4, 4],
+			['2025-09-01', 8, 8],
+			['2026-03-01', 16, 16],
+			['2026-04-01', 0, 0]
+		]);
 		expect(stored.categories.map((c) => `${c.dimension}:${c.code}`)).toEqual([
 			'contract:fixed_term',
 			`employer:${employer.id}`,
