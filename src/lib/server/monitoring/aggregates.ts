@@ -204,7 +204,8 @@ function personRows(projectId: string, range: DayRange | undefined): SQL {
 				s.months, s.follow_up, s.taken_in is not null as in_range,
 				s.taken_in is not null as active
 			from case_record r
-			left join case_summary s on s.case_id = r.id
+			-- The project's rows only (its index), not every project's, to join.
+			left join case_summary s on s.case_id = r.id and s.project_id = ${projectId}
 			left join municipality m on m.id = r.municipality_id
 			left join district d on d.id = m.district_id
 			where r.project_id = ${projectId}
@@ -241,7 +242,7 @@ function personRows(projectId: string, range: DayRange | undefined): SQL {
 				coalesce(s.taken_in <= ${to} and (s.closed_on is null or s.closed_on >= ${from}), false)
 					as active
 			from case_record r
-			left join case_summary s on s.case_id = r.id
+			left join case_summary s on s.case_id = r.id and s.project_id = ${projectId}
 			left join rk k on k.case_id = r.id
 			left join municipality m on m.id = r.municipality_id
 			left join district d on d.id = m.district_id

@@ -255,7 +255,7 @@ export const participantsStatement = (projectId: string) => sql`
 			f.disability, f.third_country_national, f.foreign_background, f.minority, f.homeless,
 			f.rural, f.result_at_exit, f.result_six_months, s.follow_up_situation as follow_up
 		from case_record r
-		join case_summary s on s.case_id = r.id
+		join case_summary s on s.case_id = r.id and s.project_id = ${projectId}
 		left join case_esf_profile f on f.case_id = r.id
 		where r.project_id = ${projectId} and s.taken_in is not null
 	) p`;
