@@ -7,7 +7,8 @@ UPDATE "case_summary" s SET "follow_up_situation" = fs.situation
 FROM (
 	select distinct on (e.case_id) e.case_id, nullif(e.details->>'situation', '') as situation
 	from case_event e
-	where e.kind = 'follow_up'
+	-- As text: on a fresh database the enum value 'follow_up' (0028) is new in this transaction.
+	where e.kind::text = 'follow_up'
 	order by e.case_id, e.occurred_on desc, e.created_at desc, e.id desc
 ) fs
 WHERE fs.case_id = s.case_id;

@@ -300,10 +300,12 @@ export function aggregatesStatement(
 			select case when kind = 'hire' then 'contract' else 'reason' end, code,
 				count(distinct case_id)
 			from rev where kind in ('hire', 'closure') group by 1, 2`
-		: sql`select 'employer' as "of", coalesce(o.kind::text, '') as code,
-				count(distinct c.case_id) as people
-			from case_category c left join organisation o on o.id::text = c.code
-			where c.project_id = ${projectId} and c.dimension = 'employer' group by 2
+		: sql`select 'employer' as "of", code, count(*) as people from (
+				-- Each person once per employer kind (distinct by hashing, not sorting).
+				select distinct coalesce(o.kind::text, '') as code, c.case_id
+				from case_category c left join organisation o on o.id::text = c.code
+				where c.project_id = ${projectId} and c.dimension = 'employer'
+			) e group by 2
 			union all
 			select dimension, code, count(*) from case_category
 			where project_id = ${projectId} and dimension in ('contract', 'reason') group by 1, 2`;
@@ -356,11 +358,12 @@ export function aggregatesStatement(
 		),
 		-- Days from taking in charge to the first internship / hire, of the people who have one.
 		diffs as (
-			select p.organisation_id, p.district_id, p.parent_id, x.kind, x.on, x.days
-			from person p, lateral (values
-				('internship', p.first_internship, p.first_internship - p.taken_in),
-				('hire', p.first_hire, p.first_hire - p.taken_in)) as x(kind, "on", days)
-			where x.days >= 0
+			select organisation_id, district_id, parent_id, 'internship' as kind,
+				first_internship as "on", first_internship - taken_in as days
+			from person where first_internship >= taken_in
+			union all
+			select organisation_id, district_id, parent_id, 'hire', first_hire, first_hire - taken_in
+			from person where first_hire >= taken_in
 		),
 		scope_days as (
 			select s.dim, s.key, h.kind, h.days, sum(h.n)::bigint as n
