@@ -141,6 +141,8 @@ export const STRUCTURED_TEXT = new Set([
 	// Derived codes of the monitoring summary (ADR 0175): an organisation id, a contract or a reason.
 	'case_category.dimension',
 	'case_category.code',
+	// The last follow-up's situation code, derived from the event's details (ADR 0216).
+	'case_summary.follow_up_situation',
 	'good_practice.target_category',
 	'collab_authorship.document_name',
 	'collab_snapshot.document_name',

@@ -11,6 +11,7 @@ import {
 	derivedSummary
 } from '../../../src/lib/server/monitoring/case-summary';
 import { loadAggregates } from '../../../src/lib/server/monitoring/aggregates';
+import { loadParticipants } from '../../../src/lib/server/monitoring/pathway-facts';
 import { startTestRuntime } from '../../support/runtime';
 import { testContext } from '../../support/context';
 import { buildMember, buildOrganisation, buildProject } from '../../support/factories';
@@ -100,6 +101,10 @@ const WRITES: [string, Write][] = [
 			details: { situation: 'employed', contract: 'permanent' }
 		}
 	],
+	[
+		'a later follow-up, not reachable',
+		{ kind: 'follow_up', occurredOn: '2026-04-15', details: { situation: 'unreachable' } }
+	],
 	['a backdated event', { kind: 'intake', occurredOn: '2025-01-20' }]
 ];
 
@@ -131,7 +136,9 @@ describe('the case summary kept on write', () => {
 			has_employed: true,
 			hours: 16.5,
 			months: 3,
-			follow_up: true
+			// "Not reachable" says nothing of the situation (ADR 0203), but the ESF+ file says it.
+			follow_up: true,
+			follow_up_situation: 'unreachable'
 		});
 		const { stored } = await storedAndDerived();
 		expect(stored.months.map((m) => [m.month, m.hours])).toEqual([
@@ -140,7 +147,20 @@ describe('the case summary kept on write', () => {
 			['2025-04-01', null],
 			['2025-07-01', null],
 			['2025-09-01', null],
-			['2026-03-01', null]
+			['2026-03-01', null],
+			['2026-04-01', null]
+		]);
+		// Which figures are the case's first of their quarter / year (bits: 1 ot, 2 internship,
+		// 4 hire, 8 closure, 16 employed, 32 hours, 64 months; ADR 0216): March's course is not
+		// (February's orientation was), April's "not reachable" says nothing.
+		expect(stored.months.map((m) => [m.month, m.first_in_quarter, m.first_in_year])).toEqual([
+			['2025-02-01', 33, 33],
+			['2025-03-01', 0, 0],
+			['2025-04-01', 66, 66],
+			['2025-07-01', 4, 4],
+			['2025-09-01', 8, 8],
+			['2026-03-01', 16, 16],
+			['2026-04-01', 0, 0]
 		]);
 		expect(stored.categories.map((c) => `${c.dimension}:${c.code}`)).toEqual([
 			'contract:fixed_term',
@@ -155,6 +175,14 @@ describe('the case summary kept on write', () => {
 			of: 'employer',
 			code: 'impresa_profit',
 			people: 1
+		});
+		// The ESF+ participant row is read from the summary (ADR 0216).
+		const [participant] = await loadParticipants(db, projectId);
+		expect(participant).toMatchObject({
+			pseudonym: opened.pseudonym,
+			person: { takenInChargeOn: '2025-01-20', closedOn: '2025-09-30' },
+			profile: null,
+			followUp: 'unreachable'
 		});
 	});
 });

@@ -5,7 +5,7 @@ import type { Indicator, PeriodKind } from '../../monitoring/indicators';
 import type { Measure, Period } from './compute';
 import type { AnnexGroup } from './annex';
 import { profileOf, type ProfileColumns } from './person-sql';
-import { counted } from './case-summary';
+import { counted, FIRST_BITS } from './case-summary';
 import type { DayRange } from '../../monitoring/report-range';
 
 /**
@@ -77,8 +77,12 @@ const count = (n: number): Measure => measure(n, n);
 const median = (value: number | null, people: number): Measure =>
 	measure(value === null ? null : Math.round(value), people);
 
-/** Per-scope aggregate columns over `person` rows (all time). */
-const SCOPE_COLUMNS = sql.raw(`
+/**
+ * The people of each organisation × territory (`base`: a hash aggregate of `person` into a few
+ * hundred rows at most), the columns every scope adds up: a scope is the sum of its bases
+ * (ADR 0216). Counts and sums add; medians do not, so they come from `scope_days` below.
+ */
+const BASE_COLUMNS = sql.raw(`
 	count(*) filter (where p.in_range) as in_charge,
 	count(*) filter (where p.active) as active,
 	count(*) filter (where p.has_ot) as ot,
@@ -86,14 +90,40 @@ const SCOPE_COLUMNS = sql.raw(`
 	count(*) filter (where p.has_hire) as hires,
 	count(*) filter (where p.has_closure) as closures,
 	count(*) filter (where p.has_employed) as employed,
-	coalesce(sum(p.hours), 0) as hours, count(p.hours) as hours_people,
-	coalesce(sum(p.months), 0) as months, count(p.months) as months_people,
-	percentile_cont(0.5) within group (order by p.first_internship - p.taken_in)
-		filter (where p.first_internship >= p.taken_in) as to_internship,
-	count(*) filter (where p.first_internship >= p.taken_in) as to_internship_people,
-	percentile_cont(0.5) within group (order by p.first_hire - p.taken_in)
-		filter (where p.first_hire >= p.taken_in) as to_hire,
-	count(*) filter (where p.first_hire >= p.taken_in) as to_hire_people`);
+	sum(p.hours) as hours, count(p.hours) as hours_people,
+	sum(p.months) as months, count(p.months) as months_people,
+	min(coalesce(p.taken_in, p.first_fact)) as first_date,
+	max(coalesce(p.last_fact, p.taken_in)) as last_date`);
+
+/** The scopes a base (or a histogram row) counts in: the project, its organisation, its territories. */
+const SCOPES_OF = (alias: string) =>
+	sql.raw(`lateral (values ('all', ''), ('org', ${alias}.organisation_id::text),
+		('ter', ${alias}.district_id::text), ('ter', ${alias}.parent_id::text)) as s(dim, key)`);
+
+/** The scope's sums of its bases' columns. */
+const SCOPE_SUMS = sql.raw(`
+	sum(b.in_charge)::bigint as in_charge, sum(b.active)::bigint as active,
+	sum(b.ot)::bigint as ot, sum(b.internships)::bigint as internships,
+	sum(b.hires)::bigint as hires, sum(b.closures)::bigint as closures,
+	sum(b.employed)::bigint as employed,
+	coalesce(sum(b.hours), 0) as hours, sum(b.hours_people)::bigint as hours_people,
+	coalesce(sum(b.months), 0) as months, sum(b.months_people)::bigint as months_people`);
+
+/**
+ * The median of the days in a histogram (`days`, `n` people) for each group of `by`, as
+ * percentile_cont(0.5) gives it: the mean of the values at the middle positions, found on the
+ * running count — a sort of the histogram's few rows instead of every person's (ADR 0216).
+ */
+const medianOf = (histogram: string, by: string) =>
+	sql.raw(`select ${by}, total as people,
+			((min(days) filter (where upto >= (total - 1) / 2 + 1)
+				+ min(days) filter (where upto >= total / 2 + 1)) / 2.0)::float8 as value
+		from (
+			select ${by}, days, (sum(n) over (partition by ${by} order by days))::bigint as upto,
+				(sum(n) over (partition by ${by}))::bigint as total
+			from ${histogram}
+		) c
+		group by ${by}, total`);
 
 interface ScopeRow {
 	dim: ScopeMeasures['dim'];
@@ -174,7 +204,8 @@ function personRows(projectId: string, range: DayRange | undefined): SQL {
 				s.months, s.follow_up, s.taken_in is not null as in_range,
 				s.taken_in is not null as active
 			from case_record r
-			left join case_summary s on s.case_id = r.id
+			-- The project's rows only (its index), not every project's, to join.
+			left join case_summary s on s.case_id = r.id and s.project_id = ${projectId}
 			left join municipality m on m.id = r.municipality_id
 			left join district d on d.id = m.district_id
 			where r.project_id = ${projectId}
@@ -211,13 +242,17 @@ function personRows(projectId: string, range: DayRange | undefined): SQL {
 				coalesce(s.taken_in <= ${to} and (s.closed_on is null or s.closed_on >= ${from}), false)
 					as active
 			from case_record r
-			left join case_summary s on s.case_id = r.id
+			left join case_summary s on s.case_id = r.id and s.project_id = ${projectId}
 			left join rk k on k.case_id = r.id
 			left join municipality m on m.id = r.municipality_id
 			left join district d on d.id = m.district_id
 			where r.project_id = ${projectId}
 		)`;
 }
+
+/** A date's period (a date: cheap to hash; JSON writes it as YYYY-MM-DD, as Period.start). */
+const bucketSql = (column: string, periodKind: PeriodKind) =>
+	`date_trunc('${periodKind}', ${column}::timestamp)::date`;
 
 /** The one statement behind `loadAggregates` (the bench prints its plan with EXPLAIN=1). */
 export function aggregatesStatement(
@@ -226,9 +261,7 @@ export function aggregatesStatement(
 	{ totalsOnly = false, range }: AggregateOptions = {}
 ): SQL {
 	const part = (block: SQL) => (totalsOnly ? sql`null` : block);
-	const bucket = (column: string) =>
-		// A date (cheap to hash); JSON writes it as YYYY-MM-DD, as Period.start.
-		sql.raw(`date_trunc('${periodKind}', ${column}::timestamp)::date`);
+	const bucket = (column: string) => sql.raw(bucketSql(column, periodKind));
 	// With a range, a day before it is "before every period" and a day after "after every
 	// period": trendOfAggregates then counts the open pathways of each period as it does.
 	const BEFORE = sql`date '0001-01-01'`;
@@ -267,10 +300,12 @@ export function aggregatesStatement(
 			select case when kind = 'hire' then 'contract' else 'reason' end, code,
 				count(distinct case_id)
 			from rev where kind in ('hire', 'closure') group by 1, 2`
-		: sql`select 'employer' as "of", coalesce(o.kind::text, '') as code,
-				count(distinct c.case_id) as people
-			from case_category c left join organisation o on o.id::text = c.code
-			where c.project_id = ${projectId} and c.dimension = 'employer' group by 2
+		: sql`select 'employer' as "of", code, count(*) as people from (
+				-- Each person once per employer kind (distinct by hashing, not sorting).
+				select distinct coalesce(o.kind::text, '') as code, c.case_id
+				from case_category c left join organisation o on o.id::text = c.code
+				where c.project_id = ${projectId} and c.dimension = 'employer'
+			) e group by 2
 			union all
 			select dimension, code, count(*) from case_category
 			where project_id = ${projectId} and dimension in ('contract', 'reason') group by 1, 2`;
@@ -280,46 +315,97 @@ export function aggregatesStatement(
 	const hasLeft = range
 		? sql`coalesce(p.closed_on <= ${range.to}::date, false)`
 		: sql`p.closed_on is not null`;
+	// Each person once per period: their months (or, with a range, their events) folded first;
+	// by month, without a range, `case_month` is that fold already (one row per case and month).
+	const periods =
+		!range && periodKind === 'month'
+			? sql`select month as start, ot, internship as internships, hire as hires,
+					closure as closures, employed, hours, months
+				from case_month where project_id = ${projectId}`
+			: foldedPeriods;
+	// Without a range, a quarter's or year's people are its months that are their case's first
+	// with the figure (case_month.first_in_*, ADR 0216): no fold per case.
+	const bit = (name: keyof typeof FIRST_BITS) =>
+		sql.raw(
+			`${periodKind === 'year' ? 'first_in_year' : 'first_in_quarter'} & ${FIRST_BITS[name]} <> 0`
+		);
+	const periodCounts =
+		!range && periodKind !== 'month'
+			? sql`select ${bucket('month')} as start, count(*) filter (where ${bit('ot')}) as ot,
+					count(*) filter (where ${bit('internship')}) as internships,
+					count(*) filter (where ${bit('hire')}) as hires,
+					count(*) filter (where ${bit('closure')}) as closures,
+					count(*) filter (where ${bit('employed')}) as employed,
+					coalesce(sum(hours), 0) as hours, count(*) filter (where ${bit('hours')}) as hours_people,
+					coalesce(sum(months), 0) as months,
+					count(*) filter (where ${bit('months')}) as months_people
+				from case_month where project_id = ${projectId}
+				group by 1`
+			: sql`select start, count(*) filter (where ot) as ot,
+					count(*) filter (where internships) as internships,
+					count(*) filter (where hires) as hires, count(*) filter (where closures) as closures,
+					count(*) filter (where employed) as employed,
+					coalesce(sum(hours), 0) as hours, count(hours) as hours_people,
+					coalesce(sum(months), 0) as months, count(months) as months_people
+				from (${periods}) x
+				group by start`;
 	return sql`
 		with ${personRows(projectId, range)},
-		scope as (
-			select 'all' as dim, '' as key, p.* from person p
-			union all select 'org', p.organisation_id::text, p.* from person p
-			union all select 'ter', p.district_id::text, p.* from person p where p.district_id is not null
-			union all select 'ter', p.parent_id::text, p.* from person p where p.parent_id is not null
-		)
+		base as (
+			select p.organisation_id, p.district_id, p.parent_id, ${BASE_COLUMNS},
+				count(*) ${range ? sql`filter (where p.active)` : sql``} as people
+			from person p group by 1, 2, 3
+		),
+		-- Days from taking in charge to the first internship / hire, of the people who have one.
+		diffs as (
+			select organisation_id, district_id, parent_id, 'internship' as kind,
+				first_internship as "on", first_internship - taken_in as days
+			from person where first_internship >= taken_in
+			union all
+			select organisation_id, district_id, parent_id, 'hire', first_hire, first_hire - taken_in
+			from person where first_hire >= taken_in
+		),
+		scope_days as (
+			select s.dim, s.key, h.kind, h.days, sum(h.n)::bigint as n
+			from (
+				select organisation_id, district_id, parent_id, kind, days, count(*) as n
+				from diffs group by 1, 2, 3, 4, 5
+			) h, ${SCOPES_OF('h')}
+			where s.key is not null
+			group by 1, 2, 3, 4
+		),
+		scope_medians as (${medianOf('scope_days', 'dim, key, kind')}),
+		period_days as (
+			select kind, ${bucket('"on"')} as start, days, count(*) as n from diffs group by 1, 2, 3
+		),
+		period_medians as (${medianOf('period_days', 'kind, start')})
 		select
-			(select min(coalesce(taken_in, first_fact))::text from person) as first_date,
-			(select max(coalesce(last_fact, taken_in))::text from person) as last_date,
-			(select count(*) from person where district_id is null ${range ? sql`and active` : sql``})::int
+			(select min(first_date)::text from base) as first_date,
+			(select max(last_date)::text from base) as last_date,
+			(select coalesce(sum(people), 0) from base where district_id is null)::int
 				as without_territory,
 			(select json_agg(s)::text from (
-				select p.dim, p.key, ${SCOPE_COLUMNS} from scope p group by p.dim, p.key
+				select c.*, i.value as to_internship, coalesce(i.people, 0) as to_internship_people,
+					h.value as to_hire, coalesce(h.people, 0) as to_hire_people
+				from (
+					select s.dim, s.key, ${SCOPE_SUMS}
+					from base b, ${SCOPES_OF('b')}
+					where s.key is not null
+					group by 1, 2
+				) c
+				left join scope_medians i on i.dim = c.dim and i.key = c.key and i.kind = 'internship'
+				left join scope_medians h on h.dim = c.dim and h.key = c.key and h.kind = 'hire'
+				order by c.dim, c.key
 			) s) as scopes,
 			${part(sql`(select json_agg(s)::text from (
 				select ${spanOf}, count(*) as people
 				from person where taken_in is not null ${spanWhere} group by 1, 2
 			) s)`)} as spans,
 			${part(sql`(select json_agg(s)::text from (
-				-- Each person once per period (their events folded first), then counted.
-				select start, count(*) filter (where ot) as ot,
-					count(*) filter (where internships) as internships,
-					count(*) filter (where hires) as hires, count(*) filter (where closures) as closures,
-					count(*) filter (where employed) as employed,
-					coalesce(sum(hours), 0) as hours, count(hours) as hours_people,
-					coalesce(sum(months), 0) as months, count(months) as months_people
-				from (${foldedPeriods}) x
-				group by start
+				${periodCounts}
 			) s)`)} as periods,
 			${part(sql`(select json_agg(s)::text from (
-				select 'internship' as kind, ${bucket('first_internship')} as start,
-					percentile_cont(0.5) within group (order by first_internship - taken_in) as value,
-					count(*) as people
-				from person where first_internship >= taken_in group by 2
-				union all
-				select 'hire', ${bucket('first_hire')},
-					percentile_cont(0.5) within group (order by first_hire - taken_in), count(*)
-				from person where first_hire >= taken_in group by 2
+				select kind, start, value, people from period_medians
 			) s)`)} as days,
 			${part(sql`(select json_agg(s)::text from (${categories}) s)`)} as categories,
 			${part(sql`(select json_agg(s)::text from (

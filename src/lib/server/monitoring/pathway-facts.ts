@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/raw-query';
 import { KNOWN_FOLLOW_UP_SITUATIONS } from '../../cases/pathway-values';
-import { CLOSED_ON, EVENT_DATES, TAKEN_IN, profileOf, type ProfileColumns } from './person-sql';
+import { profileOf, type ProfileColumns } from './person-sql';
 import {
 	caseEsfProfile,
 	caseEvent,
@@ -243,39 +243,36 @@ export async function loadEsfProfiles(
 }
 
 /**
- * Every person of the project who entered the operation (taken in charge), once each, with the
- * ESF+ profile the operators recorded. Callers must have authorised the export before. Entry and
- * exit are derived in SQL as `derivePerson` does (aggregates.ts), one row per participant.
+ * The statement behind `loadParticipants` (the bench prints its plan with EXPLAIN=1): every
+ * person of the project taken in charge, from the per-case summary kept on write (ADR 0175,
+ * ADR 0216) — entry and exit as `derivePerson` gives them, the last follow-up's situation — so
+ * the export no longer reads the log.
  */
-export async function loadParticipants(db: Db, projectId: string): Promise<Participant[]> {
-	const rows = await query<ParticipantRow & Record<string, unknown>>(
-		db,
-		sql`
-		select p.pseudonym, p.taken_in::text as taken_in, p.closed_on::text as closed_on,
+export const participantsStatement = (projectId: string) => sql`
+	select json_agg(p)::text as participants from (
+		select r.pseudonym, s.taken_in::text as taken_in, s.closed_on::text as closed_on,
 			f.case_id is not null as has_profile, f.gender, f.labour_status, f.age_band, f.education,
 			f.disability, f.third_country_national, f.foreign_background, f.minority, f.homeless,
-			f.rural, f.result_at_exit, f.result_six_months,
-			(select nullif(e.details->>'situation', '') from case_event e
-				where e.case_id = p.id and e.kind = 'follow_up'
-				order by e.occurred_on desc, e.created_at desc, e.id desc limit 1) as follow_up
-		from (
-			select r.id, r.pseudonym, ${TAKEN_IN} as taken_in, ${CLOSED_ON} as closed_on
-			from case_record r
-			left join (
-				select ev.case_id, ${EVENT_DATES}
-				from (
-					select e.case_id, e.kind::text as kind, e.occurred_on as "on", e.status::text as status
-					from case_event e
-					join case_record r on r.id = e.case_id
-					where r.project_id = ${projectId}
-				) ev
-				group by ev.case_id
-			) c on c.case_id = r.id
-			where r.project_id = ${projectId}
-		) p
-		left join case_esf_profile f on f.case_id = p.id
-		where p.taken_in is not null`
+			f.rural, f.result_at_exit, f.result_six_months, s.follow_up_situation as follow_up
+		from case_record r
+		join case_summary s on s.case_id = r.id and s.project_id = ${projectId}
+		left join case_esf_profile f on f.case_id = r.id
+		where r.project_id = ${projectId} and s.taken_in is not null
+	) p`;
+
+/**
+ * Every person of the project who entered the operation (taken in charge), once each, with the
+ * ESF+ profile the operators recorded, by pseudonym. Callers must have authorised the export
+ * before. Read from the summary: `tests/integration/monitoring/sql-equivalence.test.ts` holds it
+ * to `derivePerson` and to the log's last follow-up.
+ */
+export async function loadParticipants(db: Db, projectId: string): Promise<Participant[]> {
+	// One JSON value rather than 17 columns × every participant: one text to decode and parse.
+	const [{ participants }] = await query<{ participants: string | null }>(
+		db,
+		participantsStatement(projectId)
 	);
+	const rows = participants ? (JSON.parse(participants) as ParticipantRow[]) : [];
 	const compare = new Intl.Collator().compare;
 	return rows
 		.map((r) => ({

@@ -5,6 +5,7 @@ import {
 	index,
 	pgTable,
 	primaryKey,
+	smallint,
 	text,
 	uuid
 } from 'drizzle-orm/pg-core';
@@ -44,7 +45,12 @@ export const caseSummary = pgTable(
 		hours: doublePrecision(),
 		months: doublePrecision(),
 		/** The last follow-up's answer: employed or not; null when none says. */
-		followUp: boolean()
+		followUp: boolean(),
+		/**
+		 * The last follow-up's situation as its event gives it (a FOLLOW_UP_SITUATIONS code, e.g.
+		 * 'unreachable'); null without one: the ESF+ export's column (migration 0035).
+		 */
+		followUpSituation: text()
 	},
 	(t) => [index('case_summary_project_idx').on(t.projectId)]
 );
@@ -62,7 +68,14 @@ export const caseMonth = pgTable(
 		closure: boolean().notNull(),
 		employed: boolean().notNull(),
 		hours: doublePrecision(),
-		months: doublePrecision()
+		months: doublePrecision(),
+		/**
+		 * Which of this month's figures are the case's first of its quarter / year (bits: 1 ot,
+		 * 2 internship, 4 hire, 8 closure, 16 employed, 32 hours, 64 months), so a quarter's or
+		 * year's people are counted without folding each case's months first (ADR 0216).
+		 */
+		firstInQuarter: smallint().notNull().default(0),
+		firstInYear: smallint().notNull().default(0)
 	},
 	(t) => [
 		primaryKey({ columns: [t.caseId, t.month] }),
