@@ -1,3 +1,4 @@
+import { romeToday } from '../../governance/rome-time';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { query } from '../db/raw-query';
 import type { Ctx } from '../context';
@@ -112,10 +113,6 @@ function projectTerritories(db: Db, projectId: string): Promise<TerritoryOption[
 	);
 }
 
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
-
 function targetRowsOf(db: Db, projectId: string) {
 	return db
 		.select()
@@ -171,7 +168,7 @@ export async function dashboard(
 	{ db, actor }: Ctx,
 	projectId: string,
 	periodKind: PeriodKind,
-	now: string = today(),
+	now: string = romeToday(),
 	range: DayRange | null = null
 ): Promise<Dashboard> {
 	const grant = await authorize(db, actor, 'monitoring.read', { projectId });

@@ -1,3 +1,4 @@
+import { romeToday } from '../../governance/rome-time';
 import { eq, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseSummary, project } from '../db/schema';
@@ -15,8 +16,6 @@ export const parseReportRange = (url: URL): ReportRangeInput =>
 		to: url.searchParams.get('to') ?? undefined
 	});
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /**
  * The days a report covers (ADR 0202): none when neither end is given (the project's whole
  * life, as before); else a missing `from` is the project's start (or its first fact, when it has
@@ -28,7 +27,7 @@ export async function resolveReportRange(
 	input: ReportRangeInput
 ): Promise<DayRange | null> {
 	if (!input.from && !input.to) return null;
-	const to = input.to ?? today();
+	const to = input.to ?? romeToday();
 	if (input.from) return { from: input.from, to };
 	const [sheet] = await db
 		.select({ startsOn: project.startsOn })

@@ -1,3 +1,4 @@
+import { romeToday } from '../../governance/rome-time';
 import { m } from '../../paraglide/messages';
 import { formatCount } from '../../monitoring/chart-data';
 import { gapLabel } from '../../monitoring/trace-labels';
@@ -124,9 +125,7 @@ export async function reportExtras(
 	projectId: string,
 	range: DayRange | null = null
 ): Promise<ReportExtras> {
-	const days = range
-		? { since: range.from, until: range.to }
-		: { since: null, until: new Date().toISOString().slice(0, 10) };
+	const days = range ? { since: range.from, until: range.to } : { since: null, until: romeToday() };
 	const view = await traceabilityView(ctx, projectId);
 	const startsOn = await projectStart(ctx.db, projectId);
 	const cronoprogramma: CronoprogrammaSection[] = [];
