@@ -1,3 +1,4 @@
+import { romeToday } from '../governance/rome-time';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { REFERRAL_SOURCES, TARGET_CATEGORIES } from './pathway-values';
@@ -20,12 +21,7 @@ const fiscalCode = z
 		error: () => m.cases_fiscal_code_invalid()
 	});
 
-/** Today in Rome, as the date a form defaults to and the latest an event may have. */
-export function todayInRome(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
-}
-
-const pastDay = z.iso.date().refine((day) => day <= todayInRome(), {
+const pastDay = z.iso.date().refine((day) => day <= romeToday(), {
 	error: () => m.cases_date_in_future()
 });
 

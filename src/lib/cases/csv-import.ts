@@ -1,6 +1,7 @@
+import { romeToday } from '../governance/rome-time';
 import { m } from '$lib/paraglide/messages';
 import { csvKey, readCsv, unneutralise, type CsvError, type FileProblem } from '../csv/read-csv';
-import { caseCreateForm, todayInRome, type CaseCreateInput } from './case-form';
+import { caseCreateForm, type CaseCreateInput } from './case-form';
 import { referralSourceLabel, targetCategoryLabel } from './pathway-labels';
 import { REFERRAL_SOURCES, TARGET_CATEGORIES } from './pathway-values';
 
@@ -128,7 +129,7 @@ const PROBLEM_OF: Partial<Record<CaseImportColumn, CaseImportProblem>> = {
 export function checkCases(
 	text: string,
 	context: CaseImportContext,
-	today = todayInRome()
+	today = romeToday()
 ): { rows: CaseImportRow[]; errors: CaseImportError[] } {
 	const { records, errors: fileErrors } = readCsv(text, {
 		expected: CASE_IMPORT_COLUMNS,

@@ -11,14 +11,14 @@ import {
 	type CaseEventDetails,
 	type EventDetails
 } from './pathway-values';
-import { todayInRome } from './case-form';
+import { romeToday } from '../governance/rome-time';
 
 /**
  * One entry of a case's log, with the structured fields of its kind. The form is flat (one
  * name per input, so each error lands on its field); the schema folds the kind's fields into
  * `details`, the jsonb that the indicators count.
  */
-const pastDay = z.iso.date().refine((day) => day <= todayInRome(), {
+const pastDay = z.iso.date().refine((day) => day <= romeToday(), {
 	error: () => m.cases_date_in_future()
 });
 

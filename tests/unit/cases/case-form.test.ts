@@ -1,5 +1,6 @@
+import { romeToday } from '../../../src/lib/governance/rome-time';
 import { describe, expect, it } from 'vitest';
-import { caseCreateForm, todayInRome } from '../../../src/lib/cases/case-form';
+import { caseCreateForm } from '../../../src/lib/cases/case-form';
 import { caseEventForm } from '../../../src/lib/cases/event-form';
 import { isValidFiscalCode } from '../../../src/lib/cases/fiscal-code';
 import { randomPseudonym } from '../../../src/lib/server/cases/pseudonym';
@@ -50,7 +51,7 @@ describe('case forms', () => {
 	});
 
 	it('wants a text for a note, and dates up to today', () => {
-		const note = caseEventForm.safeParse({ kind: 'note', occurredOn: todayInRome(), note: ' ' });
+		const note = caseEventForm.safeParse({ kind: 'note', occurredOn: romeToday(), note: ' ' });
 		expect(note.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['note']);
 		expect(
 			caseEventForm.parse({

@@ -21,7 +21,7 @@ import { actionsDocumentName } from '../proposals/section-content';
 import { projectDurationMonths } from '../proposals/project-duration';
 import { cronoprogramma, lastMonth } from '../../proposals/derive';
 import type { ActionArea, ActionBlock } from '../../proposals/action-block';
-import { todayInRome } from '../../cases/case-form';
+import { romeToday } from '../../governance/rome-time';
 import type { CaseEventKindValue } from '../../cases/case-values';
 import { areasForWork } from '../../monitoring/work-areas';
 import {
@@ -154,7 +154,7 @@ export async function livedOf(
 		})),
 		durationMonths,
 		startsOn,
-		today: todayInRome(),
+		today: romeToday(),
 		evidence: await evidenceOf(
 			db,
 			projectId,

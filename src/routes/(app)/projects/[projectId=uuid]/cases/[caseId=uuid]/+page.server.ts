@@ -1,4 +1,5 @@
-import { caseIdentityForm, caseProfileForm, todayInRome } from '$lib/cases/case-form';
+import { romeToday } from '$lib/governance/rome-time';
+import { caseIdentityForm, caseProfileForm } from '$lib/cases/case-form';
 import { caseEventForm } from '$lib/cases/event-form';
 import * as choices from '$lib/server/cases/choices';
 import * as events from '$lib/server/cases/events';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 		const options = record.canWrite
 			? await choices.forForms(locals.ctx, params.projectId)
 			: { organisations: [], municipalities: [] };
-		return { record, today: todayInRome(), ...options };
+		return { record, today: romeToday(), ...options };
 	});
 
 export const actions: Actions = {

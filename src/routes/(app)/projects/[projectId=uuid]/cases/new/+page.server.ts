@@ -1,5 +1,6 @@
+import { romeToday } from '$lib/governance/rome-time';
 import { redirect } from '@sveltejs/kit';
-import { caseCreateForm, todayInRome } from '$lib/cases/case-form';
+import { caseCreateForm } from '$lib/cases/case-form';
 import * as choices from '$lib/server/cases/choices';
 import * as records from '$lib/server/cases/records';
 import { loadOrError } from '$lib/server/http/run-endpoint';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 	loadOrError(async () => {
 		await records.authorizeCreate(locals.ctx, params.projectId);
 		const { municipalities } = await choices.forForms(locals.ctx, params.projectId);
-		return { today: todayInRome(), municipalities };
+		return { today: romeToday(), municipalities };
 	});
 
 export const actions: Actions = {
