@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, max, min } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseEvent, caseRecord, lab, labParticipant, labSession, membership } from '../db/schema';
 import type { NetworkEdge } from '../../network/graph-data';
-import { romeToday } from '../../governance/rome-time';
+import { utcToRome } from '../../governance/rome-time';
 
 /**
  * Relations the network derives from the project's cases and labs (issue 10).
@@ -87,7 +87,7 @@ export async function caseEdges(db: Db, projectId: string): Promise<NetworkEdge[
 }
 
 // The day in Rome, as the rest of the project counts days.
-const day = (value: Date | null): string | null => (value ? romeToday(value) : null);
+const day = (value: Date | null): string | null => (value ? utcToRome(value).day : null);
 // min()/max() of a timestamp may come back as text on one driver and as a Date on another.
 const asDate = (v: unknown): Date | null =>
 	v == null ? null : v instanceof Date ? v : new Date(String(v));

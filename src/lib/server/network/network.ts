@@ -1,3 +1,4 @@
+import { utcToRome } from '../../governance/rome-time';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Db } from '../db/client';
@@ -36,11 +37,7 @@ export interface NetworkView extends NetworkData {
 }
 
 const day = (value: Date | string | null | undefined): string | null =>
-	value == null
-		? null
-		: typeof value === 'string'
-			? value.slice(0, 10)
-			: value.toISOString().slice(0, 10);
+	value == null ? null : typeof value === 'string' ? value.slice(0, 10) : utcToRome(value).day;
 
 export async function networkOf(ctx: Ctx, projectId: string): Promise<NetworkView> {
 	await authorize(ctx.db, ctx.actor, 'network.read', { projectId });
