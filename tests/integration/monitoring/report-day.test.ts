@@ -52,7 +52,7 @@ describe('a report read just after midnight in Rome', () => {
 
 	it('ends a range given only its first day on Rome’s today', async () => {
 		vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-06-10T22:30:00Z') });
-		const range = await resolveReportRange(db, project.id, { from: '2026-06-01', to: undefined });
+		const range = await resolveReportRange(db, project.id, { from: '2026-06-01', to: null });
 		expect(range?.to).toBe('2026-06-11');
 	});
 });
